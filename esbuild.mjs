@@ -1,0 +1,48 @@
+// Bundles the extension client, the language server and the CLI into dist/, and copies the WASM grammars
+// they load next to them. `node esbuild.mjs --watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+const outdir = 'dist';
+
+fs.mkdirSync(outdir, { recursive: true });
+for (const [from, to] of [
+  ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'],
+  ['@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'tree-sitter-terraform.wasm'],
+]) {
+  fs.copyFileSync(require.resolve(from), path.join(outdir, to));
+}
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+  // web-tree-sitter's ESM build needs import.meta.url, which a CommonJS bundle lacks: use its CJS build.
+  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js` },
+  { entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js` },
+  { entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+].filter((e) => fs.existsSync(e.entryPoints[0]));
+
+if (watch) {
+  const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  for (const e of entries) fs.chmodSync(e.outfile, 0o755);
+}

@@ -1,0 +1,61 @@
+import type { Span } from '../text/span';
+import type { ElementId, NetworkElement } from '../model/types';
+
+export type FrontEndId = 'terraform' | 'cloudformation' | 'cdk';
+
+/** A problem in a file that is not a rule finding: syntax errors (`parse-error`), unresolvable module sources. */
+export interface SourceProblem {
+  readonly code: 'parse-error' | 'evaluation';
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  readonly span: Span;
+}
+
+/** What a front-end keeps of one file version; cached by the workspace until the text changes. */
+export interface ParsedFile {
+  readonly uri: string;
+  readonly frontEnd: FrontEndId;
+  readonly problems: readonly SourceProblem[];
+}
+
+/**
+ * A CIDR-valued expression as evaluated: hover and inlay hints read these, so a computed block
+ * (`cidrsubnet(var.cidr, 8, count.index)`, `!Select [0, !Cidr ...]`) shows its value(s).
+ */
+export interface ValueTrace {
+  /** The expression as written. */
+  readonly span: Span;
+  /** One entry per instance (`count`/`for_each`, module calls); `label` names the instance (`[0]`, `["a"]`). */
+  readonly instances: readonly { readonly label?: string; readonly value: string }[];
+  /** The element whose attribute this is, when it is one (for "owner" and "share of VPC" in hovers). */
+  readonly owner?: ElementId;
+  readonly attribute?: string;
+}
+
+export interface BuildOptions {
+  /** Extra Terraform variable files (URIs), after terraform.tfvars and *.auto.tfvars, in this order. */
+  readonly terraformVarFiles: readonly string[];
+}
+
+export interface FrontEndOutput {
+  readonly elements: readonly NetworkElement[];
+  readonly traces: readonly ValueTrace[];
+  readonly problems: readonly SourceProblem[];
+}
+
+/**
+ * One input format. Pure: text in, data out; never throws (a throw is caught by the workspace and reported
+ * as a problem on the file, but a front-end should return what it understood plus problems).
+ */
+export interface FrontEnd<P extends ParsedFile = ParsedFile> {
+  readonly id: FrontEndId;
+  /** Cheap detection by path and a look at the text. */
+  claims(uri: string, text: string): boolean;
+  /** Called once per file version; the result is cached. */
+  parse(uri: string, text: string): P;
+  /**
+   * Builds model elements from every parsed file of this front-end. Called after any change; may cache
+   * internally by parsed-file identity (a `ParsedFile` object is replaced only when its text changes).
+   */
+  build(files: ReadonlyMap<string, P>, options: BuildOptions): FrontEndOutput;
+}

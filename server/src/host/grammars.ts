@@ -1,0 +1,42 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Language, Parser } from 'web-tree-sitter';
+
+/** The tree-sitter grammars front-ends parse with, loaded once per process by the host (core does no IO). */
+export interface Grammars {
+  readonly terraform: Language;
+}
+
+const WASM_FILES = {
+  runtime: 'tree-sitter.wasm',
+  terraform: 'tree-sitter-terraform.wasm',
+} as const;
+
+/**
+ * Bundles find the WASM files next to themselves in dist/ (esbuild.mjs copies them there); tests run from
+ * sources and find them in node_modules.
+ */
+function locate(file: string): string {
+  const candidates = [
+    path.join(__dirname, file),
+    path.join(__dirname, '..', 'dist', file),
+    path.join(process.cwd(), 'dist', file),
+  ];
+  for (const c of candidates) if (fs.existsSync(c)) return c;
+  const fromModules: Record<string, string> = {
+    [WASM_FILES.runtime]: 'web-tree-sitter/tree-sitter.wasm',
+    [WASM_FILES.terraform]: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+  };
+  return require.resolve(fromModules[file] ?? file);
+}
+
+let loading: Promise<Grammars> | undefined;
+
+export function loadGrammars(): Promise<Grammars> {
+  loading ??= (async () => {
+    await Parser.init({ locateFile: () => locate(WASM_FILES.runtime) });
+    const terraform = await Language.load(fs.readFileSync(locate(WASM_FILES.terraform)));
+    return { terraform };
+  })();
+  return loading;
+}
