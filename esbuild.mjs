@@ -29,7 +29,11 @@ const common = {
   logLevel: 'warning',
   external: ['vscode'],
   // web-tree-sitter's ESM build needs import.meta.url, which a CommonJS bundle lacks: use its CJS build.
-  alias: { 'web-tree-sitter': require.resolve('web-tree-sitter') },
+  // jsonc-parser's UMD main requires its parts dynamically, which a bundle cannot follow: use its ESM build.
+  alias: {
+    'web-tree-sitter': require.resolve('web-tree-sitter'),
+    'jsonc-parser': require.resolve('jsonc-parser/lib/esm/main.js'),
+  },
 };
 
 const entries = [

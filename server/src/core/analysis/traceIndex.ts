@@ -1,15 +1,62 @@
-// STUB: replaced by the trace index.
 import type { ValueTrace } from '../frontends/types';
 
-/** Finds the evaluated CIDR expression under a cursor. */
-export class TraceIndex {
-  constructor(readonly traces: readonly ValueTrace[]) {}
+interface FileTraces {
+  /** Sorted by start, then longest first, so an enclosing span precedes the spans it contains. */
+  readonly traces: readonly ValueTrace[];
+  /** maxEnd[i] = the largest end among traces[0..i]: lets a backwards scan stop early. */
+  readonly maxEnd: readonly number[];
+}
 
-  at(file: string, offset: number): ValueTrace | undefined {
-    return this.traces.find((t) => t.span.file === file && t.span.start <= offset && offset <= t.span.end);
+/**
+ * Finds the evaluated CIDR expression under a cursor. Hover and inlay hints ask on every request, so traces
+ * are grouped by file and sorted once; a lookup is a binary search plus a short backwards scan.
+ */
+export class TraceIndex {
+  private readonly byFile = new Map<string, FileTraces>();
+
+  constructor(readonly traces: readonly ValueTrace[]) {
+    const groups = new Map<string, ValueTrace[]>();
+    for (const t of traces) {
+      let group = groups.get(t.span.file);
+      if (!group) groups.set(t.span.file, (group = []));
+      group.push(t);
+    }
+    for (const [file, group] of groups) {
+      group.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+      const maxEnd: number[] = [];
+      let max = -1;
+      for (const t of group) maxEnd.push((max = Math.max(max, t.span.end)));
+      this.byFile.set(file, { traces: group, maxEnd });
+    }
   }
 
+  /** The innermost trace whose span contains the offset (ends inclusive, so a cursor just after it counts). */
+  at(file: string, offset: number): ValueTrace | undefined {
+    const entry = this.byFile.get(file);
+    if (!entry) return undefined;
+    const { traces, maxEnd } = entry;
+    // Last trace starting at or before the offset.
+    let lo = 0;
+    let hi = traces.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (traces[mid]!.span.start <= offset) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    let best: ValueTrace | undefined;
+    for (let i = last; i >= 0 && maxEnd[i]! >= offset; i--) {
+      const t = traces[i]!;
+      if (t.span.end < offset) continue;
+      if (!best || t.span.end - t.span.start < best.span.end - best.span.start) best = t;
+    }
+    return best;
+  }
+
+  /** The file's traces in source order. */
   inFile(file: string): ValueTrace[] {
-    return this.traces.filter((t) => t.span.file === file);
+    return [...(this.byFile.get(file)?.traces ?? [])];
   }
 }

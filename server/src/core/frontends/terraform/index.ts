@@ -1,12 +1,123 @@
-// STUB: replaced by the Terraform front-end.
-import type { Language } from 'web-tree-sitter';
-import type { FrontEnd, ParsedFile } from '../types';
+import { type Language, Parser } from 'web-tree-sitter';
+import type { BuildOptions, FrontEnd, FrontEndOutput, SourceProblem, ValueTrace } from '../types';
+import type { NetworkElement } from '../../model/types';
+import type { EvaluatedResource } from './evaluated';
+import { evaluateRoot, type RootEvaluation } from './eval/evaluateRoot';
+import { type FolderModule, planWorkspace, type RootPlan } from './eval/rootPlan';
+import { mergeTraces } from './eval/traces';
+import { splitUri, type TerraformParsedFile } from './parsedFile';
+import { parseHcl } from './syntax/parse';
+import { resourcesToElements } from './toModel';
 
-export function createTerraformFrontEnd(_language: Language): FrontEnd<ParsedFile> {
+export type { TerraformParsedFile } from './parsedFile';
+
+/** What the evaluator made of the workspace's Terraform: the input of the model mapping, traces, problems. */
+export interface TerraformEvaluation {
+  readonly resources: readonly EvaluatedResource[];
+  readonly traces: readonly ValueTrace[];
+  readonly problems: readonly SourceProblem[];
+}
+
+export interface TerraformFrontEnd extends FrontEnd<TerraformParsedFile> {
+  /** `build()` without the model mapping (tests, tools). Shares build()'s caches. */
+  evaluate(files: ReadonlyMap<string, TerraformParsedFile>, options: BuildOptions): TerraformEvaluation;
+}
+
+interface RootCacheEntry {
+  readonly inputs: readonly TerraformParsedFile[];
+  readonly result: RootEvaluation;
+  elements?: readonly NetworkElement[];
+}
+
+export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
+  let parser: Parser | undefined;
+  let modules: ReadonlyMap<string, FolderModule> | undefined;
+  const rootCache = new Map<string, RootCacheEntry>();
+
+  /** Evaluates each root whose inputs changed (by ParsedFile identity); others come from the cache. */
+  function evaluateRoots(files: ReadonlyMap<string, TerraformParsedFile>, options: BuildOptions): RootCacheEntry[] {
+    const layout = planWorkspace(files, options.terraformVarFiles, modules);
+    modules = layout.modules;
+    const live = new Set<string>();
+    const entries = layout.roots.map((plan) => {
+      live.add(plan.folder);
+      const cached = rootCache.get(plan.folder);
+      if (cached && sameInputs(cached.inputs, plan)) return cached;
+      const entry: RootCacheEntry = { inputs: plan.inputs, result: evaluateRoot(plan, layout.modules) };
+      rootCache.set(plan.folder, entry);
+      return entry;
+    });
+    for (const folder of rootCache.keys()) if (!live.has(folder)) rootCache.delete(folder);
+    return entries;
+  }
+
   return {
     id: 'terraform',
-    claims: (uri) => /\.(tf|tfvars)$/.test(uri),
-    parse: (uri) => ({ uri, frontEnd: 'terraform', problems: [] }),
-    build: () => ({ elements: [], traces: [], problems: [] }),
+    claims: (uri) => /\.(tf|tfvars)$/i.test(uri),
+    parse(uri, text) {
+      parser ??= makeParser(language);
+      const { folder, fileName } = splitUri(uri);
+      const kind = /\.tfvars$/i.test(uri) ? 'tfvars' : 'tf';
+      const { body, problems } = parseHcl(parser, uri, text);
+      return { uri, frontEnd: 'terraform', problems, kind, folder, fileName, body };
+    },
+    evaluate(files, options) {
+      const entries = evaluateRoots(files, options);
+      return {
+        resources: entries.flatMap((e) => e.result.resources),
+        traces: mergeTraces(entries.map((e) => e.result.traces)),
+        problems: dedupeProblems(entries.flatMap((e) => e.result.problems)),
+      };
+    },
+    build(files, options): FrontEndOutput {
+      const entries = evaluateRoots(files, options);
+      const elements: NetworkElement[] = [];
+      const problems: SourceProblem[] = [];
+      for (const e of entries) {
+        e.elements ??= mapSafely(e.result.resources, problems);
+        elements.push(...e.elements);
+        problems.push(...e.result.problems);
+      }
+      return { elements, traces: mergeTraces(entries.map((e) => e.result.traces)), problems: dedupeProblems(problems) };
+    },
   };
+}
+
+/** A module folder reached from several roots reports its problems once. */
+function dedupeProblems(problems: readonly SourceProblem[]): SourceProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.span.file}#${p.span.start}-${p.span.end}#${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function makeParser(language: Language): Parser {
+  const p = new Parser();
+  p.setLanguage(language);
+  return p;
+}
+
+function sameInputs(previous: readonly TerraformParsedFile[], plan: RootPlan): boolean {
+  const next = plan.inputs;
+  return previous.length === next.length && previous.every((f, i) => f === next[i]);
+}
+
+function mapSafely(resources: readonly EvaluatedResource[], problems: SourceProblem[]): readonly NetworkElement[] {
+  try {
+    return resourcesToElements(resources);
+  } catch (err) {
+    const first = resources[0];
+    if (first) {
+      problems.push({
+        code: 'evaluation',
+        severity: 'warning',
+        message: `VPC Lens could not map these resources to its network model: ${err instanceof Error ? err.message : String(err)}`,
+        span: first.span,
+      });
+    }
+    return [];
+  }
 }

@@ -1,0 +1,117 @@
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Workspace, WorkspaceLogger } from '../core/analysis/workspace';
+import { PROBLEM_CODES, RULE_CATALOG } from '../core/rules/catalog';
+import { docsUrl } from '../core/rules/types';
+import { createWorkspace } from '../host/createWorkspace';
+import { findFiles, readTextFile } from '../host/files';
+import type { CheckCommand, FailOn } from './args';
+import { loadProjectSettings, type ProjectSettings } from './config';
+import { CliError } from './errors';
+import { formatJson } from './format/json';
+import { formatSarif, type SarifRuleInfo } from './format/sarif';
+import { formatText } from './format/text';
+import { useColor, type CliIo } from './io';
+import { loadFiles } from './loadFiles';
+import { displayPath, displayPathOfUri } from './paths';
+import { buildReport, SEVERITY_RANK, type CheckReport } from './report';
+import { INFORMATION_URI, VPC_LENS_VERSION } from './version';
+
+export interface CheckDeps {
+  /** The workspace to analyse in; tests hand in one with fake front-ends. */
+  readonly createWorkspace: (logger: WorkspaceLogger) => Promise<Workspace>;
+}
+
+/**
+ * `vpc-lens check`: find files, hand their text to the workspace, print the analysis. A bad PATH, config or
+ * var file stops it before analysis (CliError: one line, exit 2). Files that cannot be read are named on
+ * stderr and make the exit code 2 (the check was incomplete), but the report of the rest is still printed.
+ */
+export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps = { createWorkspace }): Promise<number> {
+  const project = loadProjectSettings(command.config, io.cwd);
+  for (const warning of project.warnings) io.err(`vpc-lens: ${warning}\n`);
+  const varFiles = resolveVarFiles(command, project, io.cwd);
+  const found = discoverFiles(command, project, io);
+
+  // Core's log lines name the product for the editor's output panel; here the `vpc-lens:` prefix does.
+  const ws = await deps.createWorkspace({ error: (message) => io.err(`vpc-lens: ${message.replace(/^VPC Lens: /, '')}\n`) });
+  const loaded = loadFiles(ws, { files: found.files, explicit: new Set(command.paths.map((p) => path.resolve(io.cwd, p))), varFiles }, io);
+  const analysis = ws.analyze({ ...project.analysis, terraformVarFiles: loaded.varFileUris });
+  if (analysis.files === 0) io.err(`vpc-lens: no files to analyse (looked for *.tf and *.tfvars in ${command.paths.join(' ')})\n`);
+
+  const report = buildReport({
+    diagnostics: analysis.diagnostics,
+    files: analysis.files,
+    resources: analysis.resources,
+    displayPath: (uri) => loaded.displayPaths.get(uri) ?? displayPathOfUri(io.cwd, uri),
+    textOf: (uri) => ws.getText(uri),
+  });
+  io.out(formatReport(report, command, io));
+
+  if (found.unreadable || loaded.unreadable) return 2;
+  return failsAt(report, command.failOn) ? 1 : 0;
+}
+
+/** The config's var files, then `--var-file`s in order; a missing one is an error: without it the check would check something else. */
+function resolveVarFiles(command: CheckCommand, project: ProjectSettings, cwd: string): string[] {
+  const given = command.varFiles.map((f) => {
+    const full = path.resolve(cwd, f);
+    const read = readTextFile(full);
+    if (!read.ok) throw new CliError(`${read.reason}: ${f}`);
+    return full;
+  });
+  return [...project.varFiles, ...given];
+}
+
+function discoverFiles(command: CheckCommand, project: ProjectSettings, io: CliIo): { files: string[]; unreadable: boolean } {
+  const found = findFiles(command.paths, io.cwd, { isExcluded: project.isExcluded });
+  // A bad PATH is named as the user typed it (`no such file or directory: foo/`).
+  const typed = (absolute: string) => command.paths.find((p) => path.resolve(io.cwd, p) === absolute) ?? displayPath(io.cwd, absolute);
+  const badArguments = found.problems.filter((p) => p.isArgument);
+  if (badArguments.length > 0) {
+    for (const p of badArguments.slice(1)) io.err(`vpc-lens: ${p.reason}: ${typed(p.path)}\n`);
+    throw new CliError(`${badArguments[0]!.reason}: ${typed(badArguments[0]!.path)}`);
+  }
+  for (const p of found.problems) io.err(`vpc-lens: cannot read ${displayPath(io.cwd, p.path)}: ${p.reason}\n`);
+  return { files: found.files, unreadable: found.problems.length > 0 };
+}
+
+function formatReport(report: CheckReport, command: CheckCommand, io: CliIo): string {
+  switch (command.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report, {
+        toolVersion: VPC_LENS_VERSION,
+        informationUri: INFORMATION_URI,
+        rules: sarifRules(),
+        srcRootUri: `${pathToFileURL(io.cwd).href.replace(/\/$/, '')}/`,
+      });
+    case 'text':
+      return formatText(report, { color: useColor(io) });
+  }
+}
+
+const PROBLEM_TITLES: Record<string, string> = {
+  'parse-error': 'File could not be parsed',
+  evaluation: 'Expression could not be evaluated',
+};
+
+/** Every catalog rule, then the front-end problem codes, so SARIF viewers can name every result's rule. */
+function sarifRules(): SarifRuleInfo[] {
+  return [
+    ...RULE_CATALOG.map((e) => ({ id: e.id, title: e.title, defaultSeverity: e.severity, docsUrl: docsUrl(e.id), category: e.category })),
+    ...PROBLEM_CODES.map((id) => ({
+      id,
+      title: PROBLEM_TITLES[id] ?? id,
+      defaultSeverity: id === 'parse-error' ? ('error' as const) : ('warning' as const),
+      docsUrl: undefined,
+    })),
+  ];
+}
+
+export function failsAt(report: CheckReport, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  const threshold = SEVERITY_RANK[failOn];
+  return report.diagnostics.some((d) => SEVERITY_RANK[d.severity] >= threshold);
+}

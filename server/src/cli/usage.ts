@@ -1,0 +1,86 @@
+import type { CommandName } from './args';
+
+/** One usage line per command: printed after a usage error and at the top of each help page. */
+export const USAGE_LINES: Record<CommandName, string> = {
+  check:
+    'vpc-lens check [PATH...] [--format text|json|sarif] [--config FILE] [--var-file F.tfvars]... [--fail-on error|warning|info|never]',
+  cidr: 'vpc-lens cidr CIDR... [--format text|json]',
+  rules: 'vpc-lens rules [--format text|json]',
+};
+
+export function usageLine(command: CommandName | undefined): string {
+  if (command) return `usage: ${USAGE_LINES[command]}`;
+  return 'usage: vpc-lens <check|cidr|rules|help> [options]   (vpc-lens --help for more)';
+}
+
+const GENERAL_HELP = `VPC Lens: AWS network analysis for Terraform (CIDR math, network rules).
+
+Usage:
+  ${USAGE_LINES.check}
+  ${USAGE_LINES.cidr}
+  ${USAGE_LINES.rules}
+  vpc-lens help [COMMAND]
+  vpc-lens --help | --version
+
+Commands:
+  check   Analyse files and folders and report findings (exit code for CI)
+  cidr    AWS-aware CIDR math: addresses, the 5 reserved ones, usable range
+  rules   List the rule catalog: id, severity, title, docs link
+
+Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage error or unreadable path.
+Run 'vpc-lens help COMMAND' for the options of one command.
+`;
+
+const COMMAND_HELP: Record<CommandName, string> = {
+  check: `Analyse AWS network definitions and report findings.
+
+Usage:
+  ${USAGE_LINES.check}
+
+Arguments:
+  PATH                Files or folders (default: the current folder). Folders are searched for *.tf and
+                      *.tfvars files; node_modules, .git and .terraform are skipped unless named as a PATH.
+
+Options:
+  --format FORMAT     text (default, for people), json (one object, 0-based lines) or sarif (SARIF 2.1.0)
+  --config FILE       Project settings (default: .vpc-lens.json in the current folder, when present):
+                      {"rules": {"<rule id>": "error|warning|info|hint|off"}, "exclude": ["<glob>", ...],
+                       "terraform": {"varFiles": ["prod.tfvars"]}}; paths are relative to its folder
+  --var-file FILE     A Terraform variable file to apply after terraform.tfvars and *.auto.tfvars;
+                      repeatable, applied in order
+  --fail-on LEVEL     error (default), warning, info or never: exit 1 when a finding is at or above LEVEL
+
+Exit codes:
+  0  no finding at or above --fail-on
+  1  at least one finding at or above --fail-on
+  2  usage error, a PATH or --var-file that does not exist, or a file that could not be read
+     (the report of everything else is still printed)
+`,
+  cidr: `AWS-aware CIDR math for one or more blocks: network, netmask, first and last address, total addresses,
+the 5 addresses AWS reserves in every subnet, usable count (total - 5) and usable range.
+
+Usage:
+  ${USAGE_LINES.cidr}
+
+Options:
+  --format FORMAT     text (default) or json (one object for one block, an array for several)
+
+Exit codes:
+  0  every block was valid
+  2  usage error, or at least one block was invalid: its error goes to stderr, the other blocks are
+     still printed
+`,
+  rules: `List the rule catalog: id, default severity, title and docs link.
+
+Usage:
+  ${USAGE_LINES.rules}
+
+Options:
+  --format FORMAT     text (default, a table) or json (an array of {id, category, severity, title,
+                      docsUrl, implemented})
+`,
+};
+
+export function helpText(topic: CommandName | undefined): string {
+  return topic ? COMMAND_HELP[topic] : GENERAL_HELP;
+}

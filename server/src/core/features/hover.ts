@@ -1,0 +1,74 @@
+import type { Analysis } from '../analysis/workspace';
+import type { NetworkElement } from '../model/types';
+import type { Span } from '../text/span';
+import { cidrLiteralAt } from './cidrAtCursor';
+import { cidrHoverMarkdown } from './hoverCidr';
+import { elementHoverMarkdown } from './hoverElement';
+
+export interface HoverResult {
+  readonly markdown: string;
+  /** What the hover is about; the editor highlights it. */
+  readonly span: Span;
+}
+
+/** Reads a file's current text (open document or disk): hovers also work on CIDRs no trace covers. */
+export type TextAccessor = (uri: string) => string | undefined;
+
+type HoverAnalysis = Pick<Analysis, 'model' | 'facts' | 'traces'>;
+
+/**
+ * The hover at an offset, in order of precision: an evaluated CIDR expression (its computed value(s)),
+ * a resource name label (its network role), else a CIDR literal written anywhere in the text.
+ */
+export function hoverAt(analysis: HoverAnalysis, textOf: TextAccessor, uri: string, offset: number): HoverResult | undefined {
+  const trace = analysis.traces.at(uri, offset);
+  if (trace) {
+    const owner = analysis.model.get(trace.owner);
+    return { markdown: cidrHoverMarkdown(analysis, trace.instances, owner), span: trace.span };
+  }
+
+  const named = elementsNamedAt(analysis, uri, offset);
+  if (named.length > 0) return { markdown: namedElementsMarkdown(analysis, named), span: named[0]!.nameSpan };
+
+  const text = textOf(uri);
+  const literal = text === undefined ? undefined : cidrLiteralAt(text, offset);
+  if (literal) {
+    const owner = innermostElementAt(analysis, uri, offset);
+    return {
+      markdown: cidrHoverMarkdown(analysis, [{ value: literal.text }], owner),
+      span: { file: uri, start: literal.start, end: literal.end },
+    };
+  }
+  return undefined;
+}
+
+/** Every instance of a `count`/`for_each` resource shares one name label. */
+function elementsNamedAt(analysis: HoverAnalysis, uri: string, offset: number): NetworkElement[] {
+  const out: NetworkElement[] = [];
+  for (const e of analysis.model.all()) {
+    const s = e.nameSpan;
+    if (s.file === uri && s.start <= offset && offset <= s.end) out.push(e);
+  }
+  return out;
+}
+
+const MAX_NAMED_INSTANCES = 3;
+
+function namedElementsMarkdown(analysis: HoverAnalysis, elements: readonly NetworkElement[]): string {
+  const shown = elements.slice(0, MAX_NAMED_INSTANCES).map((e) => elementHoverMarkdown(analysis, e));
+  if (elements.length > MAX_NAMED_INSTANCES) {
+    shown.push(`and ${elements.length - MAX_NAMED_INSTANCES} more instances`);
+  }
+  return shown.join('\n\n---\n\n');
+}
+
+/** The resource a literal sits in (smallest enclosing span), for "owner" and "share of VPC". */
+function innermostElementAt(analysis: HoverAnalysis, uri: string, offset: number): NetworkElement | undefined {
+  let best: NetworkElement | undefined;
+  for (const e of analysis.model.all()) {
+    const s = e.span;
+    if (s.file !== uri || offset < s.start || offset > s.end) continue;
+    if (!best || s.end - s.start < best.span.end - best.span.start) best = e;
+  }
+  return best;
+}

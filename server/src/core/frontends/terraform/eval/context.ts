@@ -1,0 +1,111 @@
+import type { Span } from '../../../text/span';
+import { type Value, unknown } from '../../../values/value';
+import type { SourceProblem } from '../../types';
+import type { ModuleDefinition } from './moduleDefinition';
+import { TraceRecorder } from './traces';
+
+/** Work units (expression evaluations, list elements built) one root module may take. */
+export const MAX_WORK = 5_000_000;
+/** Largest `count` / number of `for_each` keys expanded. */
+export const MAX_INSTANCES = 10_000;
+/** Deepest chain of module calls followed. */
+export const MAX_MODULE_DEPTH = 32;
+
+const IN_PROGRESS: unique symbol = Symbol('in progress');
+export type Memo<K> = Map<K, Value | typeof IN_PROGRESS>;
+
+/**
+ * Per-root evaluation state: problems, traces, the work budget and the stack of memoized evaluations in
+ * progress (which turns a reference cycle into unknown plus one problem instead of a hang).
+ */
+export class EvalContext {
+  readonly traces = new TraceRecorder();
+  private readonly problems = new Map<string, SourceProblem>();
+  private readonly stack: string[] = [];
+  private readonly reportedCycles = new Set<string>();
+  private work = 0;
+  private budgetReported = false;
+  /** Inside `try()` / `can()`: errors are expected and not reported. */
+  suppressErrors = 0;
+
+  constructor(
+    readonly rootFolder: string,
+    readonly definitionOf: (folder: string) => ModuleDefinition | undefined,
+  ) {}
+
+  report(span: Span, message: string, severity: SourceProblem['severity'] = 'warning'): void {
+    const key = `${span.file}#${span.start}-${span.end}#${message}`;
+    if (!this.problems.has(key)) this.problems.set(key, { code: 'evaluation', severity, message, span });
+  }
+
+  /** A problem that `try()`/`can()` may swallow. */
+  reportError(span: Span, message: string): void {
+    if (this.suppressErrors === 0) this.report(span, message);
+  }
+
+  allProblems(): SourceProblem[] {
+    return [...this.problems.values()];
+  }
+
+  /** Charges work; false (with one problem) once the root's budget is used up. */
+  charge(units: number, at: Span): boolean {
+    this.work += units;
+    if (this.work <= MAX_WORK) return true;
+    if (!this.budgetReported) {
+      this.budgetReported = true;
+      this.report(at, 'This configuration needs more evaluation work than VPC Lens spends on one root module; the rest is left unknown');
+    }
+    return false;
+  }
+
+  get exhausted(): boolean {
+    return this.work > MAX_WORK;
+  }
+
+  /**
+   * Evaluates once per key. Re-entering a key that is being evaluated is a cycle: it evaluates to unknown
+   * and the cycle is reported once, at `at`, by name (`local.a -> local.b -> local.a`).
+   */
+  memo<K>(memo: Memo<K>, key: K, label: string, at: Span, compute: () => Value): Value {
+    const cached = memo.get(key);
+    if (cached === IN_PROGRESS) return this.cycle(label, at);
+    if (cached !== undefined) return cached;
+    memo.set(key, IN_PROGRESS);
+    this.stack.push(label);
+    let value: Value;
+    try {
+      value = compute();
+    } finally {
+      this.stack.pop();
+    }
+    memo.set(key, value);
+    return value;
+  }
+
+  /** Like `memo` for a computation whose result is not a Value (resource expansion). */
+  guard<T>(busy: { busy: boolean }, label: string, at: Span, compute: () => T, onCycle: () => T): T {
+    if (busy.busy) {
+      this.cycle(label, at);
+      return onCycle();
+    }
+    busy.busy = true;
+    this.stack.push(label);
+    try {
+      return compute();
+    } finally {
+      this.stack.pop();
+      busy.busy = false;
+    }
+  }
+
+  private cycle(label: string, at: Span): Value {
+    const from = this.stack.lastIndexOf(label);
+    const members = from >= 0 ? this.stack.slice(from) : [label];
+    const key = [...members].sort().join('|');
+    if (!this.reportedCycles.has(key)) {
+      this.reportedCycles.add(key);
+      this.report(at, `Cycle: ${[...members, label].join(' -> ')} refer to each other, so VPC Lens cannot evaluate them`);
+    }
+    return unknown('cycle');
+  }
+}

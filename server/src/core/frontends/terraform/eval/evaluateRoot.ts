@@ -1,0 +1,64 @@
+import type { EvaluatedResource } from '../evaluated';
+import type { SourceProblem, ValueTrace } from '../../types';
+import { EvalContext } from './context';
+import { ModuleInstance, type VarFileValue } from './moduleInstance';
+import type { FolderModule, RootPlan } from './rootPlan';
+
+export interface RootEvaluation {
+  readonly resources: readonly EvaluatedResource[];
+  readonly traces: readonly ValueTrace[];
+  readonly problems: readonly SourceProblem[];
+}
+
+/**
+ * Evaluates one root module: every resource instance (module calls followed), plus every local, variable
+ * default, module argument, output and tfvars value so that their CIDRs are traced for hovers.
+ */
+export function evaluateRoot(plan: RootPlan, modules: ReadonlyMap<string, FolderModule>): RootEvaluation {
+  const rootModule = modules.get(plan.folder);
+  const ctx = new EvalContext(plan.folder, (folder) => modules.get(folder)?.def);
+  const resources: EvaluatedResource[] = [];
+  if (!rootModule) return { resources, traces: [], problems: [] };
+
+  const varValues = new Map<string, VarFileValue>();
+  for (const f of plan.varFiles) {
+    for (const attr of f.body.attributes) varValues.set(attr.name, { attr, file: f.uri });
+  }
+  const root = new ModuleInstance(ctx, rootModule.def, '', [plan.folder], undefined, varValues);
+  try {
+    emitModule(root, resources);
+    for (const f of plan.varFiles) {
+      for (const attr of f.body.attributes) root.varFileValue({ attr, file: f.uri });
+    }
+  } catch (err) {
+    // A bug must not take the whole workspace down: report it on the root and keep what was evaluated.
+    const first = rootModule.files[0];
+    ctx.report(
+      { file: first?.uri ?? plan.folder, start: 0, end: 0 },
+      `VPC Lens could not evaluate this module completely: ${describeError(err)}`,
+    );
+  }
+  return { resources, traces: ctx.traces.traces(), problems: ctx.allProblems() };
+}
+
+function emitModule(mod: ModuleInstance, out: EvaluatedResource[]): void {
+  for (const key of mod.def.resources.keys()) {
+    const coll = mod.resource(key)!;
+    for (const inst of coll.expand().instances) out.push(inst.toEvaluated());
+  }
+  const at = (file: string) => ({ file, start: 0, end: 0 });
+  for (const [name, decl] of mod.def.locals) mod.local(name, at(decl.file));
+  for (const name of mod.def.variables.keys()) mod.defaultValue(name);
+  for (const [name, decl] of mod.def.outputs) mod.output(name, at(decl.file));
+  for (const name of mod.def.calls.keys()) {
+    const call = mod.moduleCall(name)!;
+    for (const inst of call.expand().instances) {
+      inst.evaluateAllInputs();
+      if (inst.child) emitModule(inst.child, out);
+    }
+  }
+}
+
+function describeError(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,136 @@
+import type { Span } from '../../../text/span';
+import { map, type Value, unknown } from '../../../values/value';
+import { MAX_MODULE_DEPTH } from './context';
+import type { Memo } from './context';
+import { evaluateTraced, spanOf } from './evaluate';
+import { expandInstances, type InstanceKey } from './expansion';
+import { type ModuleCallDecl, type ModuleDefinition, resolveLocalSource } from './moduleDefinition';
+import { ModuleInstance } from './moduleInstance';
+import type { InstanceCollection, Navigable } from './references';
+import type { Scope } from './scope';
+
+/** Arguments of a module block that are not inputs of the module. */
+const CALL_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+
+/**
+ * A `module` block in one module instance. Local sources are followed (one child module instance per
+ * count/for_each instance); registry and git sources have unknown outputs.
+ */
+export class ModuleCallCollection implements InstanceCollection {
+  readonly mode: 'single' | 'count' | 'for_each';
+  /** The called module, when its source is a local folder with `.tf` files. */
+  readonly target: ModuleDefinition | undefined;
+  private expansion: { known: boolean; instances: ModuleCallInstance[] } | undefined;
+  private readonly busy = { busy: false };
+
+  constructor(
+    readonly caller: ModuleInstance,
+    readonly decl: ModuleCallDecl,
+  ) {
+    const attrs = decl.block.body.attributes;
+    this.mode = attrs.some((a) => a.name === 'count')
+      ? 'count'
+      : attrs.some((a) => a.name === 'for_each')
+        ? 'for_each'
+        : 'single';
+    this.target = this.resolveTarget();
+  }
+
+  get baseAddress(): string {
+    return `${this.caller.prefix}module.${this.decl.name}`;
+  }
+
+  private resolveTarget(): ModuleDefinition | undefined {
+    const { source, sourceAttr } = this.decl;
+    if (source === undefined || !sourceAttr) return undefined;
+    const folder = resolveLocalSource(this.caller.def.folder, source);
+    if (folder === undefined) return undefined;
+    const ctx = this.caller.ctx;
+    const at: Span = { file: this.decl.file, start: sourceAttr.value.start, end: sourceAttr.value.end };
+    const def = ctx.definitionOf(folder);
+    if (!def) {
+      ctx.report(at, `Module source "${source}" not found: there are no .tf files in that folder`);
+      return undefined;
+    }
+    if (this.caller.ancestry.includes(folder)) {
+      ctx.report(at, `Module "${this.decl.name}" calls a module that is already being called (${source}): not followed`);
+      return undefined;
+    }
+    if (this.caller.ancestry.length >= MAX_MODULE_DEPTH) {
+      ctx.report(at, `Modules nested deeper than ${MAX_MODULE_DEPTH} levels are not followed`);
+      return undefined;
+    }
+    return def;
+  }
+
+  expand(at?: Span): { known: boolean; instances: ModuleCallInstance[] } {
+    if (this.expansion) return this.expansion;
+    const scope = this.caller.scopeFor(this.decl.file);
+    const result = this.caller.ctx.guard(
+      this.busy,
+      this.baseAddress,
+      at ?? spanOf(scope, this.decl.block),
+      () => {
+        const e = expandInstances(this.decl.block, scope);
+        return { known: e.known, instances: e.keys.map((k) => new ModuleCallInstance(this, k, scope)) };
+      },
+      () => ({ known: false, instances: [] as ModuleCallInstance[] }),
+    );
+    this.expansion = result;
+    return result;
+  }
+}
+
+/** One instance of a module call: its inputs (evaluated in the caller) and the child module instance. */
+export class ModuleCallInstance implements Navigable {
+  readonly key?: number | string;
+  /** `module.net[0]`: the child's address prefix without the final dot. */
+  readonly path: string;
+  readonly child: ModuleInstance | undefined;
+  private readonly callerScope: Scope;
+  private readonly inputMemo: Memo<string> = new Map();
+  private objectMemo: Value | undefined;
+
+  constructor(
+    private readonly coll: ModuleCallCollection,
+    k: InstanceKey,
+    callerModuleScope: Scope,
+  ) {
+    this.key = k.key;
+    this.path = coll.baseAddress + k.suffix;
+    this.callerScope = { ...callerModuleScope, countIndex: k.countIndex, each: k.each };
+    const target = coll.target;
+    this.child = target
+      ? new ModuleInstance(coll.caller.ctx, target, this.path, [...coll.caller.ancestry, target.folder], this)
+      : undefined;
+  }
+
+  /** The caller's argument for a child variable, evaluated in the caller (its value keeps its origin). */
+  inputFor(name: string): Value | undefined {
+    if (CALL_META.has(name)) return undefined;
+    const attr = this.coll.decl.block.body.attributes.find((a) => a.name === name);
+    if (!attr) return undefined;
+    const ctx = this.coll.caller.ctx;
+    return ctx.memo(this.inputMemo, name, `${this.path}.${name}`, spanOf(this.callerScope, attr.value), () =>
+      evaluateTraced(attr.value, this.callerScope, { label: this.path }),
+    );
+  }
+
+  /** Evaluates every argument (for traces), including those the child does not declare. */
+  evaluateAllInputs(): void {
+    for (const attr of this.coll.decl.block.body.attributes) this.inputFor(attr.name);
+  }
+
+  get(name: string, at: Span): Value {
+    return this.child ? this.child.output(name, at) : unknown('module outputs');
+  }
+
+  materialize(at: Span): Value {
+    if (!this.child) return unknown('module outputs');
+    if (this.objectMemo) return this.objectMemo;
+    const entries = new Map<string, Value>();
+    for (const name of this.child.def.outputs.keys()) entries.set(name, this.child.output(name, at));
+    this.objectMemo = map(entries, at);
+    return this.objectMemo;
+  }
+}

@@ -1,0 +1,142 @@
+import type { Span } from '../../../text/span';
+import { type Value, unknown } from '../../../values/value';
+import type { Attribute } from '../syntax/ast';
+import type { EvalContext, Memo } from './context';
+import { evaluateTraced, spanOf } from './evaluate';
+import type { ModuleCallInstance } from './moduleCalls';
+import { ModuleCallCollection } from './moduleCalls';
+import type { ModuleDefinition } from './moduleDefinition';
+import { ResourceCollection } from './resources';
+import type { Scope } from './scope';
+import { failure } from './valueOps';
+
+/** A root variable's value from a `.tfvars` file. */
+export interface VarFileValue {
+  readonly attr: Attribute;
+  readonly file: string;
+}
+
+/**
+ * One instance of a module (the root, or one instance of a module call): its variables, locals, resources,
+ * module calls and outputs, each evaluated on first use and memoized.
+ */
+export class ModuleInstance {
+  /** Address prefix of everything inside: `module.net[0].` (empty for the root). */
+  readonly prefix: string;
+  private readonly scopes = new Map<string, Scope>();
+  private readonly varMemo: Memo<string> = new Map();
+  private readonly defaultMemo: Memo<string> = new Map();
+  private readonly localMemo: Memo<string> = new Map();
+  private readonly outputMemo: Memo<string> = new Map();
+  private readonly varFileMemo: Memo<Attribute> = new Map();
+  private readonly resourceColls = new Map<string, ResourceCollection>();
+  private readonly callColls = new Map<string, ModuleCallCollection>();
+
+  constructor(
+    readonly ctx: EvalContext,
+    readonly def: ModuleDefinition,
+    /** `module.net[0]`, empty for the root module. */
+    readonly path: string,
+    /** Folders of this module and its callers, to stop a module from calling itself. */
+    readonly ancestry: readonly string[],
+    private readonly call?: ModuleCallInstance,
+    private readonly varFileValues?: ReadonlyMap<string, VarFileValue>,
+  ) {
+    this.prefix = path ? `${path}.` : '';
+  }
+
+  get label(): string | undefined {
+    return this.path || undefined;
+  }
+
+  /** `path.module`: this module's folder relative to the root module's folder. */
+  get pathModule(): string {
+    const root = this.ctx.rootFolder;
+    if (this.def.folder === root) return '.';
+    const a = root.split('/');
+    const b = this.def.folder.split('/');
+    let i = 0;
+    while (i < a.length && i < b.length && a[i] === b[i]) i++;
+    return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/') || '.';
+  }
+
+  scopeFor(file: string): Scope {
+    let s = this.scopes.get(file);
+    if (!s) {
+      s = { mod: this, file };
+      this.scopes.set(file, s);
+    }
+    return s;
+  }
+
+  variable(name: string, at: Span): Value {
+    const decl = this.def.variables.get(name);
+    if (!decl) return failure(`no variable "${name}" is declared`);
+    return this.ctx.memo(this.varMemo, name, `${this.prefix}var.${name}`, at, () => {
+      const input = this.call?.inputFor(name);
+      if (input) return input;
+      const fromFile = this.varFileValues?.get(name);
+      if (fromFile) return this.varFileValue(fromFile);
+      if (decl.default) return this.defaultValue(name);
+      return unknown('variable without a value');
+    });
+  }
+
+  /** The default expression's value (also evaluated when overridden, so hovers show it). */
+  defaultValue(name: string): Value {
+    const decl = this.def.variables.get(name);
+    if (!decl?.default) return unknown();
+    const expr = decl.default.value;
+    const scope = this.scopeFor(decl.file);
+    return this.ctx.memo(this.defaultMemo, name, `${this.prefix}var.${name}`, spanOf(scope, expr), () =>
+      evaluateTraced(expr, scope, { label: this.label }),
+    );
+  }
+
+  varFileValue(v: VarFileValue): Value {
+    const scope = this.scopeFor(v.file);
+    return this.ctx.memo(this.varFileMemo, v.attr, `var.${v.attr.name}`, spanOf(scope, v.attr.value), () =>
+      evaluateTraced(v.attr.value, scope, {}),
+    );
+  }
+
+  local(name: string, at: Span): Value {
+    const decl = this.def.locals.get(name);
+    if (!decl) return failure(`no local value "${name}"`);
+    return this.ctx.memo(this.localMemo, name, `${this.prefix}local.${name}`, at, () =>
+      evaluateTraced(decl.attr.value, this.scopeFor(decl.file), { label: this.label }),
+    );
+  }
+
+  output(name: string, at: Span): Value {
+    const decl = this.def.outputs.get(name);
+    if (!decl) return failure(`the module has no output "${name}"`);
+    if (!decl.value) return unknown();
+    const expr = decl.value.value;
+    return this.ctx.memo(this.outputMemo, name, `${this.prefix}output.${name}`, at, () =>
+      evaluateTraced(expr, this.scopeFor(decl.file), { label: this.label }),
+    );
+  }
+
+  resource(key: string): ResourceCollection | undefined {
+    let c = this.resourceColls.get(key);
+    if (!c) {
+      const decl = this.def.resources.get(key);
+      if (!decl) return undefined;
+      c = new ResourceCollection(this, decl);
+      this.resourceColls.set(key, c);
+    }
+    return c;
+  }
+
+  moduleCall(name: string): ModuleCallCollection | undefined {
+    let c = this.callColls.get(name);
+    if (!c) {
+      const decl = this.def.calls.get(name);
+      if (!decl) return undefined;
+      c = new ModuleCallCollection(this, decl);
+      this.callColls.set(name, c);
+    }
+    return c;
+  }
+}

@@ -1,0 +1,201 @@
+import type { Span } from '../../../text/span';
+import { list, map, ref, str, type Value, unknown } from '../../../values/value';
+import type { ScopeTraversalExpr, TraversalStep } from '../syntax/ast';
+import { evaluate, spanOf } from './evaluate';
+import { lookupName, type Scope } from './scope';
+import { asString, failure, isFailure, typeName } from './valueOps';
+
+/** One instance of a resource or module call, reachable by reference. */
+export interface Navigable {
+  readonly key?: number | string;
+  /** `aws_vpc.main.<name>` / `module.net.<name>`. */
+  get(name: string, at: Span): Value;
+  /** The instance as one object value (`aws_subnet.x` used whole, in a `for` or a splat). */
+  materialize(at: Span): Value;
+}
+
+/** A resource or module call with its count/for_each instances. */
+export interface InstanceCollection {
+  readonly mode: 'single' | 'count' | 'for_each';
+  /** `known` is false when count/for_each could not be evaluated (one representative instance then). */
+  expand(at: Span): { readonly known: boolean; readonly instances: readonly Navigable[] };
+}
+
+type Nav = { t: 'value'; v: Value } | { t: 'coll'; c: InstanceCollection } | { t: 'inst'; i: Navigable };
+
+/**
+ * Materialized resource objects by identity -> element id, so that `s.id` on an element of
+ * `values(aws_subnet.x)` still yields a reference for attributes that are not written.
+ */
+const resourceObjects = new WeakMap<object, string>();
+
+export function registerResourceObject(v: Value, elementId: string): Value {
+  resourceObjects.set(v, elementId);
+  return v;
+}
+
+export function evalScopeTraversal(e: ScopeTraversalExpr, scope: Scope): Value {
+  const at = spanOf(scope, e);
+  const bound = lookupName(scope, e.root);
+  if (bound !== undefined) return applyValueSteps(bound, e.steps, scope);
+
+  const [first, ...rest] = e.steps;
+  const firstName = first?.kind === 'attr' ? first.name : undefined;
+  const mod = scope.mod;
+  switch (e.root) {
+    case 'var':
+      return firstName === undefined ? failure('var needs a name') : applyValueSteps(mod.variable(firstName, at), rest, scope);
+    case 'local':
+      return firstName === undefined ? failure('local needs a name') : applyValueSteps(mod.local(firstName, at), rest, scope);
+    case 'count':
+      if (firstName !== 'index' || scope.countIndex === undefined) return failure('count.index is only available with count');
+      return applyValueSteps(scope.countIndex, rest, scope);
+    case 'each':
+      if (!scope.each || (firstName !== 'key' && firstName !== 'value')) return failure('each is only available with for_each');
+      return applyValueSteps(firstName === 'key' ? scope.each.key : scope.each.value, rest, scope);
+    case 'path':
+      if (firstName === 'module') return applyValueSteps(str(mod.pathModule, at), rest, scope);
+      if (firstName === 'root') return applyValueSteps(str('.', at), rest, scope);
+      return unknown();
+    case 'terraform':
+      return firstName === 'workspace' ? str('default', at) : unknown();
+    case 'self':
+    case 'data':
+      return unknown(e.root === 'data' ? 'data source' : undefined);
+    case 'module': {
+      if (firstName === undefined) return failure('module needs a name');
+      const call = mod.moduleCall(firstName);
+      if (!call) return failure(`no module call "${firstName}"`);
+      return navigate({ t: 'coll', c: call }, rest, scope, at);
+    }
+    default: {
+      if (firstName === undefined) return failure(`unknown name "${e.root}"`);
+      const resource = mod.resource(`${e.root}.${firstName}`);
+      if (!resource) return failure(`no resource ${e.root}.${firstName}`);
+      return navigate({ t: 'coll', c: resource }, rest, scope, at);
+    }
+  }
+}
+
+function navigate(start: Nav, steps: readonly TraversalStep[], scope: Scope, at: Span): Value {
+  let nav = start;
+  for (let i = 0; i < steps.length; i++) {
+    if (nav.t === 'value') return applyValueSteps(nav.v, steps.slice(i), scope);
+    nav = navStep(nav, steps[i]!, scope, at);
+  }
+  return navValue(nav, at);
+}
+
+function navStep(nav: Nav, step: TraversalStep, scope: Scope, at: Span): Nav {
+  if (nav.t === 'value') return { t: 'value', v: applyValueStep(nav.v, step, scope) };
+  if (nav.t === 'coll') {
+    const { known, instances } = nav.c.expand(at);
+    if (nav.c.mode === 'single' && instances[0]) return navStep({ t: 'inst', i: instances[0] }, step, scope, at);
+    if (step.kind === 'index') {
+      const k = evaluate(step.key, scope);
+      if (isFailure(k)) return { t: 'value', v: k };
+      if (!known || k.k === 'unknown' || k.k === 'ref') return { t: 'value', v: unknown() };
+      const key = nav.c.mode === 'count' ? (k.k === 'number' ? k.v : Number(asString(k))) : asString(k);
+      const found = instances.find((inst) => inst.key === key);
+      return found ? { t: 'inst', i: found } : { t: 'value', v: failure(`no instance [${JSON.stringify(key)}]`) };
+    }
+    if (step.kind === 'splat') {
+      if (!known) return { t: 'value', v: unknown() };
+      return { t: 'value', v: list(instances.map((inst) => navigate({ t: 'inst', i: inst }, step.each, scope, at)), at) };
+    }
+    return { t: 'value', v: failure(`"${step.name}" needs an instance index first (count/for_each)`) };
+  }
+  switch (step.kind) {
+    case 'attr':
+      return { t: 'value', v: nav.i.get(step.name, at) };
+    case 'splat':
+      return { t: 'value', v: list([navigate(nav, step.each, scope, at)], at) };
+    case 'index':
+      return { t: 'value', v: failure('this resource has no count or for_each to index') };
+  }
+}
+
+function navValue(nav: Nav, at: Span): Value {
+  switch (nav.t) {
+    case 'value':
+      return nav.v;
+    case 'inst':
+      return nav.i.materialize(at);
+    case 'coll': {
+      const { known, instances } = nav.c.expand(at);
+      if (nav.c.mode === 'single') return instances[0] ? instances[0].materialize(at) : unknown();
+      if (!known) return unknown();
+      if (nav.c.mode === 'count') return list(instances.map((i) => i.materialize(at)), at);
+      return map(new Map(instances.map((i) => [String(i.key), i.materialize(at)])), at);
+    }
+  }
+}
+
+export function applyValueSteps(v: Value, steps: readonly TraversalStep[], scope: Scope): Value {
+  let cur = v;
+  for (const step of steps) {
+    if (isFailure(cur)) return cur;
+    cur = applyValueStep(cur, step, scope);
+  }
+  return cur;
+}
+
+function applyValueStep(v: Value, step: TraversalStep, scope: Scope): Value {
+  switch (step.kind) {
+    case 'attr':
+      return getAttr(v, step.name, spanOf(scope, step));
+    case 'index': {
+      const k = evaluate(step.key, scope);
+      if (isFailure(k)) return k;
+      return index(v, k);
+    }
+    case 'splat': {
+      if (v.k === 'unknown' || v.k === 'ref') return unknown();
+      if (v.k === 'null') return list([], spanOf(scope, step));
+      const items = v.k === 'list' ? v.items : [v];
+      return list(
+        items.map((item) => applyValueSteps(item, step.each, scope)),
+        v.origin,
+      );
+    }
+  }
+}
+
+function getAttr(v: Value, name: string, at: Span): Value {
+  switch (v.k) {
+    case 'map': {
+      const found = v.entries.get(name);
+      if (found) return found;
+      const elementId = resourceObjects.get(v);
+      if (elementId !== undefined) return ref(elementId, name, at);
+      return failure(`the object has no attribute "${name}"`);
+    }
+    case 'unknown':
+      return v.why === 'cycle' ? v : unknown();
+    case 'ref':
+      return unknown();
+    default:
+      return failure(`cannot read attribute "${name}" of a ${typeName(v)}`);
+  }
+}
+
+function index(v: Value, k: Value): Value {
+  if (v.k === 'unknown' || v.k === 'ref') return unknown();
+  if (k.k === 'unknown' || k.k === 'ref') return unknown();
+  if (v.k === 'list') {
+    const i = k.k === 'number' ? k.v : Number(asString(k));
+    if (!Number.isInteger(i)) return failure('a list index must be a whole number');
+    const item = v.items[i];
+    return item ?? failure(`index ${i} is out of range for a list of ${v.items.length}`);
+  }
+  if (v.k === 'map') {
+    const key = asString(k);
+    if (key === undefined) return failure('a map key must be a string');
+    const found = v.entries.get(key);
+    if (found) return found;
+    const elementId = resourceObjects.get(v);
+    if (elementId !== undefined) return ref(elementId, key);
+    return failure(`the map has no element "${key}"`);
+  }
+  return failure(`cannot index a ${typeName(v)}`);
+}

@@ -1,0 +1,109 @@
+import type { TerraformParsedFile } from '../parsedFile';
+import { defineModule, type ModuleDefinition, resolveLocalSource } from './moduleDefinition';
+
+/** The `.tf` files of one folder (sorted by URI) and that folder's module definition. */
+export interface FolderModule {
+  readonly folder: string;
+  readonly files: readonly TerraformParsedFile[];
+  readonly def: ModuleDefinition;
+}
+
+/** One root module and everything its evaluation reads (the cache key of its result). */
+export interface RootPlan {
+  readonly folder: string;
+  /** Folders of the root and of every local module it reaches, sorted. */
+  readonly moduleFolders: readonly string[];
+  /** Variable files in precedence order (later wins): terraform.tfvars, *.auto.tfvars, then the option files. */
+  readonly varFiles: readonly TerraformParsedFile[];
+  /** Every parsed file the result depends on. */
+  readonly inputs: readonly TerraformParsedFile[];
+}
+
+export interface WorkspaceLayout {
+  readonly modules: ReadonlyMap<string, FolderModule>;
+  readonly roots: readonly RootPlan[];
+}
+
+/**
+ * Groups files into modules (one per folder) and finds the roots: folders that no other folder calls as a
+ * local module. Folders only reachable through a call cycle become roots too, so nothing is lost.
+ * `previous` lets unchanged folders keep their module definition (compared by file identity).
+ */
+export function planWorkspace(
+  files: ReadonlyMap<string, TerraformParsedFile>,
+  varFileUris: readonly string[],
+  previous: ReadonlyMap<string, FolderModule> | undefined,
+): WorkspaceLayout {
+  const tfByFolder = new Map<string, TerraformParsedFile[]>();
+  const tfvarsByFolder = new Map<string, TerraformParsedFile[]>();
+  for (const f of files.values()) {
+    const into = f.kind === 'tf' ? tfByFolder : tfvarsByFolder;
+    const l = into.get(f.folder);
+    if (l) l.push(f);
+    else into.set(f.folder, [f]);
+  }
+
+  const modules = new Map<string, FolderModule>();
+  for (const [folder, list] of tfByFolder) {
+    list.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    const prev = previous?.get(folder);
+    const same = prev && prev.files.length === list.length && prev.files.every((f, i) => f === list[i]);
+    modules.set(folder, same ? prev : { folder, files: list, def: defineModule(folder, list) });
+  }
+
+  const callees = new Map<string, string[]>();
+  const called = new Set<string>();
+  for (const [folder, m] of modules) {
+    const targets: string[] = [];
+    for (const call of m.def.calls.values()) {
+      if (call.source === undefined) continue;
+      const target = resolveLocalSource(folder, call.source);
+      if (target !== undefined && target !== folder && modules.has(target)) {
+        targets.push(target);
+        called.add(target);
+      }
+    }
+    callees.set(folder, targets);
+  }
+
+  const reach = (root: string): string[] => {
+    const seen = new Set<string>([root]);
+    const todo = [root];
+    while (todo.length > 0) {
+      for (const t of callees.get(todo.pop()!) ?? []) {
+        if (!seen.has(t)) {
+          seen.add(t);
+          todo.push(t);
+        }
+      }
+    }
+    return [...seen].sort();
+  };
+
+  const folders = [...modules.keys()].sort();
+  const rootFolders = folders.filter((f) => !called.has(f));
+  const reached = new Set(rootFolders.flatMap(reach));
+  for (const f of folders) {
+    if (reached.has(f)) continue;
+    rootFolders.push(f);
+    for (const r of reach(f)) reached.add(r);
+  }
+
+  const optionVarFiles = varFileUris.map((u) => files.get(u)).filter((f): f is TerraformParsedFile => !!f && f.kind === 'tfvars');
+  const roots = rootFolders.map((folder): RootPlan => {
+    const moduleFolders = reach(folder);
+    const varFiles = [...automaticVarFiles(tfvarsByFolder.get(folder) ?? []), ...optionVarFiles];
+    const inputs = [...moduleFolders.flatMap((m) => modules.get(m)!.files), ...varFiles];
+    return { folder, moduleFolders, varFiles, inputs };
+  });
+  return { modules, roots };
+}
+
+/** terraform.tfvars, then *.auto.tfvars in lexical order: Terraform's own loading order. */
+function automaticVarFiles(files: readonly TerraformParsedFile[]): TerraformParsedFile[] {
+  const main = files.filter((f) => f.fileName === 'terraform.tfvars');
+  const auto = files
+    .filter((f) => f.fileName.endsWith('.auto.tfvars'))
+    .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+  return [...main, ...auto];
+}

@@ -1,0 +1,18 @@
+import type { ParsedFile } from '../types';
+import type { Body } from './syntax/ast';
+
+/** One `.tf` or `.tfvars` file version as the Terraform front-end keeps it: the AST, no tree-sitter objects. */
+export interface TerraformParsedFile extends ParsedFile {
+  readonly frontEnd: 'terraform';
+  readonly kind: 'tf' | 'tfvars';
+  /** URI of the folder holding the file (no trailing slash): a Terraform module is one folder. */
+  readonly folder: string;
+  /** The last path segment (`main.tf`, `terraform.tfvars`). */
+  readonly fileName: string;
+  readonly body: Body;
+}
+
+export function splitUri(uri: string): { folder: string; fileName: string } {
+  const slash = uri.lastIndexOf('/');
+  return slash < 0 ? { folder: '', fileName: uri } : { folder: uri.slice(0, slash), fileName: uri.slice(slash + 1) };
+}

@@ -1,0 +1,127 @@
+import type { Span } from '../../../text/span';
+import type { Value } from '../../../values/value';
+import type { Field } from '../../../model/field';
+import {
+  boolField,
+  enumField,
+  idField,
+  idListField,
+  numberField,
+  protocolField,
+  stringField,
+  stringListField,
+} from '../../../model/fields';
+import type { ElementId } from '../../../model/types';
+import type { EvaluatedAttr, EvaluatedBody } from '../evaluated';
+import type { MapContext } from './context';
+
+/** One nested block (`route {}`, `ingress {}`) or one object of an attribute-as-blocks list (`route = [{...}]`). */
+export interface NestedPart {
+  readonly type: string;
+  /** Position among the parts of this type in the resource, for ids like `.../route[0]`. */
+  readonly index: number;
+  readonly span: Span;
+  /** The block keyword (or the object), where a hover on the part lands. */
+  readonly nameSpan: Span;
+  readonly body: BodyView;
+}
+
+/**
+ * Typed access to one evaluated body. Every getter returns a model field per the conventions of
+ * `model/fields.ts`; `""` counts as not written (Terraform configs use it to leave optional attributes unset).
+ */
+export class BodyView {
+  constructor(
+    private readonly body: EvaluatedBody,
+    /** Where to report an attribute that is missing: the resource name or the block. */
+    readonly fallbackSpan: Span,
+    private readonly ctx: MapContext,
+  ) {}
+
+  has(name: string): boolean {
+    return this.value(name) !== undefined;
+  }
+
+  span(name: string): Span {
+    return this.body.attrs.get(name)?.span ?? this.fallbackSpan;
+  }
+
+  /** The attribute's value with references to written attributes followed; undefined when not written. */
+  value(name: string): Value | undefined {
+    const attr = this.body.attrs.get(name);
+    if (!attr) return undefined;
+    return this.clean(attr.value);
+  }
+
+  private clean(raw: Value): Value | undefined {
+    const v = this.ctx.deref(raw);
+    if (v.k === 'string' && v.v === '') return undefined;
+    if (v.k === 'list' && v.items.some((e) => e.k === 'ref' || (e.k === 'string' && e.v === ''))) {
+      const items: Value[] = [];
+      for (const e of v.items) {
+        const c = this.clean(e);
+        if (c) items.push(c);
+      }
+      return { ...v, items };
+    }
+    return v;
+  }
+
+  str(name: string): Field<string> | undefined {
+    return stringField(this.value(name), this.span(name));
+  }
+  num(name: string): Field<number> | undefined {
+    return numberField(this.value(name), this.span(name));
+  }
+  bool(name: string): Field<boolean> | undefined {
+    return boolField(this.value(name), this.span(name));
+  }
+  protocol(name: string): Field<string> | undefined {
+    return protocolField(this.value(name), this.span(name));
+  }
+  oneOf<T extends string>(name: string, allowed: readonly T[]): Field<T> | undefined {
+    return enumField(this.value(name), this.span(name), allowed);
+  }
+  id(name: string): Field<ElementId> | undefined {
+    return idField(this.value(name), this.span(name), this.ctx.refToId);
+  }
+  ids(name: string): Field<ElementId>[] {
+    return idListField(this.value(name), this.span(name), this.ctx.refToId);
+  }
+  strs(name: string): Field<string>[] {
+    return stringListField(this.value(name), this.span(name));
+  }
+  /** Upper-cased string (listener and target group protocols: `HTTPS`, `TCP_UDP`). */
+  upper(name: string): Field<string> | undefined {
+    const f = this.str(name);
+    return f && f.known ? { ...f, value: f.value.toUpperCase() } : f;
+  }
+
+  /** Nested parts of one type: real blocks, else the objects of an attribute of that name. */
+  parts(type: string): NestedPart[] {
+    const out: NestedPart[] = [];
+    for (const b of this.body.blocks) {
+      if (b.type !== type) continue;
+      const keyword: Span = { file: b.span.file, start: b.span.start, end: Math.min(b.span.end, b.span.start + type.length) };
+      out.push({ type, index: out.length, span: b.span, nameSpan: keyword, body: new BodyView(b.body, b.span, this.ctx) });
+    }
+    if (out.length > 0) return out;
+    const attr = this.body.attrs.get(type);
+    if (!attr) return out;
+    const v = this.ctx.deref(attr.value);
+    if (v.k !== 'list') return out;
+    for (const item of v.items) {
+      const obj = this.ctx.deref(item);
+      if (obj.k !== 'map') continue;
+      const span = obj.origin ?? attr.span;
+      out.push({ type, index: out.length, span, nameSpan: span, body: new BodyView(bodyOfMap(obj.entries, span), span, this.ctx) });
+    }
+    return out;
+  }
+}
+
+function bodyOfMap(entries: ReadonlyMap<string, Value>, span: Span): EvaluatedBody {
+  const attrs = new Map<string, EvaluatedAttr>();
+  for (const [k, v] of entries) attrs.set(k, { value: v, span: v.origin ?? span });
+  return { attrs, blocks: [] };
+}

@@ -1,0 +1,66 @@
+import type { Cidr } from '../../cidr';
+import type { Known } from '../../model/field';
+import type { Subnet } from '../../model/types';
+import { defineRule } from '../catalog';
+import type { Finding, RuleContext } from '../types';
+import { boundsOf, cidrOf, subnetsByVpc, vpcLabel } from './support';
+
+interface Entry {
+  readonly subnet: Subnet;
+  readonly field: Known<string>;
+  readonly cidr: Cidr;
+  readonly first: bigint;
+  readonly last: bigint;
+}
+
+/**
+ * `subnet-overlap`: two subnets of one VPC share addresses; reported on both, each pointing at the other.
+ *
+ * CIDR blocks are either nested or disjoint, so after sorting by first address (larger block first on a tie)
+ * a stack of "open" blocks finds, for each block, the innermost block containing it: O(n log n) per VPC,
+ * and one pair per overlapping block instead of every pair of a nest.
+ */
+export const subnetOverlap = defineRule('subnet-overlap', function* (ctx): Iterable<Finding> {
+  for (const [vpcId, subnets] of subnetsByVpc(ctx)) {
+    if (subnets.length < 2) continue;
+    for (const version of [4, 6] as const) yield* overlapsIn(ctx, vpcId, entries(subnets, version));
+  }
+});
+
+function entries(subnets: readonly Subnet[], version: 4 | 6): Entry[] {
+  const out: Entry[] = [];
+  for (const subnet of subnets) {
+    const field = version === 4 ? subnet.cidr : subnet.ipv6Cidr;
+    const cidr = cidrOf(field);
+    if (!cidr || !field?.known || cidr.version !== version) continue;
+    const { first, last } = boundsOf(cidr);
+    out.push({ subnet, field, cidr, first, last });
+  }
+  return out;
+}
+
+function* overlapsIn(ctx: RuleContext, vpcId: string, list: Entry[]): Iterable<Finding> {
+  if (list.length < 2) return;
+  list.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.last > b.last ? -1 : a.last < b.last ? 1 : 0));
+  const vpc = vpcLabel(ctx, vpcId);
+  const open: Entry[] = [];
+  for (const current of list) {
+    while (open.length > 0 && open[open.length - 1]!.last < current.first) open.pop();
+    const container = open[open.length - 1];
+    if (container) {
+      yield finding(current, container, vpc);
+      yield finding(container, current, vpc);
+    }
+    open.push(current);
+  }
+}
+
+function finding(at: Entry, other: Entry, vpc: string): Finding {
+  const what = at.cidr.version === 6 ? 'Subnet IPv6 block' : 'Subnet';
+  return {
+    ruleId: 'subnet-overlap',
+    message: `${what} ${at.cidr.text} of ${at.subnet.address} overlaps ${other.cidr.text} of ${other.subnet.address} in VPC ${vpc}`,
+    span: at.field.span,
+    related: [{ span: other.field.span, message: `${other.subnet.address}: ${other.cidr.text}` }],
+  };
+}

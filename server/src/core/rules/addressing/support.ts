@@ -1,0 +1,177 @@
+import { type Cidr, type CidrParseResult, cidrBounds, parseCidr } from '../../cidr';
+import type { Field, Known } from '../../model/field';
+import type { CidrBlock, ElementId, NetworkElement, Subnet, Vpc } from '../../model/types';
+import { spanKey } from '../../text/span';
+import type { RelatedInfo, RuleContext } from '../types';
+
+/** Which IP version a field takes; `any` where the model does not say (transit gateway routes). */
+export type Family = 4 | 6 | 'any';
+
+/** A value the model uses as a CIDR block, with what it is for messages. */
+export interface CidrUse {
+  readonly field: Known<string>;
+  readonly family: Family;
+  readonly owner: NetworkElement;
+  /** "Subnet block", "Route destination", ... (sentence start). */
+  readonly what: string;
+}
+
+/**
+ * Parsed form of a known, non-empty CIDR field; undefined when absent, unknown or empty. An empty string is
+ * how modules commonly spell "not set", so it is never reported.
+ */
+export function parseField(field: Field<string> | undefined): CidrParseResult | undefined {
+  if (!field || !field.known || typeof field.value !== 'string' || field.value.trim() === '') return undefined;
+  let parsed = parsedFields.get(field);
+  if (!parsed) {
+    parsed = parseCidr(field.value);
+    parsedFields.set(field, parsed);
+  }
+  return parsed;
+}
+
+// Several rules read the same field; in a 10k-subnet workspace the CIDR engine's bounded text cache would
+// churn, so results also stay with the (immutable, per-analysis) field object.
+const parsedFields = new WeakMap<Known<string>, CidrParseResult>();
+
+/** The block of a known field when it parses; undefined otherwise (cidr-syntax reports bad ones). */
+export function cidrOf(field: Field<string> | undefined): Cidr | undefined {
+  const parsed = parseField(field);
+  return parsed?.ok ? parsed.cidr : undefined;
+}
+
+/** A VPC block together with the VPC it belongs to. */
+export interface VpcBlockUse {
+  readonly vpc: Vpc | undefined;
+  readonly block: CidrBlock;
+  readonly owner: NetworkElement;
+}
+
+/**
+ * Every block of a VPC once: the linker copies association blocks into `cidrBlocks` and facts may add them
+ * again, so blocks are told apart by where they are written and what they hold.
+ */
+export function blocksOf(ctx: RuleContext, vpc: Vpc): CidrBlock[] {
+  const seen = new Set<string>();
+  const out: CidrBlock[] = [];
+  for (const b of ctx.facts.vpcBlocks(vpc)) {
+    const key = blockKey(b);
+    if (key !== undefined) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+function blockKey(b: CidrBlock): string | undefined {
+  if (b.cidr.known) return `${spanKey(b.cidr.span)}|${b.cidr.value}|${b.ipv6}`;
+  return b.cidr.span ? `${spanKey(b.cidr.span)}|?|${b.ipv6}|${b.declaredBy}` : undefined;
+}
+
+/** All VPC blocks of the model: of every VPC, and of associations whose VPC is not in the model. */
+export function allVpcBlocks(ctx: RuleContext): VpcBlockUse[] {
+  const out: VpcBlockUse[] = [];
+  const seen = new Set<string>();
+  const add = (use: VpcBlockUse): void => {
+    const key = blockKey(use.block);
+    if (key !== undefined) {
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
+    out.push(use);
+  };
+  for (const vpc of ctx.model.ofKind('vpc')) {
+    for (const block of blocksOf(ctx, vpc)) add({ vpc, block, owner: ownerOf(ctx, block, vpc) });
+  }
+  for (const assoc of ctx.model.ofKind('vpc-cidr-block')) {
+    const vpc = assoc.vpc.known ? ctx.model.getOf('vpc', assoc.vpc.value) : undefined;
+    add({ vpc, block: assoc.block, owner: assoc });
+  }
+  return out;
+}
+
+function ownerOf(ctx: RuleContext, block: CidrBlock, vpc: Vpc): NetworkElement {
+  return ctx.model.get(block.declaredBy) ?? vpc;
+}
+
+/** Every value of the model used as a CIDR block (what cidr-syntax and cidr-host-bits look at). */
+export function cidrUses(ctx: RuleContext): CidrUse[] {
+  const out: CidrUse[] = [];
+  const seen = new Set<string>();
+  const add = (field: Field<string> | undefined, family: Family, owner: NetworkElement, what: string): void => {
+    if (!field || !field.known) return;
+    // One literal reached through several elements (a VPC and its association) is one use.
+    const key = `${spanKey(field.span)}|${String(field.value)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ field, family, owner, what });
+  };
+  for (const { block, owner } of allVpcBlocks(ctx)) {
+    add(block.cidr, block.ipv6 ? 6 : 4, owner, block.primary ? 'VPC block' : 'Secondary VPC block');
+  }
+  const m = ctx.model;
+  for (const s of m.ofKind('subnet')) {
+    add(s.cidr, 4, s, 'Subnet block');
+    add(s.ipv6Cidr, 6, s, 'Subnet IPv6 block');
+  }
+  for (const r of m.ofKind('route')) {
+    add(r.destination, 4, r, 'Route destination');
+    add(r.destinationIpv6, 6, r, 'Route IPv6 destination');
+  }
+  for (const rule of m.ofKind('sg-rule')) {
+    for (const p of rule.peers) if (p.kind === 'cidr') add(p.cidr, p.ipv6 ? 6 : 4, rule, 'Security group rule CIDR');
+  }
+  for (const e of m.ofKind('nacl-entry')) {
+    add(e.cidr, 4, e, 'Network ACL entry CIDR');
+    add(e.ipv6Cidr, 6, e, 'Network ACL entry IPv6 CIDR');
+  }
+  for (const r of m.ofKind('tgw-route')) add(r.destination, 'any', r, 'Transit gateway route destination');
+  return out;
+}
+
+/** Subnets grouped by the VPC they name (also VPCs outside the model, e.g. a literal `vpc-0abc` id). */
+export function subnetsByVpc(ctx: RuleContext): Map<ElementId, Subnet[]> {
+  const groups = new Map<ElementId, Subnet[]>();
+  for (const s of ctx.model.ofKind('subnet')) {
+    if (!s.vpc.known) continue;
+    let list = groups.get(s.vpc.value);
+    if (!list) groups.set(s.vpc.value, (list = []));
+    list.push(s);
+  }
+  return groups;
+}
+
+/** How a VPC is named in messages: its address, or the id it is known by when it is not in the model. */
+export function vpcLabel(ctx: RuleContext, vpcId: ElementId): string {
+  return ctx.model.get(vpcId)?.address ?? vpcId;
+}
+
+/** Related information pointing at each known block, e.g. "VPC block 10.0.0.0/16 of aws_vpc.main". */
+export function relatedBlocks(blocks: readonly CidrBlock[], vpc: Vpc): RelatedInfo[] {
+  const out: RelatedInfo[] = [];
+  for (const b of blocks) {
+    if (b.cidr.known) out.push({ span: b.cidr.span, message: `VPC block ${b.cidr.value} of ${vpc.address}` });
+  }
+  return out;
+}
+
+/** First and last address of a block, kept per parsed block: sweeps and containment tests read them often. */
+export function boundsOf(c: Cidr): { readonly first: bigint; readonly last: bigint } {
+  let b = bounds.get(c);
+  if (!b) {
+    b = cidrBounds(c);
+    bounds.set(c, b);
+  }
+  return b;
+}
+const bounds = new WeakMap<Cidr, { readonly first: bigint; readonly last: bigint }>();
+
+/** `cidrContains` on cached bounds, for rules that test every subnet of a large workspace. */
+export function containsFast(outer: Cidr, inner: Cidr): boolean {
+  if (outer.version !== inner.version) return false;
+  const o = boundsOf(outer);
+  const i = boundsOf(inner);
+  return o.first <= i.first && i.last <= o.last;
+}

@@ -1,0 +1,204 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * File discovery and reading for the hosts (CLI now, language server later). Core never touches the disk:
+ * hosts find candidate files here, read them as text and hand `(uri, text)` to the workspace, which decides
+ * which front-end (if any) analyses each one.
+ */
+
+/** Folders a walk never enters unless the user names them (or something inside them) as a PATH. */
+export const SKIPPED_DIRECTORIES: readonly string[] = ['node_modules', '.git', '.terraform'];
+
+/**
+ * Names of files worth handing to the workspace. Kept wide and cheap: a front-end makes the final call from
+ * the name and the text, so adding a format (CloudFormation `.json/.yaml/.yml/.template`, CDK `.ts`) means
+ * adding its pattern here and nothing else.
+ */
+export const SOURCE_FILE_PATTERNS: readonly RegExp[] = [/\.tf$/, /\.tfvars$/, /\.tf\.json$/, /\.tfvars\.json$/];
+
+export function isSourceFileName(name: string, patterns: readonly RegExp[] = SOURCE_FILE_PATTERNS): boolean {
+  return patterns.some((p) => p.test(name));
+}
+
+/** 20 MB: far beyond any hand-written network definition, small enough never to exhaust memory. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export interface FindFilesOptions {
+  /** File names to collect while walking folders. Files named as a PATH are always returned. */
+  readonly patterns?: readonly RegExp[];
+  /** Folder names the walk does not enter (a PATH naming one is still walked). */
+  readonly skipDirectories?: readonly string[];
+  /** True for a walked file or folder to leave out (exclude globs); never asked about PATH arguments. */
+  readonly isExcluded?: (absolutePath: string, isDirectory: boolean) => boolean;
+}
+
+export type FileProblemKind = 'not-found' | 'unreadable';
+
+export interface FileProblem {
+  /** Absolute path. */
+  readonly path: string;
+  readonly kind: FileProblemKind;
+  /** Short lower-case reason, e.g. `no such file or directory`, `permission denied`. */
+  readonly reason: string;
+  /** True when the path was given as a PATH argument (hosts treat that as a usage error). */
+  readonly isArgument: boolean;
+}
+
+export interface FoundFiles {
+  /** Absolute paths, PATH arguments in their order, folder contents sorted by name; no duplicates. */
+  readonly files: string[];
+  readonly problems: FileProblem[];
+}
+
+/**
+ * Walks PATH arguments (files or folders, relative ones resolved against `cwd`) and returns the files
+ * whose names match the patterns. Symbolic links are followed, but a folder reached twice (a link loop, or
+ * two links to one folder) is walked once: folders are recognised by device and inode, so there is one
+ * `stat` per folder and none per plain file.
+ */
+export function findFiles(paths: readonly string[], cwd: string, options: FindFilesOptions = {}): FoundFiles {
+  const patterns = options.patterns ?? SOURCE_FILE_PATTERNS;
+  const skipped = new Set(options.skipDirectories ?? SKIPPED_DIRECTORIES);
+  const isExcluded = options.isExcluded ?? (() => false);
+  const files: string[] = [];
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+  const problems: FileProblem[] = [];
+
+  const addFile = (file: string): void => {
+    if (seenFiles.has(file)) return;
+    seenFiles.add(file);
+    files.push(file);
+  };
+
+  const walk = (dir: string, stat: fs.Stats): void => {
+    const key = `${stat.dev}:${stat.ino}`;
+    if (seenDirs.has(key)) return;
+    seenDirs.add(key);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+      problems.push({ path: dir, kind: 'unreadable', reason: describeFsError(err), isArgument: false });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Links come after the real entries of a folder, so a folder reachable both ways is named by its real path.
+    const links: fs.Dirent[] = [];
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (skipped.has(entry.name) || isExcluded(full, true)) continue;
+        const dirStat = statOrUndefined(full);
+        if (dirStat) walk(full, dirStat);
+      } else if (entry.isFile()) {
+        if (isSourceFileName(entry.name, patterns) && !isExcluded(full, false)) addFile(full);
+      } else if (entry.isSymbolicLink()) {
+        links.push(entry);
+      }
+    }
+    for (const link of links) followLink(path.join(dir, link.name), link.name);
+  };
+
+  const followLink = (full: string, name: string): void => {
+    let target: fs.Stats;
+    try {
+      target = fs.statSync(full);
+    } catch (err) {
+      // A dangling link is only worth mentioning when it looks like a file we were asked to check.
+      if (isSourceFileName(name, patterns) && !isExcluded(full, false)) {
+        problems.push({ path: full, kind: 'unreadable', reason: describeFsError(err), isArgument: false });
+      }
+      return;
+    }
+    if (target.isDirectory()) {
+      if (!skipped.has(name) && !isExcluded(full, true)) walk(full, target);
+    } else if (target.isFile() && isSourceFileName(name, patterns) && !isExcluded(full, false)) {
+      addFile(full);
+    }
+  };
+
+  for (const given of paths) {
+    const full = path.resolve(cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(full);
+    } catch (err) {
+      const kind: FileProblemKind = errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR' ? 'not-found' : 'unreadable';
+      problems.push({ path: full, kind, reason: describeFsError(err), isArgument: true });
+      continue;
+    }
+    if (stat.isDirectory()) walk(full, stat);
+    else if (stat.isFile()) addFile(full);
+    else problems.push({ path: full, kind: 'unreadable', reason: 'not a regular file', isArgument: true });
+  }
+  return { files, problems };
+}
+
+export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+
+/**
+ * Reads a file as UTF-8 text without ever blocking or exhausting memory: the file is opened non-blocking
+ * (a FIFO named `x.tf` must not hang the check), only regular files up to `maxBytes` are read. Binary
+ * content is returned as decoded text; the front-end that claims the file reports it as unparsable.
+ */
+export function readTextFile(file: string, maxBytes: number = MAX_FILE_BYTES): ReadResult {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, reason: stat.isDirectory() ? 'is a directory' : 'not a regular file' };
+    if (stat.size > maxBytes) {
+      return { ok: false, reason: `file is too large (${formatMegabytes(stat.size)}; the limit is ${formatMegabytes(maxBytes)})` };
+    }
+    const text = fs.readFileSync(fd, 'utf8');
+    // Editors drop a byte order mark before handing text to the language server: do the same, so offsets agree.
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  } catch (err) {
+    return { ok: false, reason: describeFsError(err) };
+  } finally {
+    if (fd !== undefined) {
+      try {
+        fs.closeSync(fd);
+      } catch {
+        // Nothing useful to do: the text (or the reason it could not be read) is already in hand.
+      }
+    }
+  }
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+const FS_ERROR_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  ENOTDIR: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+/** A short lower-case reason for an fs error, without the path or the stack. */
+export function describeFsError(err: unknown): string {
+  const code = errorCode(err);
+  if (code && FS_ERROR_REASONS[code]) return FS_ERROR_REASONS[code];
+  return err instanceof Error ? err.message : String(err);
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}

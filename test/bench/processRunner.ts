@@ -1,0 +1,115 @@
+// Runs one measured process with a hard time limit and reports its wall time and peak resident memory.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export type PeakRssMethod = 'gnu-time' | 'resource-usage-preload';
+
+export const PEAK_RSS_METHOD_LABEL: Record<PeakRssMethod, string> = {
+  'gnu-time': '`/usr/bin/time -v` "Maximum resident set size"',
+  'resource-usage-preload': '`process.resourceUsage().maxRSS` at exit (preloaded with `node --require`)',
+};
+
+const PRELOAD = path.join(__dirname, 'maxRssAtExit.cjs');
+
+/** GNU time when it is installed and understands `-v`; otherwise Node reports its own peak at exit. */
+export function detectPeakRssMethod(): PeakRssMethod {
+  if (!fs.existsSync('/usr/bin/time')) return 'resource-usage-preload';
+  const probe = spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8', timeout: 5000 });
+  return /Maximum resident set size/.test(probe.stderr ?? '') ? 'gnu-time' : 'resource-usage-preload';
+}
+
+export interface RunResult {
+  wallMs: number;
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** Peak resident set size in bytes, when it could be read. */
+  peakRssBytes?: number;
+}
+
+export interface NodeRun {
+  /** Arguments after `node` (script and its arguments). */
+  args: string[];
+  cwd: string;
+  timeoutMs: number;
+  rssMethod: PeakRssMethod;
+}
+
+/** Runs `node <args>` once, cold, and measures it. Never rejects: failures show in the result. */
+export function runNode(run: NodeRun): Promise<RunResult> {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'vpc-lens-bench-rss-'));
+  const rssFile = path.join(scratch, 'rss');
+  const [command, args] =
+    run.rssMethod === 'gnu-time'
+      ? ['/usr/bin/time', ['-v', '-o', rssFile, process.execPath, ...run.args]]
+      : [process.execPath, ['--require', PRELOAD, ...run.args]];
+
+  return new Promise((resolve) => {
+    const started = performance.now();
+    // Own process group, so a time-out can stop the wrapper and the node process under it together.
+    const child = spawn(command, args, {
+      cwd: run.cwd,
+      detached: true,
+      env: { ...process.env, VPC_LENS_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }, run.timeoutMs);
+
+    const finish = (exitCode: number | null, error?: Error): void => {
+      clearTimeout(timer);
+      const wallMs = performance.now() - started;
+      const peakRssBytes = readPeakRss(rssFile, run.rssMethod);
+      fs.rmSync(scratch, { recursive: true, force: true });
+      resolve({
+        wallMs,
+        exitCode,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8') + (error ? `\n${error.message}` : ''),
+        timedOut,
+        peakRssBytes,
+      });
+    };
+    child.on('error', (error) => finish(null, error));
+    child.on('close', (code) => finish(code));
+  });
+}
+
+function readPeakRss(file: string, method: PeakRssMethod): number | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const kib =
+    method === 'gnu-time' ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1]) : Number(text.trim());
+  return Number.isFinite(kib) && kib > 0 ? kib * 1024 : undefined;
+}
+
+/** Peak resident set size of a running process (Linux `VmHWM`), in bytes. */
+export function livePeakRss(pid: number): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1]);
+    return Number.isFinite(kib) && kib > 0 ? kib * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}

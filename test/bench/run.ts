@@ -1,0 +1,94 @@
+// `npm run bench`: generates 1k and 10k-resource Terraform workspaces, measures the CLI cold, HashiCorp's
+// parser on the same files, and the language server's latency, then prints a Markdown report and writes it
+// to BENCHMARKS.md. Not a test: nothing is asserted, every step is time-bounded.
+//   node --import tsx test/bench/run.ts [--keep] [--no-lsp] [--out FILE]
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { measureCli } from './measureCli';
+import { measureHcl2json } from './measureHcl2json';
+import { measureLsp } from './measureLsp';
+import { detectPeakRssMethod, PEAK_RSS_METHOD_LABEL } from './processRunner';
+import { renderMarkdown, type BenchResults, type SizeResult } from './report';
+import { generateWorkspace } from './workspace';
+
+const SIZES = [
+  { label: '1k', resources: 1_000, runs: 5, seed: 1_001 },
+  { label: '10k', resources: 10_000, runs: 3, seed: 10_001 },
+];
+const RUN_TIMEOUT_MS = 90_000;
+const LSP_EDITS = 50;
+const LSP_HOVERS = 200;
+
+function argValue(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+/** A service file of the first root with a literal subnet CIDR: the file the LSP part edits and hovers. */
+function pickEditFile(files: string[]): string | undefined {
+  return files
+    .filter((f) => /service-\d+\.tf$/.test(f))
+    .find((f) => /cidr_block\s*=\s*"\d+\.\d+\.\d+\.\d+\/\d+"/.test(fs.readFileSync(f, 'utf8')));
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const repoRoot = path.resolve(__dirname, '..', '..');
+  const out = path.resolve(repoRoot, argValue('--out') ?? 'BENCHMARKS.md');
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'vpc-lens-bench-'));
+  const rssMethod = detectPeakRssMethod();
+  log(`peak memory via ${rssMethod}; workspaces in ${scratch}`);
+  if (!fs.existsSync(path.join(repoRoot, 'dist', 'cli.js'))) log('dist/cli.js is missing: run `npm run build` first');
+
+  const sizes: SizeResult[] = [];
+  try {
+    for (const size of SIZES) {
+      const workspace = generateWorkspace(path.join(scratch, size.label), size.resources, size.seed);
+      log(`${size.label}: ${workspace.files.length} files, ${workspace.resourceBlocks} resource blocks in ${workspace.roots} roots`);
+      log(`${size.label}: vpc-lens check x${size.runs}`);
+      const cli = await measureCli(repoRoot, workspace.dir, size.runs, rssMethod, RUN_TIMEOUT_MS);
+      if (cli.error) log(`${size.label}: CLI failed: ${cli.error}`);
+      log(`${size.label}: hcl2json x${size.runs}`);
+      const hcl2json = await measureHcl2json(repoRoot, workspace.files, scratch, size.runs, rssMethod, RUN_TIMEOUT_MS);
+      if (hcl2json.error) log(`${size.label}: hcl2json failed: ${hcl2json.error}`);
+      sizes.push({ label: size.label, workspace, cli, hcl2json });
+    }
+
+    let lsp: BenchResults['lsp'];
+    const big = sizes[sizes.length - 1];
+    if (!process.argv.includes('--no-lsp') && big) {
+      log(`LSP: ${LSP_EDITS} edits, ${LSP_HOVERS} hovers on the ${big.label} workspace`);
+      const editFile = pickEditFile(big.workspace.files);
+      const measured = editFile
+        ? await measureLsp({ repoRoot, workspaceDir: big.workspace.dir, editFile, edits: LSP_EDITS, hovers: LSP_HOVERS })
+        : { filesWithDiagnostics: 0, editToDiagnosticsMs: [], editTimeouts: 0, hoverMs: [], hoversWithContent: 0, error: 'no file with a literal CIDR to edit' };
+      if (measured.error) log(`LSP part failed: ${measured.error}`);
+      lsp = { ...measured, workspaceLabel: big.label, edits: LSP_EDITS, hovers: LSP_HOVERS };
+    }
+
+    const markdown = renderMarkdown({
+      command: 'npm run bench',
+      startedAt,
+      durationMs: Date.now() - startedAt.getTime(),
+      rssMethodLabel: PEAK_RSS_METHOD_LABEL[rssMethod],
+      sizes,
+      lsp,
+    });
+    process.stdout.write(`${markdown}\n`);
+    fs.writeFileSync(out, markdown);
+    log(`wrote ${path.relative(process.cwd(), out) || out}`);
+  } finally {
+    if (process.argv.includes('--keep')) log(`kept ${scratch}`);
+    else fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,255 @@
+// What a person does in the VS Code workbench, as playwright steps: open a file with Quick Open, go to a
+// line, hover text, open the Problems panel, pick an output channel. Every wait watches the page with a
+// deadline. Selectors are VS Code's own DOM classes (checked against code-server 4.139 / Code 1.139).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from './browser';
+import { pollUntil } from './poll';
+
+export const selectors = {
+  workbench: '.monaco-workbench',
+  explorerRow: '.explorer-folders-view .monaco-list-row',
+  quickInput: '.quick-input-widget',
+  quickInputRow: '.quick-input-widget .quick-input-list .monaco-list-row',
+  activeTab: '.tabs-container .tab.active',
+  viewLines: '.editor-group-container.active .editor-instance .monaco-editor .view-lines',
+  squiggleError: '.editor-group-container.active .monaco-editor .squiggly-error',
+  hover: '.monaco-hover',
+  statusBarItem: '.part.statusbar .statusbar-item',
+  problemsPanel: '.markers-panel',
+  problemsRow: '.markers-panel .monaco-list-row',
+  outputText: '.part.panel .output-view .monaco-editor .view-lines, .part.panel .monaco-editor .view-lines',
+} as const;
+
+export interface Rect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Whether a squiggle box (drawn just below the text's baseline) lies under the text's rectangle. */
+function overlaps(box: { x: number; y: number; width: number; height: number }, text: Rect): boolean {
+  const horizontally = box.x < text.left + text.width && box.x + box.width > text.left;
+  const vertically = box.y < text.top + text.height + 4 && box.y + box.height > text.top - 4;
+  return horizontally && vertically;
+}
+
+export class Workbench {
+  private shot = 0;
+
+  constructor(
+    readonly page: Page,
+    private readonly screenshotDir: string,
+  ) {
+    fs.mkdirSync(screenshotDir, { recursive: true });
+  }
+
+  /** Saves a numbered screenshot (`01-name.png`, ...) and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    this.shot += 1;
+    const file = path.join(this.screenshotDir, `${String(this.shot).padStart(2, '0')}-${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  async open(url: string, folder: string, timeoutMs: number): Promise<void> {
+    await this.page.goto(`${url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+    await this.page.locator(selectors.workbench).waitFor({ state: 'visible', timeout: timeoutMs });
+    // The explorer lists the folder's files once the remote connection and file service are up.
+    await this.page.locator(selectors.explorerRow).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  /** Opens the quick input with `key`, types `text`, waits for a row matching `rowText`, accepts it. */
+  private async pickFromQuickInput(key: string, text: string, rowText: string | RegExp, timeoutMs: number): Promise<void> {
+    await this.page.keyboard.press(key);
+    await this.page.locator(selectors.quickInput).waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.page.keyboard.type(text, { delay: 10 });
+    await this.page.locator(selectors.quickInputRow).filter({ hasText: rowText }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Runs a command from the Command Palette by its title, as a person would. */
+  async runCommand(title: string, timeoutMs = 15_000): Promise<void> {
+    await this.pickFromQuickInput('F1', title, title, timeoutMs);
+  }
+
+  /** Quick Open (Ctrl+P) a file by name and wait until its editor is the active tab. */
+  async quickOpen(file: string, timeoutMs = 20_000): Promise<void> {
+    const name = path.basename(file);
+    await this.pickFromQuickInput('Control+P', file, name, timeoutMs);
+    await this.page.locator(selectors.activeTab).filter({ hasText: name }).waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.page.locator(selectors.viewLines).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
+  /** Go to Line (Ctrl+G): puts the cursor on `line` and scrolls it into view. */
+  async goToLine(line: number, timeoutMs = 10_000): Promise<void> {
+    await this.page.keyboard.press('Control+G');
+    await this.page.locator(selectors.quickInput).waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.page.keyboard.type(String(line));
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(selectors.quickInput).waitFor({ state: 'hidden', timeout: timeoutMs });
+  }
+
+  /** The text the active editor shows right now (visible lines only, inlay hints included). */
+  async visibleEditorText(): Promise<string> {
+    const lines = this.page.locator(selectors.viewLines).first();
+    return (await lines.innerText({ timeout: 5_000 })).replace(/\u00a0/g, ' ');
+  }
+
+  async waitForEditorText(what: string, pattern: RegExp, timeoutMs: number): Promise<string> {
+    return pollUntil(
+      what,
+      async () => {
+        const text = await this.visibleEditorText();
+        return text.match(pattern)?.[0];
+      },
+      { timeoutMs },
+    );
+  }
+
+  /**
+   * Where `target` is drawn on screen, inside the first visible occurrence of `context` in the active editor
+   * (e.g. target `10.1.5.0/24` inside context `"10.1.5.0/24"`, so a comment quoting the same CIDR is skipped).
+   */
+  async rectOfEditorText(context: string, target = context): Promise<Rect | undefined> {
+    // A string, not a function: tsx's helpers (e.g. __name) would not exist inside the page.
+    const script = `(() => {
+      const context = ${JSON.stringify(context)};
+      const target = ${JSON.stringify(target)};
+      const root = document.querySelector(${JSON.stringify(selectors.viewLines)});
+      if (!root) return undefined;
+      for (const line of root.querySelectorAll('.view-line')) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let all = '';
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes.push([n, all.length]); all += n.data; }
+        const found = all.replace(/\u00a0/g, ' ').indexOf(context);
+        if (found < 0) continue;
+        const at = found + Math.max(0, context.indexOf(target));
+        const locate = (offset) => {
+          for (let i = nodes.length - 1; i >= 0; i--) if (nodes[i][1] <= offset) return [nodes[i][0], offset - nodes[i][1]];
+        };
+        const [startNode, startOffset] = locate(at);
+        const [endNode, endOffset] = locate(at + target.length - 1);
+        const range = document.createRange();
+        range.setStart(startNode, startOffset);
+        range.setEnd(endNode, endOffset + 1);
+        const r = range.getBoundingClientRect();
+        return { left: r.left, top: r.top, width: r.width, height: r.height };
+      }
+      return undefined;
+    })()`;
+    return (await this.page.evaluate<Rect | undefined>(script)) ?? undefined;
+  }
+
+  /** Waits for an error squiggle drawn under `target` (inside `context`) and returns how many squiggles show. */
+  async waitForErrorSquiggleUnder(context: string, target: string, timeoutMs: number): Promise<number> {
+    return pollUntil(
+      `an error squiggle (.squiggly-error) under ${target}`,
+      async () => {
+        const text = await this.rectOfEditorText(context, target);
+        if (!text) return undefined;
+        const squiggles = this.page.locator(selectors.squiggleError);
+        const count = await squiggles.count();
+        for (let i = 0; i < count; i++) {
+          const box = await squiggles.nth(i).boundingBox();
+          if (box && overlaps(box, text)) return count;
+        }
+        return undefined;
+      },
+      { timeoutMs },
+    );
+  }
+
+  /** Waits for a status bar item whose text matches `pattern` and returns its text. */
+  async statusBarItem(pattern: RegExp, timeoutMs: number): Promise<string> {
+    const items = this.page.locator(selectors.statusBarItem);
+    return pollUntil(
+      `a status bar item matching ${pattern}`,
+      async () => {
+        for (let i = 0; i < (await items.count()); i++) {
+          const text = (await items.nth(i).innerText({ timeout: 2_000 })).replace(/\s+/g, ' ').trim();
+          if (pattern.test(text)) return text;
+        }
+        return undefined;
+      },
+      { timeoutMs },
+    );
+  }
+
+  /** Text of the visible hover widgets, joined. */
+  async hoverText(): Promise<string> {
+    const hovers = this.page.locator(selectors.hover);
+    const texts: string[] = [];
+    for (let i = 0; i < (await hovers.count()); i++) {
+      const hover = hovers.nth(i);
+      if (await hover.isVisible()) texts.push(await hover.innerText({ timeout: 2_000 }));
+    }
+    return texts.join('\n');
+  }
+
+  /** Moves the mouse onto `text` in the editor until a hover containing `expected` shows; returns its text. */
+  async hoverOver(context: string, target: string, expected: RegExp, timeoutMs: number): Promise<string> {
+    let attempt = 0;
+    return pollUntil(
+      `a hover containing ${expected} over ${target}`,
+      async () => {
+        const shown = await this.hoverText();
+        if (expected.test(shown)) return shown;
+        const rect = await this.rectOfEditorText(context, target);
+        if (!rect) return undefined;
+        const at = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        // Leave and re-enter now and then: the hover is requested on mouse move, and a reply that came
+        // before the server was ready stays empty until the mouse moves again.
+        attempt += 1;
+        if (attempt % 8 === 1) await this.page.mouse.move(at.x, at.y - 200, { steps: 2 });
+        await this.page.mouse.move(at.x + ((attempt % 3) - 1), at.y, { steps: 3 });
+        return undefined;
+      },
+      { timeoutMs, intervalMs: 300 },
+    );
+  }
+
+  /** Opens the Problems panel (Ctrl+Shift+M) and waits for a row whose text matches every pattern. */
+  async problemRowMatching(patterns: RegExp[], timeoutMs: number): Promise<string> {
+    await this.page.keyboard.press('Control+Shift+M');
+    await this.page.locator(selectors.problemsPanel).first().waitFor({ state: 'visible', timeout: 15_000 });
+    const rows = this.page.locator(selectors.problemsRow);
+    return pollUntil(
+      `a row in the Problems panel matching ${patterns.join(' and ')}`,
+      async () => {
+        for (let i = 0; i < (await rows.count()); i++) {
+          const text = (await rows.nth(i).innerText({ timeout: 2_000 })).replace(/\s+/g, ' ');
+          if (patterns.every((p) => p.test(text))) return text;
+        }
+        return undefined;
+      },
+      { timeoutMs },
+    );
+  }
+
+  /**
+   * Opens "Output: Show Output Channels...", reads the channel names it lists, and when one matches
+   * `channel` shows that channel in the Output panel. Returns the names and the channel's visible text.
+   */
+  async showOutputChannel(channel: RegExp, timeoutMs = 15_000): Promise<{ channels: string[]; text: string }> {
+    await this.runCommand('Output: Show Output Channels', timeoutMs);
+    const rows = this.page.locator(selectors.quickInputRow);
+    await rows.first().waitFor({ state: 'visible', timeout: timeoutMs });
+    const channels: string[] = [];
+    for (let i = 0; i < (await rows.count()); i++) channels.push((await rows.nth(i).innerText()).trim());
+    const wanted = channels.find((c) => channel.test(c));
+    if (!wanted) {
+      await this.page.keyboard.press('Escape');
+      return { channels, text: '' };
+    }
+    await this.page.keyboard.type(wanted, { delay: 10 });
+    await rows.filter({ hasText: wanted }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.page.keyboard.press('Enter');
+    const output = this.page.locator(selectors.outputText).first();
+    await output.waitFor({ state: 'visible', timeout: timeoutMs });
+    const text = await output.innerText({ timeout: timeoutMs });
+    return { channels, text: text.replace(/\u00a0/g, ' ') };
+  }
+}
