@@ -27,7 +27,7 @@ function fakeFrontEnd(options: { buildThrows?: boolean } = {}): FrontEnd {
     }),
     build: () => {
       if (options.buildThrows) throw new Error('boom');
-      return { elements: [], traces: [], problems: [] };
+      return { units: [] };
     },
   };
 }

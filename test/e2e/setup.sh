@@ -72,7 +72,7 @@ JSON
   # The machine's npmrc points nodedir at Node 20's headers; code-server's native modules (and the
   # postinstall's nested npm install) must be compiled for the Node 24 that runs them.
   PATH="$node24_dir/bin:$PATH" npm_config_nodedir="$node24_dir" \
-    npm install --prefix "$cs_prefix" --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" >&2
+    npm install --prefix "$cs_prefix" --no-audit --no-fund --save-exact "code-server@$CODE_SERVER_VERSION" >&2
 fi
 [ "$(installed_version)" = "$CODE_SERVER_VERSION" ] || {
   run_code_server --version >&2 || true

@@ -1,4 +1,11 @@
 import type { ValueTrace } from '../frontends/types';
+import { spanKey } from '../text/span';
+
+/** What hovers and inlay hints ask of traces; one unit's index or the whole workspace's. */
+export interface TraceLookup {
+  at(file: string, offset: number): ValueTrace | undefined;
+  inFile(file: string): ValueTrace[];
+}
 
 interface FileTraces {
   /** Sorted by start, then longest first, so an enclosing span precedes the spans it contains. */
@@ -11,7 +18,7 @@ interface FileTraces {
  * Finds the evaluated CIDR expression under a cursor. Hover and inlay hints ask on every request, so traces
  * are grouped by file and sorted once; a lookup is a binary search plus a short backwards scan.
  */
-export class TraceIndex {
+export class TraceIndex implements TraceLookup {
   private readonly byFile = new Map<string, FileTraces>();
 
   constructor(readonly traces: readonly ValueTrace[]) {
@@ -59,4 +66,39 @@ export class TraceIndex {
   inFile(file: string): ValueTrace[] {
     return [...(this.byFile.get(file)?.traces ?? [])];
   }
+}
+
+/**
+ * The traces of several units as one index. A module folder called from two roots is traced by both units:
+ * traces of the same span are merged so a hover lists every instance.
+ */
+export class CompositeTraceIndex implements TraceLookup {
+  constructor(private readonly parts: readonly TraceIndex[]) {}
+
+  at(file: string, offset: number): ValueTrace | undefined {
+    const hits = this.parts.map((p) => p.at(file, offset)).filter((t): t is ValueTrace => t !== undefined);
+    if (hits.length <= 1) return hits[0];
+    const innermost = hits.reduce((a, b) => (b.span.end - b.span.start < a.span.end - a.span.start ? b : a));
+    return mergeTraces([hits.filter((t) => t.span.start === innermost.span.start && t.span.end === innermost.span.end)])[0];
+  }
+
+  inFile(file: string): ValueTrace[] {
+    const lists = this.parts.map((p) => p.inFile(file)).filter((l) => l.length > 0);
+    if (lists.length <= 1) return lists[0] ?? [];
+    return mergeTraces(lists).sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  }
+}
+
+/** Merges trace lists: traces of the same span become one, with the instances of all. */
+export function mergeTraces(lists: readonly (readonly ValueTrace[])[]): ValueTrace[] {
+  if (lists.length === 1) return [...lists[0]!];
+  const bySpan = new Map<string, ValueTrace>();
+  for (const l of lists) {
+    for (const t of l) {
+      const key = spanKey(t.span);
+      const prev = bySpan.get(key);
+      bySpan.set(key, prev ? { ...prev, instances: [...prev.instances, ...t.instances] } : t);
+    }
+  }
+  return [...bySpan.values()];
 }

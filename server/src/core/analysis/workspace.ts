@@ -1,24 +1,22 @@
 import type { AnalysisSettings } from '../config/settings';
-import type { FrontEnd, FrontEndOutput, ParsedFile, SourceProblem, ValueTrace } from '../frontends/types';
-import { NetworkModel } from '../model/network';
-import { linkModel } from '../model/link';
-import { computeFacts } from '../model/facts-impl';
+import type { AnalysisUnit, FrontEnd, ParsedFile, SourceProblem } from '../frontends/types';
+import type { ModelView } from '../model/network';
 import type { NetworkFacts } from '../model/facts';
 import type { Diagnostic } from '../rules/types';
-import { runRules } from '../rules/runner';
-import { RULES } from '../rules/registry';
+import { CompositeModel, compositeFacts } from './compositeModel';
 import { finalizeDiagnostics } from './diagnostics';
-import { TraceIndex } from './traceIndex';
+import { CompositeTraceIndex, type TraceLookup } from './traceIndex';
+import { analyzeUnit, type UnitAnalysis } from './unitAnalysis';
 
 export interface Analysis {
-  readonly model: NetworkModel;
+  readonly model: ModelView;
   readonly facts: NetworkFacts;
   /** Every analysed file has an entry, empty when clean (so hosts can clear old diagnostics). */
   readonly diagnostics: ReadonlyMap<string, readonly Diagnostic[]>;
-  readonly traces: TraceIndex;
+  readonly traces: TraceLookup;
   /** Files claimed by a front-end. */
   readonly files: number;
-  /** Model elements that are resources of their own (not inline parts). */
+  /** Resources of the front-ends (inline parts such as the routes of a table not counted). */
   readonly resources: number;
 }
 
@@ -38,6 +36,8 @@ interface FileEntry {
  */
 export class Workspace {
   private readonly files = new Map<string, FileEntry>();
+  /** Per-unit results, reused while a front-end returns the same unit object. */
+  private readonly units = new Map<string, UnitAnalysis>();
 
   constructor(
     private readonly frontEnds: readonly FrontEnd[],
@@ -72,7 +72,7 @@ export class Workspace {
 
   analyze(settings: AnalysisSettings): Analysis {
     const problems: SourceProblem[] = [];
-    const outputs: FrontEndOutput[] = [];
+    const units: UnitAnalysis[] = [];
     for (const fe of this.frontEnds) {
       const parsed = new Map<string, ParsedFile>();
       for (const [uri, entry] of this.files) {
@@ -83,36 +83,42 @@ export class Workspace {
       }
       if (parsed.size === 0) continue;
       try {
-        outputs.push(fe.build(parsed, { terraformVarFiles: settings.terraformVarFiles }));
+        for (const unit of fe.build(parsed, { terraformVarFiles: settings.terraformVarFiles }).units) {
+          units.push(this.analyzeUnitCached(unit));
+        }
       } catch (err) {
         this.logger.error(`VPC Lens: the ${fe.id} front-end failed: ${describeError(err)}`);
       }
     }
+    const live = new Set(units.map((u) => u.unit.key));
+    for (const key of this.units.keys()) if (!live.has(key)) this.units.delete(key);
 
-    const elements = outputs.flatMap((o) => o.elements);
-    for (const o of outputs) problems.push(...o.problems);
-    const model = new NetworkModel(linkModel(elements));
-    const facts = computeFacts(model);
-    const findings = runRules(RULES, { model, facts }, (ruleId, err) =>
-      this.logger.error(`VPC Lens: rule ${ruleId} failed and was skipped: ${describeError(err)}`),
-    );
-    const traces: ValueTrace[] = outputs.flatMap((o) => o.traces);
     const analysedUris = this.analysedFiles();
     const diagnostics = finalizeDiagnostics({
-      findings,
-      problems,
+      findings: units.flatMap((u) => u.findings),
+      problems: [...problems, ...units.flatMap((u) => u.unit.problems)],
       settings,
       files: analysedUris,
       textOf: (uri) => this.files.get(uri)?.text,
     });
     return {
-      model,
-      facts,
+      model: new CompositeModel(units.map((u) => u.model)),
+      facts: compositeFacts(units),
       diagnostics,
-      traces: new TraceIndex(traces),
+      traces: new CompositeTraceIndex(units.map((u) => u.traces)),
       files: analysedUris.length,
-      resources: countResources(model),
+      resources: units.reduce((n, u) => n + u.resources, 0),
     };
+  }
+
+  private analyzeUnitCached(unit: AnalysisUnit): UnitAnalysis {
+    const cached = this.units.get(unit.key);
+    if (cached && cached.unit === unit) return cached;
+    const result = analyzeUnit(unit, (ruleId, err) =>
+      this.logger.error(`VPC Lens: rule ${ruleId} failed and was skipped: ${describeError(err)}`),
+    );
+    this.units.set(unit.key, result);
+    return result;
   }
 
   private parseSafely(fe: FrontEnd, uri: string, text: string): ParsedFile {
@@ -146,11 +152,4 @@ function safeClaims(fe: FrontEnd, uri: string, text: string): boolean {
 
 export function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/** Inline parts (routes in a table, rules in a group, NACL entries) are not resources of their own. */
-function countResources(model: NetworkModel): number {
-  let n = 0;
-  for (const e of model.all()) if (!('inline' in e && e.inline)) n++;
-  return n;
 }

@@ -1,6 +1,6 @@
 import { type AwsCidrMath, type Cidr, awsCidrMath, cidrContains, formatCount, parseCidr, shareOfParent } from '../cidr';
 import type { NetworkFacts } from '../model/facts';
-import type { NetworkModel } from '../model/network';
+import type { ModelView } from '../model/network';
 import type { NetworkElement } from '../model/types';
 import { elementLabel, kindName } from './elementLabel';
 import { code, table } from './markdown';
@@ -17,7 +17,7 @@ export interface CidrInstance {
 }
 
 interface Context {
-  readonly model: NetworkModel;
+  readonly model: ModelView;
   readonly facts: NetworkFacts;
 }
 

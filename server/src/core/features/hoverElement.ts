@@ -1,13 +1,13 @@
 import { awsCidrMath, formatCount, parseCidr } from '../cidr';
 import type { NetworkFacts } from '../model/facts';
 import { type Field, valueOf } from '../model/field';
-import type { NetworkModel } from '../model/network';
+import type { ModelView } from '../model/network';
 import type { NetworkElement, Subnet, Vpc } from '../model/types';
 import { elementLabel, kindName } from './elementLabel';
 import { code, table } from './markdown';
 
 interface Context {
-  readonly model: NetworkModel;
+  readonly model: ModelView;
   readonly facts: NetworkFacts;
 }
 

@@ -37,10 +37,23 @@ export interface BuildOptions {
   readonly terraformVarFiles: readonly string[];
 }
 
-export interface FrontEndOutput {
+/**
+ * An independent part of the workspace: no element of one unit references an element of another (a
+ * Terraform root module with the modules it calls; CloudFormation stacks joined by exports). Rules run per
+ * unit, and the workspace reuses a unit's analysis while the front-end hands back the same unit object, so
+ * an edit re-checks only the unit it touches.
+ */
+export interface AnalysisUnit {
+  /** Stable across edits: `terraform:<root folder URI>`. */
+  readonly key: string;
   readonly elements: readonly NetworkElement[];
   readonly traces: readonly ValueTrace[];
   readonly problems: readonly SourceProblem[];
+}
+
+export interface FrontEndOutput {
+  /** A unit whose inputs did not change must be the same object as in the previous build. */
+  readonly units: readonly AnalysisUnit[];
 }
 
 /**
@@ -54,8 +67,8 @@ export interface FrontEnd<P extends ParsedFile = ParsedFile> {
   /** Called once per file version; the result is cached. */
   parse(uri: string, text: string): P;
   /**
-   * Builds model elements from every parsed file of this front-end. Called after any change; may cache
-   * internally by parsed-file identity (a `ParsedFile` object is replaced only when its text changes).
+   * Builds model elements from every parsed file of this front-end, as independent units. Called after any
+   * change; caches by parsed-file identity (a `ParsedFile` object is replaced only when its text changes).
    */
   build(files: ReadonlyMap<string, P>, options: BuildOptions): FrontEndOutput;
 }

@@ -1,10 +1,19 @@
 import type { ElementId, ElementKind, ElementOfKind, NetworkElement } from './types';
 
+/** Read access to a network model: one unit's, or the whole workspace's (analysis/compositeModel.ts). */
+export interface ModelView {
+  readonly size: number;
+  get(id: ElementId | undefined): NetworkElement | undefined;
+  getOf<K extends ElementKind>(kind: K, id: ElementId | undefined): ElementOfKind<K> | undefined;
+  all(): Iterable<NetworkElement>;
+  ofKind<K extends ElementKind>(kind: K): readonly ElementOfKind<K>[];
+}
+
 /**
- * The whole workspace's network: every element of every front-end, indexed by id and by kind.
- * Built once per analysis by `buildNetworkModel`; read-only afterwards.
+ * The network of one analysis unit: every element, indexed by id and by kind.
+ * Built once per unit change by the workspace; read-only afterwards.
  */
-export class NetworkModel {
+export class NetworkModel implements ModelView {
   private readonly byId = new Map<ElementId, NetworkElement>();
   private readonly byKind = new Map<ElementKind, NetworkElement[]>();
 

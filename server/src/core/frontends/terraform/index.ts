@@ -1,10 +1,10 @@
 import { type Language, Parser } from 'web-tree-sitter';
-import type { BuildOptions, FrontEnd, FrontEndOutput, SourceProblem, ValueTrace } from '../types';
+import type { AnalysisUnit, BuildOptions, FrontEnd, FrontEndOutput, SourceProblem, ValueTrace } from '../types';
 import type { NetworkElement } from '../../model/types';
 import type { EvaluatedResource } from './evaluated';
 import { evaluateRoot, type RootEvaluation } from './eval/evaluateRoot';
 import { type FolderModule, planWorkspace, type RootPlan } from './eval/rootPlan';
-import { mergeTraces } from './eval/traces';
+import { mergeTraces } from '../../analysis/traceIndex';
 import { splitUri, type TerraformParsedFile } from './parsedFile';
 import { parseHcl } from './syntax/parse';
 import { resourcesToElements } from './toModel';
@@ -24,9 +24,11 @@ export interface TerraformFrontEnd extends FrontEnd<TerraformParsedFile> {
 }
 
 interface RootCacheEntry {
+  readonly folder: string;
   readonly inputs: readonly TerraformParsedFile[];
   readonly result: RootEvaluation;
-  elements?: readonly NetworkElement[];
+  /** Built on first use and kept while the root's inputs are unchanged: the workspace caches by identity. */
+  unit?: AnalysisUnit;
 }
 
 export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
@@ -43,7 +45,7 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
       live.add(plan.folder);
       const cached = rootCache.get(plan.folder);
       if (cached && sameInputs(cached.inputs, plan)) return cached;
-      const entry: RootCacheEntry = { inputs: plan.inputs, result: evaluateRoot(plan, layout.modules) };
+      const entry: RootCacheEntry = { folder: plan.folder, inputs: plan.inputs, result: evaluateRoot(plan, layout.modules) };
       rootCache.set(plan.folder, entry);
       return entry;
     });
@@ -70,17 +72,16 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
       };
     },
     build(files, options): FrontEndOutput {
-      const entries = evaluateRoots(files, options);
-      const elements: NetworkElement[] = [];
-      const problems: SourceProblem[] = [];
-      for (const e of entries) {
-        e.elements ??= mapSafely(e.result.resources, problems);
-        elements.push(...e.elements);
-        problems.push(...e.result.problems);
-      }
-      return { elements, traces: mergeTraces(entries.map((e) => e.result.traces)), problems: dedupeProblems(problems) };
+      // A Terraform root cannot reference another root's resources: each root is an independent unit.
+      return { units: evaluateRoots(files, options).map((e) => (e.unit ??= toUnit(e))) };
     },
   };
+}
+
+function toUnit(entry: RootCacheEntry): AnalysisUnit {
+  const problems = [...entry.result.problems];
+  const elements = mapSafely(entry.result.resources, problems);
+  return { key: `terraform:${entry.folder}`, elements, traces: entry.result.traces, problems };
 }
 
 /** A module folder reached from several roots reports its problems once. */

@@ -56,17 +56,3 @@ export class TraceRecorder {
     return [...this.bySpan.values()];
   }
 }
-
-/** Merges the traces of several roots (a module folder used by two roots is traced by both). */
-export function mergeTraces(lists: readonly (readonly ValueTrace[])[]): ValueTrace[] {
-  if (lists.length === 1) return [...lists[0]!];
-  const bySpan = new Map<string, ValueTrace>();
-  for (const l of lists) {
-    for (const t of l) {
-      const key = spanKey(t.span);
-      const prev = bySpan.get(key);
-      bySpan.set(key, prev ? { ...prev, instances: [...prev.instances, ...t.instances] } : t);
-    }
-  }
-  return [...bySpan.values()];
-}

@@ -14,8 +14,8 @@ export interface HclParseResult {
 
 /**
  * Parses HCL text into the plain AST; never throws. The tree-sitter tree lives only for the duration of
- * this call. With syntax errors, top-level segments are parsed one by one (see segments.ts) so that
- * everything that parses is still used.
+ * this call. With syntax errors, the file is re-parsed in parts along top-level segments (see segments.ts)
+ * so that everything that parses is still used.
  */
 export function parseHcl(parser: Parser, uri: string, text: string): HclParseResult {
   const emptyBody: Body = { start: 0, end: text.length, attributes: [], blocks: [] };
