@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { ANALYSIS_DEBOUNCE_MS } from '../../server/src/lsp/scheduler';
 import { livePeakRss } from './processRunner';
 import { percentile } from './stats';
 
@@ -36,6 +37,7 @@ export interface LspMeasurement {
 
 const STEP_TIMEOUT_MS = 10_000;
 const INITIAL_ANALYSIS_TIMEOUT_MS = 120_000;
+const QUIET_MARGIN_MS = 10;
 
 class StepTimeout extends Error {}
 
@@ -214,7 +216,11 @@ async function drive(
   try {
     const target = { ...spots[0]! };
     let consecutiveTimeouts = 0;
+    let lastEditAt = -Infinity;
     for (let i = 0; i < options.edits; i++) {
+      // A user's edit, not a burst: the server analyses an edit at once only after a quiet period (edits
+      // closer together are coalesced until typing pauses), so each edit waits for that period to pass.
+      await quietPeriodSince(lastEditAt);
       const before = target.text;
       const after = toggleHostBits(before);
       const lines = text.split('\n');
@@ -225,6 +231,7 @@ async function drive(
       version++;
       const arrived = nextDiagnostics();
       const sent = performance.now();
+      lastEditAt = sent;
       await connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
         contentChanges: incremental
@@ -271,6 +278,12 @@ async function drive(
     failures.push(`hovers: ${(err as Error).message}`);
   }
   if (failures.length > 0) throw new Error(failures.join('; '));
+}
+
+/** Resolves once ANALYSIS_DEBOUNCE_MS (and a margin for timer slack) have passed since `since`. */
+function quietPeriodSince(since: number): Promise<void> {
+  const wait = since + ANALYSIS_DEBOUNCE_MS + QUIET_MARGIN_MS - performance.now();
+  return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve();
 }
 
 function readRssFile(file: string): number | undefined {

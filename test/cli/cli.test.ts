@@ -158,8 +158,11 @@ describe('check --format json', () => {
         assert.ok(!r.file.includes('\\') && !path.isAbsolute(r.file));
       }
     }
-    // Related information points at the VPC block (line 2, 1-based).
-    assert.ok(finding.related.some((r) => r.file === 'net/main.tf' && r.range.start.line === 1), JSON.stringify(finding.related));
+    // Related information points at the VPC (its name on line 1, 1-based); its block is a literal right below.
+    assert.deepEqual(
+      finding.related.map((r) => [r.file, r.range.start.line, r.message]),
+      [['net/main.tf', 0, 'VPC aws_vpc.main']],
+    );
   });
 
   test('a file with a syntax error gives a parse-error diagnostic and exit 1', () => {
@@ -203,7 +206,7 @@ describe('check --format text', () => {
     assert.ok(lines.includes('b/b.tf'));
     assert.match(run.stdout, /^\d+ errors?, \d+ warnings? in 2 files \(\d+ resources\)$/m);
     // Related places are indented below their finding.
-    assert.match(run.stdout, /^ {4}related: a\.tf:2:\d+ /m);
+    assert.match(run.stdout, /^ {4}related: a\.tf:1:\d+ VPC aws_vpc\.main$/m);
     assert.ok(!run.stdout.includes('\u001b['), 'no colour when stdout is not a terminal');
   });
 
@@ -252,7 +255,7 @@ describe('check --format sarif', () => {
     assert.ok([16, 17].includes(location.region.startColumn));
     assert.ok(location.region.endLine >= 7 && location.region.endColumn >= 1);
     assert.ok(Array.isArray(result.relatedLocations) && result.relatedLocations.length > 0);
-    assert.equal(result.relatedLocations[0].physicalLocation.region.startLine, 2);
+    assert.equal(result.relatedLocations[0].physicalLocation.region.startLine, 1);
     for (const r of sarifRun.results) {
       assert.ok(['error', 'warning', 'note'].includes(r.level));
       assert.equal(driver.rules[r.ruleIndex].id, r.ruleId);

@@ -3,7 +3,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findFiles, isSourceFileName, readTextFile } from '../../server/src/host/files';
+import { CANDIDATE_GLOB, findFiles, isCandidateFile, MAX_FILE_BYTES, readTextFile, readTextFileAsync } from '../../server/src/host/files';
 import { makeWorkspace, removeWorkspace } from './helpers';
 
 const roots: string[] = [];
@@ -17,10 +17,19 @@ after(() => roots.forEach(removeWorkspace));
 const rel = (root: string, files: readonly string[]) => files.map((f) => path.relative(root, f).split(path.sep).join('/'));
 
 describe('findFiles', () => {
-  test('walks folders in name order and keeps Terraform files only', () => {
-    const root = tree({ 'b.tf': '', 'a.tfvars': '', 'z/c.tf.json': '', 'README.md': '', 'x.tf.bak': '' });
+  test('walks folders in name order and keeps candidate files only', () => {
+    const root = tree({
+      'b.tf': '',
+      'a.tfvars': '',
+      'z/c.tf.json': '',
+      'stack.yaml': '',
+      'README.md': '',
+      'x.tf.bak': '',
+      '.vpc-lens.json': '{}',
+      'types.d.ts': '',
+    });
     const found = findFiles(['.'], root);
-    assert.deepEqual(rel(root, found.files), ['a.tfvars', 'b.tf', 'z/c.tf.json']);
+    assert.deepEqual(rel(root, found.files), ['a.tfvars', 'b.tf', 'stack.yaml', 'z/c.tf.json']);
     assert.deepEqual(found.problems, []);
   });
 
@@ -85,14 +94,14 @@ describe('readTextFile', () => {
   test('refuses files over the size limit with a clear reason', () => {
     const root = tree({ 'big.tf': Buffer.alloc(3 * 1024 * 1024, 0x20) });
     const r = readTextFile(path.join(root, 'big.tf'), 2 * 1024 * 1024);
-    assert.deepEqual(r, { ok: false, reason: 'file is too large (3 MB; the limit is 2 MB)' });
+    assert.deepEqual(r, { ok: false, kind: 'too-large', reason: 'file is too large (3 MB; the limit is 2 MB)' });
   });
 
   test('hands binary content over as text and reports missing files and folders', () => {
     const root = tree({ 'bin.tf': Buffer.from([0, 159, 146, 150, 0]) });
     const bin = readTextFile(path.join(root, 'bin.tf'));
     assert.ok(bin.ok && bin.text.length > 0);
-    assert.deepEqual(readTextFile(path.join(root, 'nope.tf')), { ok: false, reason: 'no such file or directory' });
+    assert.deepEqual(readTextFile(path.join(root, 'nope.tf')), { ok: false, kind: 'not-found', reason: 'no such file or directory' });
     assert.equal(readTextFile(root).ok, false);
   });
 
@@ -101,13 +110,31 @@ describe('readTextFile', () => {
     const fifo = path.join(root, 'pipe.tf');
     const { spawnSync } = await import('node:child_process');
     spawnSync('mkfifo', [fifo]);
-    assert.deepEqual(readTextFile(fifo), { ok: false, reason: 'not a regular file' });
+    assert.deepEqual(readTextFile(fifo), { ok: false, kind: 'unreadable', reason: 'not a regular file' });
+    assert.deepEqual(await readTextFileAsync(fifo), { ok: false, kind: 'unreadable', reason: 'not a regular file' });
+  });
+
+  test('the sync and async readers give the same answers, with one size cap by default', async () => {
+    const root = tree({ 'a.tf': '\uFEFFx = 1\n', 'dir.tf/keep': '' });
+    const big = path.join(root, 'big.tf');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, MAX_FILE_BYTES + 1024 * 1024); // sparse: nothing written
+    for (const file of ['a.tf', 'dir.tf', 'nope.tf', 'big.tf'].map((f) => path.join(root, f))) {
+      assert.deepEqual(await readTextFileAsync(file), readTextFile(file), file);
+    }
+    assert.deepEqual(readTextFile(big), { ok: false, kind: 'too-large', reason: 'file is too large (21 MB; the limit is 20 MB)' });
   });
 });
 
-describe('isSourceFileName', () => {
-  test('matches Terraform names only', () => {
-    for (const name of ['main.tf', 'prod.tfvars', 'x.tf.json', 'x.tfvars.json']) assert.ok(isSourceFileName(name), name);
-    for (const name of ['main.tf.bak', 'tf', 'README.md', 'main.tfstate']) assert.ok(!isSourceFileName(name), name);
+describe('isCandidateFile', () => {
+  test('takes every ending a front-end may claim, by name or path; the workspace decides what it analyses', () => {
+    const candidates = ['main.tf', 'prod.tfvars', 'x.tf.json', 'x.tfvars.json', 'stack.json', 'a.yaml', 'a.yml', 'vpc.template', 'stack.ts', 'MAIN.TF', '/abs/dir/main.tf'];
+    for (const name of candidates) assert.ok(isCandidateFile(name), name);
+    const others = ['main.tf.bak', 'tf', 'README.md', 'main.tfstate', 'index.d.ts', '.vpc-lens.json', '/abs/.vpc-lens.json', 'script.js'];
+    for (const name of others) assert.ok(!isCandidateFile(name), name);
+  });
+
+  test('the watcher glob names the same endings', () => {
+    assert.equal(CANDIDATE_GLOB, '**/*.{tf,tfvars,json,yaml,yml,template,ts}');
   });
 });

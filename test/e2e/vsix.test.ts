@@ -16,6 +16,7 @@ const allowed = [
   /^extension\/dist\/webview\/.+\.(js|css|html|wasm)$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/media\/.+\.(png|svg|gif|css|js)$/,
+  /^extension\/docs\/rules\/[\w-]+\.md$/, // diagnostics link to the bundled rule pages
 ];
 
 const required = [
@@ -26,6 +27,7 @@ const required = [
   'extension/dist/tree-sitter.wasm',
   'extension/dist/tree-sitter-terraform.wasm',
   'extension/media/icon.png',
+  'extension/docs/rules/subnet-outside-vpc.md',
 ];
 
 test('the .vsix holds only the shipped files, and all of them', () => {

@@ -1,34 +1,50 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PROJECT_CONFIG_FILE } from '../core/config/projectConfig';
 
 /**
- * File discovery and reading for the hosts (CLI now, language server later). Core never touches the disk:
+ * File discovery and reading for both hosts, the CLI and the language server. Core never touches the disk:
  * hosts find candidate files here, read them as text and hand `(uri, text)` to the workspace, which decides
  * which front-end (if any) analyses each one.
  */
 
-/** Folders a walk never enters unless the user names them (or something inside them) as a PATH. */
+/**
+ * Folders a walk never enters unless the user names them (or something inside them) as a PATH:
+ * dependencies, VCS data, Terraform's downloaded modules and providers.
+ */
 export const SKIPPED_DIRECTORIES: readonly string[] = ['node_modules', '.git', '.terraform'];
 
-/**
- * Names of files worth handing to the workspace. Kept wide and cheap: a front-end makes the final call from
- * the name and the text, so adding a format (CloudFormation `.json/.yaml/.yml/.template`, CDK `.ts`) means
- * adding its pattern here and nothing else.
- */
-export const SOURCE_FILE_PATTERNS: readonly RegExp[] = [/\.tf$/, /\.tfvars$/, /\.tf\.json$/, /\.tfvars\.json$/];
-
-export function isSourceFileName(name: string, patterns: readonly RegExp[] = SOURCE_FILE_PATTERNS): boolean {
-  return patterns.some((p) => p.test(name));
+export function isSkippedDirectory(name: string): boolean {
+  return SKIPPED_DIRECTORIES.includes(name);
 }
 
-/** 20 MB: far beyond any hand-written network definition, small enough never to exhaust memory. */
+/**
+ * Endings of files some front-end may claim: Terraform (`.tf`, `.tfvars`, and their `.json` forms, which
+ * `.json` covers), CloudFormation (`.json`, `.yaml`, `.yml`, `.template`) and CDK (`.ts`). Kept wide and
+ * cheap on purpose: the workspace asks each front-end whether it claims a file, so a file no front-end
+ * wants costs one read and is dropped, and a new front-end needs no change here unless it brings a new ending.
+ */
+export const CANDIDATE_EXTENSIONS: readonly string[] = ['.tf', '.tfvars', '.json', '.yaml', '.yml', '.template', '.ts'];
+
+/** The same endings as one glob, for the editor's file watchers. */
+export const CANDIDATE_GLOB = `**/*.{${[...new Set(CANDIDATE_EXTENSIONS.map((e) => e.slice(e.lastIndexOf('.') + 1)))].join(',')}}`;
+
+/**
+ * True for a file (name or path) worth handing to the workspace. The project file is settings, not a
+ * network; TypeScript declaration files never hold a CDK stack.
+ */
+export function isCandidateFile(file: string): boolean {
+  const name = path.basename(file).toLowerCase();
+  if (name === PROJECT_CONFIG_FILE || name.endsWith('.d.ts')) return false;
+  return CANDIDATE_EXTENSIONS.some((ext) => name.endsWith(ext));
+}
+
+/** 20 MB: far beyond any hand-written network definition (generated data is this large), small enough never to exhaust memory. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export interface FindFilesOptions {
-  /** File names to collect while walking folders. Files named as a PATH are always returned. */
-  readonly patterns?: readonly RegExp[];
-  /** Folder names the walk does not enter (a PATH naming one is still walked). */
-  readonly skipDirectories?: readonly string[];
+  /** Files to collect while walking folders (default `isCandidateFile`). Files named as a PATH are always returned. */
+  readonly isCandidate?: (fileName: string) => boolean;
   /** True for a walked file or folder to leave out (exclude globs); never asked about PATH arguments. */
   readonly isExcluded?: (absolutePath: string, isDirectory: boolean) => boolean;
 }
@@ -52,14 +68,13 @@ export interface FoundFiles {
 }
 
 /**
- * Walks PATH arguments (files or folders, relative ones resolved against `cwd`) and returns the files
- * whose names match the patterns. Symbolic links are followed, but a folder reached twice (a link loop, or
- * two links to one folder) is walked once: folders are recognised by device and inode, so there is one
- * `stat` per folder and none per plain file.
+ * Walks PATH arguments (files or folders, relative ones resolved against `cwd`) and returns the candidate
+ * files in them, never entering a skipped directory. Symbolic links are followed, but a folder reached twice
+ * (a link loop, or two links to one folder) is walked once: folders are recognised by device and inode, so
+ * there is one `stat` per folder and none per plain file.
  */
 export function findFiles(paths: readonly string[], cwd: string, options: FindFilesOptions = {}): FoundFiles {
-  const patterns = options.patterns ?? SOURCE_FILE_PATTERNS;
-  const skipped = new Set(options.skipDirectories ?? SKIPPED_DIRECTORIES);
+  const isCandidate = options.isCandidate ?? isCandidateFile;
   const isExcluded = options.isExcluded ?? (() => false);
   const files: string[] = [];
   const seenFiles = new Set<string>();
@@ -89,11 +104,11 @@ export function findFiles(paths: readonly string[], cwd: string, options: FindFi
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (skipped.has(entry.name) || isExcluded(full, true)) continue;
+        if (isSkippedDirectory(entry.name) || isExcluded(full, true)) continue;
         const dirStat = statOrUndefined(full);
         if (dirStat) walk(full, dirStat);
       } else if (entry.isFile()) {
-        if (isSourceFileName(entry.name, patterns) && !isExcluded(full, false)) addFile(full);
+        if (isCandidate(entry.name) && !isExcluded(full, false)) addFile(full);
       } else if (entry.isSymbolicLink()) {
         links.push(entry);
       }
@@ -107,14 +122,14 @@ export function findFiles(paths: readonly string[], cwd: string, options: FindFi
       target = fs.statSync(full);
     } catch (err) {
       // A dangling link is only worth mentioning when it looks like a file we were asked to check.
-      if (isSourceFileName(name, patterns) && !isExcluded(full, false)) {
+      if (isCandidate(name) && !isExcluded(full, false)) {
         problems.push({ path: full, kind: 'unreadable', reason: describeFsError(err), isArgument: false });
       }
       return;
     }
     if (target.isDirectory()) {
-      if (!skipped.has(name) && !isExcluded(full, true)) walk(full, target);
-    } else if (target.isFile() && isSourceFileName(name, patterns) && !isExcluded(full, false)) {
+      if (!isSkippedDirectory(name) && !isExcluded(full, true)) walk(full, target);
+    } else if (target.isFile() && isCandidate(name) && !isExcluded(full, false)) {
       addFile(full);
     }
   };
@@ -125,7 +140,7 @@ export function findFiles(paths: readonly string[], cwd: string, options: FindFi
     try {
       stat = fs.statSync(full);
     } catch (err) {
-      const kind: FileProblemKind = errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR' ? 'not-found' : 'unreadable';
+      const kind: FileProblemKind = isNotFound(err) ? 'not-found' : 'unreadable';
       problems.push({ path: full, kind, reason: describeFsError(err), isArgument: true });
       continue;
     }
@@ -136,7 +151,11 @@ export function findFiles(paths: readonly string[], cwd: string, options: FindFi
   return { files, problems };
 }
 
-export type ReadResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
+export type ReadFailureKind = 'not-found' | 'too-large' | 'unreadable';
+
+export type ReadResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly kind: ReadFailureKind; readonly reason: string };
 
 /**
  * Reads a file as UTF-8 text without ever blocking or exhausting memory: the file is opened non-blocking
@@ -146,17 +165,10 @@ export type ReadResult = { readonly ok: true; readonly text: string } | { readon
 export function readTextFile(file: string, maxBytes: number = MAX_FILE_BYTES): ReadResult {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return { ok: false, reason: stat.isDirectory() ? 'is a directory' : 'not a regular file' };
-    if (stat.size > maxBytes) {
-      return { ok: false, reason: `file is too large (${formatMegabytes(stat.size)}; the limit is ${formatMegabytes(maxBytes)})` };
-    }
-    const text = fs.readFileSync(fd, 'utf8');
-    // Editors drop a byte order mark before handing text to the language server: do the same, so offsets agree.
-    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    fd = fs.openSync(file, OPEN_FLAGS);
+    return refusal(fs.fstatSync(fd), maxBytes) ?? withoutByteOrderMark(fs.readFileSync(fd, 'utf8'));
   } catch (err) {
-    return { ok: false, reason: describeFsError(err) };
+    return failure(err);
   } finally {
     if (fd !== undefined) {
       try {
@@ -166,6 +178,41 @@ export function readTextFile(file: string, maxBytes: number = MAX_FILE_BYTES): R
       }
     }
   }
+}
+
+/** `readTextFile` without blocking the event loop, for the language server. */
+export async function readTextFileAsync(file: string, maxBytes: number = MAX_FILE_BYTES): Promise<ReadResult> {
+  let handle: fs.promises.FileHandle | undefined;
+  try {
+    handle = await fs.promises.open(file, OPEN_FLAGS);
+    return refusal(await handle.stat(), maxBytes) ?? withoutByteOrderMark(await handle.readFile('utf8'));
+  } catch (err) {
+    return failure(err);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/** Why an opened file is not read, or undefined to read it. */
+function refusal(stat: fs.Stats, maxBytes: number): ReadResult | undefined {
+  if (!stat.isFile()) return { ok: false, kind: 'unreadable', reason: stat.isDirectory() ? 'is a directory' : 'not a regular file' };
+  if (stat.size <= maxBytes) return undefined;
+  return { ok: false, kind: 'too-large', reason: `file is too large (${formatMegabytes(stat.size)}; the limit is ${formatMegabytes(maxBytes)})` };
+}
+
+/** Editors drop a byte order mark before handing text to the language server: do the same, so offsets agree. */
+function withoutByteOrderMark(text: string): ReadResult {
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+function failure(err: unknown): ReadResult {
+  return { ok: false, kind: isNotFound(err) ? 'not-found' : 'unreadable', reason: describeFsError(err) };
+}
+
+function isNotFound(err: unknown): boolean {
+  return errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR';
 }
 
 function statOrUndefined(file: string): fs.Stats | undefined {

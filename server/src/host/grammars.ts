@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
+import { registerTreeSitterRuntime } from '../core/frontends/terraform/syntax/treeSitterRuntime';
 
 /** The tree-sitter grammars front-ends parse with, loaded once per process by the host (core does no IO). */
 export interface Grammars {
@@ -34,7 +35,10 @@ let loading: Promise<Grammars> | undefined;
 
 export function loadGrammars(): Promise<Grammars> {
   loading ??= (async () => {
-    await Parser.init({ locateFile: () => locate(WASM_FILES.runtime) });
+    // Emscripten installs the runtime's exports on the options object: the fast tree copy uses them.
+    const runtime = { locateFile: () => locate(WASM_FILES.runtime) };
+    await Parser.init(runtime);
+    registerTreeSitterRuntime(runtime);
     const terraform = await Language.load(fs.readFileSync(locate(WASM_FILES.terraform)));
     return { terraform };
   })();

@@ -7,6 +7,7 @@ import {
 import type { LineIndex } from '../core/text/lineIndex';
 import type { Span } from '../core/text/span';
 import type { Diagnostic, Severity } from '../core/rules/types';
+import { docsHref } from '../host/docsLinks';
 
 export const DIAGNOSTIC_SOURCE = 'vpc-lens';
 
@@ -37,7 +38,7 @@ export function toLspDiagnostic(d: Diagnostic, lines: LineIndexLookup, clientUri
     source: DIAGNOSTIC_SOURCE,
     message: d.message,
   };
-  if (d.docsUrl) out.codeDescription = { href: d.docsUrl };
+  if (d.docsUrl) out.codeDescription = { href: docsHref(d.ruleId, d.docsUrl) };
   if (d.related?.length) {
     out.relatedInformation = d.related.map(
       (r): DiagnosticRelatedInformation => ({

@@ -1,68 +1,37 @@
-import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { PROJECT_CONFIG_FILE } from '../core/config/projectConfig';
+import { CANDIDATE_GLOB, SKIPPED_DIRECTORIES, findFiles, isCandidateFile, readTextFileAsync } from '../host/files';
+
+/**
+ * The language server's view of host/files.ts, which the CLI shares: the same candidate files, skipped
+ * folders and size cap. What is left here is the server's way of speaking: workspace-relative exclude
+ * filters, and problems as log lines instead of errors.
+ */
 
 /** True for a workspace-relative path (`/` separators) the user excluded. */
 export type PathFilter = (relativePath: string) => boolean;
 
-/**
- * Files that some front-end may claim. Reading them is cheap; the workspace asks each front-end whether it
- * claims a file, so a JSON/YAML/TS file no front-end wants costs one read and is dropped. Front-ends for new
- * formats extend this list.
- */
-export const CANDIDATE_EXTENSIONS: readonly string[] = ['.tf', '.tfvars', '.tf.json', '.json', '.yaml', '.yml', '.template', '.ts'];
+export { CANDIDATE_GLOB };
 
-/** The same list as glob patterns, for file watchers. */
-export const CANDIDATE_GLOB = '**/*.{tf,tfvars,json,yaml,yml,template,ts}';
+export const isCandidate: (filePath: string) => boolean = isCandidateFile;
 
-/** Folders never indexed: dependencies, VCS data, Terraform's downloaded modules and providers. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', '.terraform']);
-
-/** Bigger files are skipped with a log line: no network definition is this large, generated data is. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-export function isCandidate(filePath: string): boolean {
-  const base = path.basename(filePath);
-  if (base === PROJECT_CONFIG_FILE || base.endsWith('.d.ts')) return false;
-  return CANDIDATE_EXTENSIONS.some((ext) => base.endsWith(ext));
-}
+/** host/files.ts's skipped directories, as a set for checking every folder of a path. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(SKIPPED_DIRECTORIES);
 
 /** Every candidate file under a folder, skipping excluded folders without descending into them. */
 export async function discoverFiles(root: string, excluded: PathFilter, log: (message: string) => void): Promise<string[]> {
-  const out: string[] = [];
-  const pending = [root];
-  while (pending.length > 0) {
-    const dir = pending.pop()!;
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch (err) {
-      if (dir === root) log(`VPC Lens: cannot read folder ${dir}: ${(err as Error).message}`);
-      continue;
-    }
-    for (const e of entries) {
-      const full = path.join(dir, e.name);
-      const rel = path.relative(root, full).split(path.sep).join('/');
-      if (e.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(e.name) && !excluded(rel)) pending.push(full);
-      } else if (e.isFile() && isCandidate(full) && !excluded(rel)) out.push(full);
-    }
+  const relative = (p: string): string => path.relative(root, p).split(path.sep).join('/');
+  const found = findFiles([root], root, { isExcluded: (p) => excluded(relative(p)) });
+  for (const problem of found.problems) {
+    log(`VPC Lens: cannot read ${problem.isArgument ? 'folder ' : ''}${problem.path}: ${problem.reason}`);
   }
-  return out.sort();
+  return found.files;
 }
 
-/** A file's text, or undefined (with a log line) when it is too big, binary-large or unreadable. */
+/** A file's text, or undefined (with a log line) when it is too big or unreadable; silently when it is gone. */
 export async function readCandidate(filePath: string, log: (message: string) => void): Promise<string | undefined> {
-  try {
-    const stat = await fs.stat(filePath);
-    if (!stat.isFile()) return undefined;
-    if (stat.size > MAX_FILE_BYTES) {
-      log(`VPC Lens: skipped ${filePath} (${Math.round(stat.size / 1024 / 1024)} MB is over the ${MAX_FILE_BYTES / 1024 / 1024} MB limit)`);
-      return undefined;
-    }
-    return await fs.readFile(filePath, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') log(`VPC Lens: cannot read ${filePath}: ${(err as Error).message}`);
-    return undefined;
-  }
+  const read = await readTextFileAsync(filePath);
+  if (read.ok) return read.text;
+  if (read.kind === 'too-large') log(`VPC Lens: skipped ${filePath}: ${read.reason}`);
+  else if (read.kind === 'unreadable') log(`VPC Lens: cannot read ${filePath}: ${read.reason}`);
+  return undefined;
 }

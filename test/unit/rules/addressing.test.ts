@@ -243,17 +243,39 @@ describe('vpc-cidr-limit', () => {
 });
 
 describe('subnet-outside-vpc', () => {
-  test('reports an IPv4 subnet outside all VPC blocks, related to the blocks', () => {
+  test('reports an IPv4 subnet outside all VPC blocks, related to the VPC and the blocks written outside it', () => {
     const m = new ModelBuilder();
     const vpc = m.vpc('main', '10.0.0.0/16');
-    m.association('second', vpc, '10.2.0.0/16');
+    const second = m.association('second', vpc, '10.2.0.0/16');
     m.subnet('in', vpc, '10.0.1.0/24');
     m.subnet('in-secondary', vpc, '10.2.1.0/24');
     const out = m.subnet('out', vpc, '10.1.0.0/24');
     const findings = m.run(subnetOutsideVpc);
     assert.deepEqual(spans(findings), [out.cidr!.span]);
     assert.equal(findings[0]!.message, 'Subnet 10.1.0.0/24 is outside VPC aws_vpc.main (10.0.0.0/16, 10.2.0.0/16)');
-    assert.deepEqual(findings[0]!.related?.map((r) => r.message), ['VPC block 10.0.0.0/16 of aws_vpc.main', 'VPC block 10.2.0.0/16 of aws_vpc.main']);
+    // The primary block is a literal in the VPC, next to its name; the association's block is written elsewhere.
+    assert.deepEqual(
+      findings[0]!.related?.map((r) => [r.message, r.span]),
+      [
+        ['VPC aws_vpc.main', vpc.nameSpan],
+        ['VPC block 10.2.0.0/16 of aws_vpc.main', second.block.cidr.span],
+      ],
+    );
+  });
+
+  test('related: a VPC block whose value is written elsewhere (a .tfvars value) is pointed at where it is written', () => {
+    const m = new ModelBuilder();
+    const tfvars: Span = { file: 'file:///model/terraform.tfvars', start: 11, end: 24 };
+    const attribute = m.span('var.vpc_cidr'.length);
+    const vpc = m.vpc('main', known('10.0.0.0/16', tfvars, attribute));
+    m.subnet('out', vpc, '10.1.0.0/24');
+    assert.deepEqual(
+      m.run(subnetOutsideVpc)[0]!.related,
+      [
+        { span: vpc.nameSpan, message: 'VPC aws_vpc.main' },
+        { span: tfvars, message: 'VPC block 10.0.0.0/16 of aws_vpc.main' },
+      ],
+    );
   });
 
   test('a subnet larger than its VPC is outside it', () => {

@@ -216,3 +216,42 @@ describe('CIDR injection grammar: where it is injected', () => {
     test(`is not injected into ${what}`, () => assert.ok(!injectedInto(scopes), scopes.join(' ')));
   }
 });
+
+describe('CIDR injection grammar: the package.json contribution', () => {
+  interface GrammarContribution {
+    scopeName?: string;
+    path?: string;
+    injectTo?: string[];
+  }
+  const repoRoot = path.join(__dirname, '../../..');
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    contributes?: { grammars?: GrammarContribution[] };
+  };
+  const contribution = (manifest.contributes?.grammars ?? []).find(
+    (g) => g.path !== undefined && path.resolve(repoRoot, g.path) === grammarPath,
+  );
+
+  test('contributes the grammar file, which exists, under the grammar’s own scope name', () => {
+    assert.ok(contribution, 'package.json contributes.grammars has no entry for syntaxes/cidr.injection.tmLanguage.json');
+    assert.ok(fs.existsSync(path.resolve(repoRoot, contribution.path!)), `${contribution.path} does not exist`);
+    assert.equal(contribution.scopeName, grammar.scopeName);
+  });
+
+  // VS Code injects only into grammars whose scope name is listed exactly: HashiCorp's extension names its
+  // Terraform grammar source.hcl.terraform and its HCL grammar source.hcl; source.terraform is the older
+  // community Terraform grammar. Each comes with the scopes its strings get, which the selector must reach.
+  const hosts: Array<[string, string[]]> = [
+    ['source.hcl', ['source.hcl', 'meta.block.hcl', 'string.quoted.double.hcl']],
+    ['source.hcl.terraform', ['source.hcl.terraform', 'meta.block.hcl', 'string.quoted.double.hcl']],
+    ['source.terraform', ['source.terraform', 'string.quoted.double.terraform']],
+    ['source.json', ['source.json', 'string.quoted.double.json']],
+    ['source.yaml', ['source.yaml', 'string.unquoted.plain.out.yaml']],
+    ['source.ts', ['source.ts', 'string.quoted.single.ts']],
+  ];
+  for (const [host, stringScopes] of hosts) {
+    test(`is injected into ${host} and reaches its strings`, () => {
+      assert.ok(contribution?.injectTo?.includes(host), `injectTo lacks ${host}: ${JSON.stringify(contribution?.injectTo)}`);
+      assert.ok(injectedInto(stringScopes), stringScopes.join(' '));
+    });
+  }
+});

@@ -53,6 +53,30 @@ export class Workspace {
     return frontEnd !== undefined;
   }
 
+  /**
+   * Parses the file now instead of in the next analyze(), so a host can parse some files while a worker
+   * parses others. Returns false when no front-end analyses the file.
+   */
+  parseFile(uri: string): boolean {
+    const entry = this.files.get(uri);
+    if (!entry?.frontEnd) return false;
+    entry.parsed ??= this.parseSafely(entry.frontEnd, uri, entry.text);
+    return true;
+  }
+
+  /**
+   * Accepts a parse of the file made elsewhere (a worker thread running the same front-ends): used only when
+   * the file is here with exactly this text, is not parsed yet, and its front-end is the one that made the
+   * parse. Returns whether it was used; when not, the file is parsed here as usual.
+   */
+  setParsedFile(uri: string, text: string, parsed: ParsedFile): boolean {
+    const entry = this.files.get(uri);
+    if (!entry || entry.text !== text || entry.parsed || !entry.frontEnd) return false;
+    if (parsed.uri !== uri || parsed.frontEnd !== entry.frontEnd.id) return false;
+    entry.parsed = parsed;
+    return true;
+  }
+
   deleteFile(uri: string): void {
     this.files.delete(uri);
   }

@@ -1,8 +1,8 @@
 import type { Cidr } from '../../cidr';
 import type { CidrBlock, ElementId, Subnet, Vpc } from '../../model/types';
 import { defineRule } from '../catalog';
-import type { Finding, RuleContext } from '../types';
-import { blocksOf, cidrOf, containsFast, relatedBlocks } from './support';
+import type { Finding, RelatedInfo, RuleContext } from '../types';
+import { blocksOf, cidrOf, containsFast } from './support';
 
 /** A VPC's blocks of one IP version; `cidrs` is undefined when any of them is unknown (cannot decide). */
 interface VersionBlocks {
@@ -59,7 +59,22 @@ function check(subnet: Subnet, vpc: Vpc, { blocks, cidrs }: VersionBlocks, versi
     cidrs.length === 0
       ? `${name} ${cidr.text} of ${subnet.address} is outside VPC ${vpc.address}, which has no IPv6 block`
       : `${name} ${cidr.text} is outside VPC ${vpc.address} (${cidrs.map((c) => c.text).join(', ')})`;
-  return { ruleId: 'subnet-outside-vpc', message, span: field.span, related: relatedBlocks(blocks, vpc) };
+  return { ruleId: 'subnet-outside-vpc', message, span: field.span, related: relatedToVpc(blocks, vpc) };
+}
+
+/**
+ * The VPC itself (its name), then each known block whose value is written outside the VPC resource: one
+ * that flowed in from a `.tfvars` file, a variable default or a module call (the field's `span` is where the
+ * value is written, `at` the `var.x` in the VPC), or the secondary block of an association resource. A
+ * literal in the VPC itself is not repeated: the VPC's name is a line away from it.
+ */
+function relatedToVpc(blocks: readonly CidrBlock[], vpc: Vpc): RelatedInfo[] {
+  const out: RelatedInfo[] = [{ span: vpc.nameSpan, message: `VPC ${vpc.address}` }];
+  for (const b of blocks) {
+    const writtenElsewhere = b.cidr.known && (b.cidr.at !== undefined || b.declaredBy !== vpc.id);
+    if (writtenElsewhere) out.push({ span: b.cidr.span, message: `VPC block ${b.cidr.value} of ${vpc.address}` });
+  }
+  return out;
 }
 
 /** IP versions of association resources whose VPC is unknown: any VPC may have such a block. */

@@ -17,8 +17,9 @@ interface Entry {
  * `subnet-overlap`: two subnets of one VPC share addresses; reported on both, each pointing at the other.
  *
  * CIDR blocks are either nested or disjoint, so after sorting by first address (larger block first on a tie)
- * a stack of "open" blocks finds, for each block, the innermost block containing it: O(n log n) per VPC,
- * and one pair per overlapping block instead of every pair of a nest.
+ * the "open" blocks left on a stack when a block comes up are exactly the blocks containing it, outermost
+ * first. Every overlapping pair is one such (container, block), so each is found once: O(n log n + pairs) per
+ * VPC. A subnet inside several others (or holding several) gets one finding per subnet it overlaps.
  */
 export const subnetOverlap = defineRule('subnet-overlap', function* (ctx): Iterable<Finding> {
   for (const [vpcId, subnets] of subnetsByVpc(ctx)) {
@@ -46,8 +47,7 @@ function* overlapsIn(ctx: RuleContext, vpcId: string, list: Entry[]): Iterable<F
   const open: Entry[] = [];
   for (const current of list) {
     while (open.length > 0 && open[open.length - 1]!.last < current.first) open.pop();
-    const container = open[open.length - 1];
-    if (container) {
+    for (const container of open) {
       yield finding(current, container, vpc);
       yield finding(container, current, vpc);
     }

@@ -2,7 +2,7 @@ import { type Cidr, type CidrParseResult, cidrBounds, parseCidr } from '../../ci
 import type { Field, Known } from '../../model/field';
 import type { CidrBlock, ElementId, NetworkElement, Subnet, Vpc } from '../../model/types';
 import { spanKey } from '../../text/span';
-import type { RelatedInfo, RuleContext } from '../types';
+import type { RuleContext } from '../types';
 
 /** Which IP version a field takes; `any` where the model does not say (transit gateway routes). */
 export type Family = 4 | 6 | 'any';
@@ -146,15 +146,6 @@ export function subnetsByVpc(ctx: RuleContext): Map<ElementId, Subnet[]> {
 /** How a VPC is named in messages: its address, or the id it is known by when it is not in the model. */
 export function vpcLabel(ctx: RuleContext, vpcId: ElementId): string {
   return ctx.model.get(vpcId)?.address ?? vpcId;
-}
-
-/** Related information pointing at each known block, e.g. "VPC block 10.0.0.0/16 of aws_vpc.main". */
-export function relatedBlocks(blocks: readonly CidrBlock[], vpc: Vpc): RelatedInfo[] {
-  const out: RelatedInfo[] = [];
-  for (const b of blocks) {
-    if (b.cidr.known) out.push({ span: b.cidr.span, message: `VPC block ${b.cidr.value} of ${vpc.address}` });
-  }
-  return out;
 }
 
 /** First and last address of a block, kept per parsed block: sweeps and containment tests read them often. */

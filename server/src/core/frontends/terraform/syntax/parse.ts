@@ -38,7 +38,7 @@ export function parseHcl(parser: Parser, uri: string, text: string): HclParseRes
   const blocks: Block[] = [];
   const converter = new AstConverter(text);
   const use = (tree: Tree, offset: number, hasError: boolean) => {
-    const root = copyTree(tree, offset);
+    const root = copyTree(tree, offset, hasError);
     converter.collectBody(root, attributes, blocks);
     if (hasError) collectSyntaxErrors(root, text, uri, problems);
   };
