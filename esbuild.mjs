@@ -40,6 +40,20 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js` },
   { entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js` },
   { entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+  // Worker threads of the CLI and the language server parse files in parallel (server/src/host/parallelParse.ts).
+  { entryPoints: ['server/src/host/parseWorker.ts'], outfile: `${outdir}/parseWorker.js` },
+  // The topology webview (browser): its script, with ELK's worker script embedded as a string (the webview
+  // starts the layout worker from a Blob URL: VS Code refuses workers loaded from webview resource URLs).
+  {
+    entryPoints: ['client/webview/main.ts'],
+    outfile: `${outdir}/webview.js`,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    external: [],
+    define: { VPCL_ELK_WORKER_SOURCE: JSON.stringify(fs.readFileSync(require.resolve('elkjs/lib/elk-worker.min.js'), 'utf8')) },
+  },
+  { entryPoints: ['media/topology.css'], outfile: `${outdir}/webview.css`, platform: 'browser' },
 ].filter((e) => fs.existsSync(e.entryPoints[0]));
 
 if (watch) {

@@ -3,6 +3,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, 
 import { StatusNotification } from '../../server/src/protocol';
 import { DOCUMENT_SELECTOR } from './documentSelector';
 import { AnalysisStatusBar } from './statusBar';
+import { registerTopology } from './topology/panel';
 
 // The client only starts the server and shows what it says: all analysis happens in the server.
 const CLIENT_ID = 'vpcLens'; // also the prefix of `vpcLens.trace.server`, which the client library reads
@@ -40,6 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await languageClient.restart();
     }),
   );
+
+  registerTopology(context, languageClient);
 
   try {
     await languageClient.start();

@@ -13,16 +13,18 @@ export class UsageError extends Error {
   }
 }
 
-export type CommandName = 'check' | 'cidr' | 'rules';
-export const COMMAND_NAMES: readonly CommandName[] = ['check', 'cidr', 'rules'];
+export type CommandName = 'check' | 'topology' | 'cidr' | 'rules';
+export const COMMAND_NAMES: readonly CommandName[] = ['check', 'topology', 'cidr', 'rules'];
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 export const FAIL_ON_LEVELS = ['error', 'warning', 'info', 'never'] as const;
 export const LIST_FORMATS = ['text', 'json'] as const;
+export const TOPOLOGY_FORMATS = ['json', 'svg', 'html'] as const;
 
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 export type ListFormat = (typeof LIST_FORMATS)[number];
+export type TopologyFormat = (typeof TOPOLOGY_FORMATS)[number];
 
 export interface CheckCommand {
   readonly kind: 'check';
@@ -31,6 +33,16 @@ export interface CheckCommand {
   readonly config: string | undefined;
   readonly varFiles: readonly string[];
   readonly failOn: FailOn;
+}
+
+export interface TopologyCommand {
+  readonly kind: 'topology';
+  readonly paths: readonly string[];
+  readonly format: TopologyFormat;
+  /** Where to write the output; undefined: stdout. */
+  readonly output: string | undefined;
+  readonly config: string | undefined;
+  readonly varFiles: readonly string[];
 }
 
 export interface CidrCommand {
@@ -54,7 +66,7 @@ export interface VersionCommand {
   readonly kind: 'version';
 }
 
-export type Command = CheckCommand | CidrCommand | RulesCommand | HelpCommand | VersionCommand;
+export type Command = CheckCommand | TopologyCommand | CidrCommand | RulesCommand | HelpCommand | VersionCommand;
 
 interface FlagSpec {
   /** Takes a value (`--format json` or `--format=json`). */
@@ -71,6 +83,13 @@ const FLAGS: Record<CommandName, Record<string, FlagSpec>> = {
     '--config': { value: true },
     '--var-file': { value: true, repeatable: true },
     '--fail-on': { value: true, choices: FAIL_ON_LEVELS },
+  },
+  topology: {
+    '--format': { value: true, choices: TOPOLOGY_FORMATS },
+    '-o': { value: true },
+    '--output': { value: true },
+    '--config': { value: true },
+    '--var-file': { value: true, repeatable: true },
   },
   cidr: { '--format': { value: true, choices: LIST_FORMATS } },
   rules: { '--format': { value: true, choices: LIST_FORMATS } },
@@ -109,6 +128,18 @@ export function parseArgs(argv: readonly string[]): Command {
         varFiles: flags.get('--var-file') ?? [],
         failOn: (single('--fail-on') ?? 'error') as FailOn,
       };
+    case 'topology': {
+      const output = [single('-o'), single('--output')].filter((o) => o !== undefined);
+      if (output.length > 1) throw new UsageError("give -o or --output, not both", 'topology');
+      return {
+        kind: 'topology',
+        paths: positionals.length > 0 ? positionals : ['.'],
+        format: (single('--format') ?? 'json') as TopologyFormat,
+        output: output[0],
+        config: single('--config'),
+        varFiles: flags.get('--var-file') ?? [],
+      };
+    }
     case 'cidr':
       if (positionals.length === 0) throw new UsageError('missing CIDR block (e.g. vpc-lens cidr 10.0.0.0/24)', 'cidr');
       return { kind: 'cidr', blocks: positionals, format: (single('--format') ?? 'text') as ListFormat };

@@ -5,6 +5,7 @@ import { PROBLEM_CODES, RULE_CATALOG } from '../core/rules/catalog';
 import { docsUrl } from '../core/rules/types';
 import { createWorkspace } from '../host/createWorkspace';
 import { findFiles, readTextFile } from '../host/files';
+import { parseInParallel } from '../host/parallelParse';
 import type { CheckCommand, FailOn } from './args';
 import { loadProjectSettings, type ProjectSettings } from './config';
 import { CliError } from './errors';
@@ -20,6 +21,11 @@ import { INFORMATION_URI, VPC_LENS_VERSION } from './version';
 export interface CheckDeps {
   /** The workspace to analyse in; tests hand in one with fake front-ends. */
   readonly createWorkspace: (logger: WorkspaceLogger) => Promise<Workspace>;
+  /**
+   * Parses the loaded files before the analysis (in worker threads when there are enough); without it the
+   * analysis parses them. Only for workspaces of the real front-ends: the workers run those.
+   */
+  readonly parseFiles?: (ws: Workspace) => Promise<unknown>;
 }
 
 /**
@@ -27,7 +33,7 @@ export interface CheckDeps {
  * var file stops it before analysis (CliError: one line, exit 2). Files that cannot be read are named on
  * stderr and make the exit code 2 (the check was incomplete), but the report of the rest is still printed.
  */
-export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps = { createWorkspace }): Promise<number> {
+export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps = { createWorkspace, parseFiles: parseInParallel }): Promise<number> {
   const project = loadProjectSettings(command.config, io.cwd);
   for (const warning of project.warnings) io.err(`vpc-lens: ${warning}\n`);
   const varFiles = resolveVarFiles(command, project, io.cwd);
@@ -36,6 +42,7 @@ export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps
   // Core's log lines name the product for the editor's output panel; here the `vpc-lens:` prefix does.
   const ws = await deps.createWorkspace({ error: (message) => io.err(`vpc-lens: ${message.replace(/^VPC Lens: /, '')}\n`) });
   const loaded = loadFiles(ws, { files: found.files, explicit: new Set(command.paths.map((p) => path.resolve(io.cwd, p))), varFiles }, io);
+  await deps.parseFiles?.(ws);
   const analysis = ws.analyze({ ...project.analysis, terraformVarFiles: loaded.varFileUris });
   if (analysis.files === 0) io.err(`vpc-lens: no files to analyse (looked for *.tf and *.tfvars in ${command.paths.join(' ')})\n`);
 

@@ -4,6 +4,7 @@ import { runCidr } from './cidrCommand';
 import { CliError } from './errors';
 import type { CliIo } from './io';
 import { runRules } from './rulesCommand';
+import { runTopology } from './topologyCommand';
 import { helpText, usageLine } from './usage';
 import { VPC_LENS_VERSION } from './version';
 
@@ -38,6 +39,8 @@ async function run(command: Command, io: CliIo, deps: CheckDeps | undefined): Pr
       return 0;
     case 'check':
       return runCheck(command, io, deps);
+    case 'topology':
+      return runTopology(command, io, deps);
     case 'cidr':
       return runCidr(command, io);
     case 'rules':

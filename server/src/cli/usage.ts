@@ -4,28 +4,31 @@ import type { CommandName } from './args';
 export const USAGE_LINES: Record<CommandName, string> = {
   check:
     'vpc-lens check [PATH...] [--format text|json|sarif] [--config FILE] [--var-file F.tfvars]... [--fail-on error|warning|info|never]',
+  topology: 'vpc-lens topology [PATH...] [--format json|svg|html] [-o FILE] [--config FILE] [--var-file F.tfvars]...',
   cidr: 'vpc-lens cidr CIDR... [--format text|json]',
   rules: 'vpc-lens rules [--format text|json]',
 };
 
 export function usageLine(command: CommandName | undefined): string {
   if (command) return `usage: ${USAGE_LINES[command]}`;
-  return 'usage: vpc-lens <check|cidr|rules|help> [options]   (vpc-lens --help for more)';
+  return 'usage: vpc-lens <check|topology|cidr|rules|help> [options]   (vpc-lens --help for more)';
 }
 
 const GENERAL_HELP = `VPC Lens: AWS network analysis for Terraform (CIDR math, network rules).
 
 Usage:
   ${USAGE_LINES.check}
+  ${USAGE_LINES.topology}
   ${USAGE_LINES.cidr}
   ${USAGE_LINES.rules}
   vpc-lens help [COMMAND]
   vpc-lens --help | --version
 
 Commands:
-  check   Analyse files and folders and report findings (exit code for CI)
-  cidr    AWS-aware CIDR math: addresses, the 5 reserved ones, usable range
-  rules   List the rule catalog: id, severity, title, docs link
+  check      Analyse files and folders and report findings (exit code for CI)
+  topology   The network as a graph (JSON) or a diagram (SVG, self-contained HTML page)
+  cidr       AWS-aware CIDR math: addresses, the 5 reserved ones, usable range
+  rules      List the rule catalog: id, severity, title, docs link
 
 Exit codes: 0 no finding at or above --fail-on, 1 findings, 2 usage error or unreadable path.
 Run 'vpc-lens help COMMAND' for the options of one command.
@@ -55,6 +58,29 @@ Exit codes:
   1  at least one finding at or above --fail-on
   2  usage error, a PATH or --var-file that does not exist, or a file that could not be read
      (the report of everything else is still printed)
+`,
+  topology: `The network drawn as AWS draws it: region > VPC > AZ > subnet > resources, gateways on the VPC,
+peering, transit gateways, VPN and Direct Connect outside.
+
+Usage:
+  ${USAGE_LINES.topology}
+
+Arguments:
+  PATH                Files or folders (default: the current folder), as for check.
+
+Options:
+  --format FORMAT     json (default): {"version":1,"nodes":[{"id","kind","label","parent","file","range",
+                      "cidr"?,"az"?,"public"?,"findings"?,"details"?}],"edges":[{"from","to","kind","label"?}]}
+                      with files relative to the current folder and 0-based ranges;
+                      svg: the diagram alone; html: a self-contained page (no network access)
+  -o, --output FILE   Write to FILE instead of stdout
+  --config FILE       Project settings, as for check (rule severities change the finding counts)
+  --var-file FILE     A Terraform variable file, as for check; repeatable
+
+Exit codes:
+  0  the graph was written (findings do not change the exit code: use check for that)
+  2  usage error, a PATH or --var-file that does not exist, a file that could not be read, or an
+     output file that could not be written
 `,
   cidr: `AWS-aware CIDR math for one or more blocks: network, netmask, first and last address, total addresses,
 the 5 addresses AWS reserves in every subnet, usable count (total - 5) and usable range.

@@ -15,12 +15,18 @@ import type { ParsedFile } from '../core/frontends/types';
  */
 export interface ParallelParseOptions {
   /**
-   * Below this much text (UTF-16 code units, about bytes), everything is parsed on this thread: starting a
-   * worker (a thread, the bundle, the grammars) costs about as much as parsing 0.3 MB.
+   * Text (UTF-16 code units, about bytes) per worker: below it, everything is parsed on this thread. A worker
+   * needs 60-100 ms to start (a thread, its bundle, the grammars) and each of its parses costs this thread
+   * about a third of a parse to copy in, so small workspaces parse faster here alone.
    */
   readonly minChars?: number;
   /** Worker threads at most; default one less than the available cores, at most 3. 0 parses here only. */
   readonly maxWorkers?: number;
+  /**
+   * False: this thread only takes the workers' parses in (and parses what they did not deliver). Default
+   * true: it parses files from the same queue meanwhile.
+   */
+  readonly parseHere?: boolean;
   /** The worker script; default parseWorker.js next to this bundle (or parseWorker.ts when run from sources). */
   readonly workerScript?: string;
 }
@@ -34,8 +40,14 @@ export interface ParallelParseResult {
   readonly parsedHere: number;
 }
 
-/** Measured on the generated benchmark workspaces (see the report of the change that added this). */
-export const DEFAULT_MIN_CHARS = 600_000;
+/**
+ * On the 2-core benchmark machine, the 10k-resource workspace (2.4 MB) parses faster with one worker; the
+ * 3k one (0.8 MB) did not when the other core was busy. So: one worker per megabyte.
+ */
+export const DEFAULT_MIN_CHARS = 1_000_000;
+
+/** Time without a message after which a worker is given up on (its start included: the bundle and the grammars). */
+const STALL_MS = 20_000;
 
 /** Shared between this thread and the workers. */
 export interface ParseWorkerData {
@@ -71,85 +83,127 @@ export async function parseInParallel(ws: Workspace, options: ParallelParseOptio
   const order = Int32Array.from(uris.keys()).sort((a, b) => texts[b]!.length - texts[a]!.length);
   const next = new Int32Array(new SharedArrayBuffer(4));
   let parsedByWorkers = 0;
-  const accept = (message: ParseWorkerMessage): boolean => {
-    if (message.kind === 'done') return true;
-    const parsed = message.parsed as ParsedFile | undefined;
-    if (parsed && ws.setParsedFile(uris[message.index]!, texts[message.index]!, parsed)) parsedByWorkers++;
-    return false;
+  /** By index: parsed (here or by a worker). */
+  const handled = new Uint8Array(uris.length);
+  let received = 0;
+  let expected = -1;
+  let settle: () => void = () => {};
+  const allIn = new Promise<void>((resolve) => (settle = resolve));
+  const running: RunningWorker[] = [];
+  const check = () => {
+    if (received === expected || running.every((w) => w.ended())) settle();
+  };
+  const accept = (index: number, parsed: unknown) => {
+    received++;
+    if (parsed && ws.setParsedFile(uris[index]!, texts[index]!, parsed as ParsedFile)) {
+      parsedByWorkers++;
+      handled[index] = 1;
+    }
+    check();
   };
 
-  const running = Array.from({ length: workerCount }, () => startWorker(script, { uris, texts, order, next }, accept));
+  for (let i = 0; i < workerCount; i++) running.push(startWorker(script, { uris, texts, order, next }, accept, check));
   let parsedHere = 0;
-  for (;;) {
+  let takenHere = 0;
+  while (options.parseHere !== false) {
     const taken = Atomics.add(next, 0, 1);
     if (taken >= order.length) break;
-    if (ws.parseFile(uris[order[taken]!]!)) parsedHere++;
+    takenHere++;
+    const index = order[taken]!;
+    handled[index] = 1;
+    if (ws.parseFile(uris[index]!)) parsedHere++;
     // Take in what the workers sent so far: copying it in is this thread's work too, better done while they parse.
     for (const w of running) w.drain();
   }
-  await Promise.all(running.map((w) => w.finished));
+  // Every file was taken: wait only for those the workers took (none, when they are still starting up).
+  for (const w of running) w.drain();
+  expected = order.length - takenHere;
+  check();
+  await allIn;
+  for (const w of running) w.stop();
+  // Whatever a worker did not deliver (it failed to start or to parse) is parsed here, as without workers.
+  uris.forEach((uri, index) => {
+    if (!handled[index] && ws.parseFile(uri)) parsedHere++;
+  });
   return { workers: workerCount, parsedByWorkers, parsedHere };
 }
 
 interface RunningWorker {
   /** Handles the messages already received, without waiting. */
   drain(): void;
-  /** Resolves when the worker said it is done, failed or exited; it is terminated then. */
-  readonly finished: Promise<void>;
+  /** True once the worker said it is done, failed, exited or stalled: nothing more will come from it. */
+  ended(): boolean;
+  /** Terminates the worker (it may still be starting up) and stops listening. */
+  stop(): void;
 }
 
 function startWorker(
   script: string,
   data: Omit<ParseWorkerData, 'port'>,
-  accept: (message: ParseWorkerMessage) => boolean,
+  accept: (index: number, parsed: unknown) => void,
+  onEnd: () => void,
 ): RunningWorker {
   const { port1, port2 } = new MessageChannel();
-  let done = false;
+  let ended = false;
   let worker: Worker | undefined;
-  let finish: () => void = () => {};
-  const finished = new Promise<void>((resolve) => (finish = resolve));
-  const end = () => {
-    if (done) return;
-    done = true;
+  let stall: NodeJS.Timeout | undefined;
+  const stop = () => {
+    clearTimeout(stall);
     port1.close();
     void worker?.terminate();
-    finish();
+  };
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    stop();
+    onEnd();
+  };
+  // A worker that stops sending is given up on (its files are then parsed here): a parse takes milliseconds.
+  const watch = () => {
+    clearTimeout(stall);
+    stall = setTimeout(end, STALL_MS);
+    stall.unref();
   };
   const handle = (message: ParseWorkerMessage) => {
-    if (!done && accept(message)) end();
+    if (ended) return;
+    if (message.kind === 'done') return end();
+    watch();
+    accept(message.index, message.parsed);
   };
   const drain = () => {
-    for (let m = receiveMessageOnPort(port1); m && !done; m = receiveMessageOnPort(port1)) handle(m.message as ParseWorkerMessage);
+    for (let m = receiveMessageOnPort(port1); m && !ended; m = receiveMessageOnPort(port1)) handle(m.message as ParseWorkerMessage);
   };
   // While this thread parses, drain() takes messages in; once it waits, the listener does.
   port1.on('message', handle);
   try {
-    worker = new Worker(script, { workerData: { ...data, port: port2 }, transferList: [port2] });
-    // A worker must never keep the process alive: it is terminated when done, and waited for only through `finished`.
+    const options = { workerData: { ...data, port: port2 }, transferList: [port2] };
+    // From sources (tests), the worker is TypeScript: the tsx loader the tests run with does not reach workers.
+    worker = script.endsWith('.ts')
+      ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(script)});`, { ...options, eval: true })
+      : new Worker(script, options);
+    // A worker must never keep the process alive: it is stopped when its files are in, and waited for only through messages.
     worker.unref();
     worker.on('error', end);
     worker.on('exit', () => {
       drain();
       end();
     });
+    watch();
   } catch {
     end();
   }
-  return { drain, finished };
+  return { drain, ended: () => ended, stop };
 }
 
 function availableCores(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-/**
- * dist/parseWorker.js next to the bundle (esbuild.mjs builds it). Run from sources (tests), the worker is
- * the TypeScript file, which the worker can load only when the process runs with the tsx loader.
- */
+/** dist/parseWorker.js next to the bundle (esbuild.mjs builds it); run from sources, parseWorker.ts. */
 function defaultWorkerScript(): string | undefined {
   const bundled = path.join(__dirname, 'parseWorker.js');
   if (fs.existsSync(bundled)) return bundled;
   const source = path.join(__dirname, 'parseWorker.ts');
-  if (fs.existsSync(source) && process.execArgv.some((a) => a.includes('tsx'))) return source;
+  if (__filename.endsWith('.ts') && fs.existsSync(source)) return source;
   return undefined;
 }

@@ -34,6 +34,7 @@ import {
   projectConfigDiagnostics,
 } from './project';
 import { AnalysisScheduler } from './scheduler';
+import { registerTopology } from './topology';
 import { DEFAULT_EDITOR_SETTINGS, type EditorSettings, readEditorSettings } from './settings';
 import { canonicalUri, pathToUri, uriToPath } from './uris';
 
@@ -109,23 +110,34 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
     publisher.publish(all);
     sendStatus({ state: 'idle', files: analysis.files, errors, warnings });
     if (capabilities.workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => {});
+    topology.analysisPublished();
   }
 
-  /** Puts a file's text into the workspace; unclaimed files are not kept (reading them was the whole cost). */
-  function setText(uri: string, text: string): void {
-    if (!workspace) return;
-    if (workspace.setFile(uri, text)) claimed.add(uri);
-    else {
-      workspace.deleteFile(uri);
-      claimed.delete(uri);
+  /**
+   * Puts a file's text into the workspace; unclaimed files are not kept (reading them was the whole cost).
+   * Returns whether anything changed, so a save or a close with the text already known analyses nothing.
+   */
+  function setText(uri: string, text: string): boolean {
+    if (!workspace) return false;
+    const wasClaimed = claimed.has(uri);
+    if (wasClaimed && workspace.getText(uri) === text) return false;
+    if (workspace.setFile(uri, text)) {
+      claimed.add(uri);
+      return true;
     }
+    workspace.deleteFile(uri);
+    claimed.delete(uri);
+    return wasClaimed;
   }
 
-  function removeFile(uri: string): void {
+  /** Returns whether the file was part of the analysis (only then does removing it change anything). */
+  function removeFile(uri: string): boolean {
+    const known = workspace?.hasFile(uri) ?? false;
     workspace?.deleteFile(uri);
     claimed.delete(uri);
     diskFiles.delete(uri);
     lines.forget(uri);
+    return known;
   }
 
   function insideFolders(p: string): boolean {
@@ -277,8 +289,7 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
     const uri = canonicalUri(e.document.uri);
     clientUris.set(uri, e.document.uri);
     if (excluded(uri)) return;
-    setText(uri, e.document.getText());
-    scheduler.schedule();
+    if (setText(uri, e.document.getText())) scheduler.schedule();
   });
 
   documents.onDidClose((e) => {
@@ -291,12 +302,15 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
       const partOfWorkspace = p !== undefined && (diskFiles.has(uri) || (isCandidate(p) && insideFolders(p) && !excluded(uri)));
       const text = partOfWorkspace ? await readCandidate(p, log) : undefined;
       if (clientUris.has(uri)) return; // reopened meanwhile
-      if (text === undefined) removeFile(uri);
+      // The editor's text may differ from the disk: its line index must not outlive it.
+      lines.forget(uri);
+      let changed: boolean;
+      if (text === undefined) changed = removeFile(uri);
       else {
         diskFiles.add(uri);
-        setText(uri, text);
+        changed = setText(uri, text);
       }
-      scheduler.schedule();
+      if (changed) scheduler.schedule();
     })().catch((err) => logError(`VPC Lens: cannot reload ${uri}: ${describeError(err)}`));
   });
 
@@ -304,6 +318,8 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
     void (async () => {
       await indexing;
       let configChanged = false;
+      // Saving an open file reports a change too: analyse only when a text really changed.
+      let filesChanged = false;
       for (const change of params.changes) {
         const uri = canonicalUri(change.uri);
         const p = uriToPath(uri);
@@ -314,19 +330,19 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
         }
         if (clientUris.has(uri)) continue; // the open document wins over the disk
         if (change.type === FileChangeType.Deleted) {
-          removeFile(uri);
+          filesChanged = removeFile(uri) || filesChanged;
         } else if (isCandidate(p) && !excluded(uri)) {
           const text = await readCandidate(p, log);
           if (clientUris.has(uri)) continue;
-          if (text === undefined) removeFile(uri);
+          if (text === undefined) filesChanged = removeFile(uri) || filesChanged;
           else {
             diskFiles.add(uri);
-            setText(uri, text);
+            filesChanged = setText(uri, text) || filesChanged;
           }
         }
       }
       if (configChanged) await reindex(false);
-      else scheduler.schedule();
+      else if (filesChanged) scheduler.schedule();
     })().catch((err) => logError(`VPC Lens: cannot apply file changes: ${describeError(err)}`));
   });
 
@@ -369,6 +385,9 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
       return [];
     }
   });
+
+  // The diagram panel: vpcLens/topology, vpcLens/elementAt, and vpcLens/topologyChanged after each analysis.
+  const topology = registerTopology(connection, { currentAnalysis, lineIndexOf, clientUri, logError });
 
   connection.onShutdown(() => scheduler.dispose());
 

@@ -98,6 +98,6 @@ resource "aws_vpc" "after" {
     );
     assert.equal(fe.claims('file:///ws/main.tf', ''), true);
     assert.equal(fe.claims('file:///ws/x.tfvars', ''), true);
-    assert.equal(fe.claims('file:///ws/x.tf.json', ''), false);
+    assert.equal(fe.claims('file:///ws/x.tf.json', ''), true); // Terraform JSON syntax: see test/unit/terraform-json
   });
 });

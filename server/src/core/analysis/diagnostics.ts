@@ -1,5 +1,5 @@
 import type { AnalysisSettings } from '../config/settings';
-import type { SourceProblem } from '../frontends/types';
+import type { SourceProblem, UnitSuppression } from '../frontends/types';
 import { catalogEntry } from '../rules/catalog';
 import { type Diagnostic, type Finding, type Severity, docsUrl } from '../rules/types';
 import { spanKey } from '../text/span';
@@ -12,6 +12,8 @@ export interface FinalizeInput {
   /** Every analysed file: each gets an entry. */
   readonly files: readonly string[];
   readonly textOf: (uri: string) => string | undefined;
+  /** Suppressions written as data (CloudFormation `Metadata`), from the analysis units. */
+  readonly suppressions?: readonly UnitSuppression[];
 }
 
 /** Severity of a finding whose rule is missing from the catalog (should not happen; never dropped silently). */
@@ -21,7 +23,8 @@ const FALLBACK_SEVERITY: Severity = 'warning';
  * Turns rule findings and front-end problems into what hosts show, per file:
  * - severity: the user's setting for the code, else the catalog default (problems keep their own);
  *   `off` drops the finding;
- * - suppression comments (`# vpc-lens-ignore <id>`, see suppressions.ts) drop findings, never parse errors;
+ * - suppression comments (`# vpc-lens-ignore <id>`, see suppressions.ts) and data suppressions (CloudFormation
+ *   resource `Metadata`) drop findings, never parse errors;
  * - identical findings (same code, span and message: one module instantiated twice) are reported once;
  * - sorted per file by position.
  */
@@ -29,7 +32,9 @@ export function finalizeDiagnostics(input: FinalizeInput): Map<string, Diagnosti
   const out = new Map<string, Diagnostic[]>(input.files.map((f) => [f, []]));
   const seen = new Set<string>();
   const suppressions = new Map<string, SuppressionIndex | undefined>();
+  const dataSuppressions = input.suppressions ?? [];
   const suppressed = (code: string, file: string, offset: number): boolean => {
+    if (dataSuppressions.some((s) => suppressesAt(s, code, file, offset))) return true;
     if (!suppressions.has(file)) {
       const text = input.textOf(file);
       suppressions.set(file, text === undefined ? undefined : new SuppressionIndex(text));
@@ -62,6 +67,10 @@ export function finalizeDiagnostics(input: FinalizeInput): Map<string, Diagnosti
 
   for (const list of out.values()) list.sort(byPosition);
   return out;
+}
+
+function suppressesAt(s: UnitSuppression, code: string, file: string, offset: number): boolean {
+  return s.span.file === file && s.span.start <= offset && offset <= s.span.end && (s.ids === 'all' || s.ids.includes(code));
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

@@ -124,6 +124,7 @@ export class Workspace {
       settings,
       files: analysedUris,
       textOf: (uri) => this.files.get(uri)?.text,
+      suppressions: units.flatMap((u) => u.unit.suppressions ?? []),
     });
     return {
       model: new CompositeModel(units.map((u) => u.model)),

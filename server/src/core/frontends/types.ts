@@ -1,7 +1,7 @@
 import type { Span } from '../text/span';
 import type { ElementId, NetworkElement } from '../model/types';
 
-export type FrontEndId = 'terraform' | 'cloudformation' | 'cdk';
+export type FrontEndId = 'terraform' | 'terraform-plan' | 'cloudformation' | 'cdk';
 
 /** A problem in a file that is not a rule finding: syntax errors (`parse-error`), unresolvable module sources. */
 export interface SourceProblem {
@@ -49,6 +49,17 @@ export interface AnalysisUnit {
   readonly elements: readonly NetworkElement[];
   readonly traces: readonly ValueTrace[];
   readonly problems: readonly SourceProblem[];
+  /**
+   * Suppressions the format expresses in data rather than comments (CloudFormation resource `Metadata`):
+   * findings and evaluation problems starting inside `span` are dropped for the listed ids.
+   */
+  readonly suppressions?: readonly UnitSuppression[];
+}
+
+/** `ids: 'all'` suppresses every rule in the span. */
+export interface UnitSuppression {
+  readonly span: Span;
+  readonly ids: readonly string[] | 'all';
 }
 
 export interface FrontEndOutput {

@@ -7,6 +7,7 @@ import { type FolderModule, planWorkspace, type RootPlan } from './eval/rootPlan
 import { mergeTraces } from '../../analysis/traceIndex';
 import { splitUri, type TerraformParsedFile } from './parsedFile';
 import { parseHcl } from './syntax/parse';
+import { parseTerraformJson } from './json/parse';
 import { resourcesToElements } from './toModel';
 
 export type { TerraformParsedFile } from './parsedFile';
@@ -55,12 +56,12 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
 
   return {
     id: 'terraform',
-    claims: (uri) => /\.(tf|tfvars)$/i.test(uri),
+    claims: (uri) => /\.(tf|tfvars)(\.json)?$/i.test(uri),
     parse(uri, text) {
       parser ??= makeParser(language);
       const { folder, fileName } = splitUri(uri);
-      const kind = /\.tfvars$/i.test(uri) ? 'tfvars' : 'tf';
-      const { body, problems } = parseHcl(parser, uri, text);
+      const kind = /\.tfvars(\.json)?$/i.test(uri) ? 'tfvars' : 'tf';
+      const { body, problems } = /\.json$/i.test(uri) ? parseTerraformJson(parser, uri, text, kind) : parseHcl(parser, uri, text);
       return { uri, frontEnd: 'terraform', problems, kind, folder, fileName, body };
     },
     evaluate(files, options) {

@@ -1,0 +1,70 @@
+import { unknown, type Value } from '../../../values/value';
+import type { SourceProblem, UnitSuppression, ValueTrace } from '../../types';
+import type { CfnResource } from './evaluated';
+import { TemplateEvaluator, type EvalContext } from './evaluator';
+import { exportsOf, matchExport, nameKeyOf, type ExportEntry } from './exports';
+import type { ParameterValues } from './parameterFiles';
+import { metadataSuppressions } from './suppressions';
+import type { TemplateView } from './template';
+import { TraceRecorder } from './traces';
+
+/** One template with the parameter values that apply to it. */
+export interface TemplateInput {
+  readonly view: TemplateView;
+  readonly parameters: ParameterValues;
+}
+
+/** What evaluating a set of templates joined by exports gives: the input of the model mapping. */
+export interface ComponentEvaluation {
+  readonly resources: readonly CfnResource[];
+  readonly traces: readonly ValueTrace[];
+  readonly problems: readonly SourceProblem[];
+  readonly suppressions: readonly UnitSuppression[];
+}
+
+/**
+ * Evaluates templates together, so `Fn::ImportValue` in one reads the exported value of another (a
+ * reference to a resource of the exporting stack stays a reference to that element). Cross-stack cycles end
+ * in unknown with an `evaluation` problem.
+ */
+export function evaluateComponent(templates: readonly TemplateInput[]): ComponentEvaluation {
+  const problems: SourceProblem[] = [];
+  const traces = new TraceRecorder();
+  const evaluators = new Map<string, TemplateEvaluator>();
+  const inProgress = new Set<string>();
+  let exports: ExportEntry[] | undefined;
+
+  const importValue = (nameNode: Parameters<TemplateEvaluator['importValue']>[0], from: TemplateEvaluator, _ctx: EvalContext): Value => {
+    const key = nameKeyOf(nameNode, from);
+    if (!key) return unknown('Fn::ImportValue: the export name is not known here', nameNode.span);
+    exports ??= [...evaluators.values()].flatMap(exportsOf);
+    const match = matchExport(key, exports.filter((e) => e.templateUri !== from.uri));
+    const exporter = match && evaluators.get(match.templateUri);
+    if (!match || !exporter) return unknown('Fn::ImportValue: no single matching export in the workspace', nameNode.span);
+    const guard = `${match.templateUri}#${match.outputName}`;
+    if (inProgress.has(guard)) {
+      from.problem(nameNode.span, `Fn::ImportValue: the export ${match.outputName} depends on this import (a cycle between stacks)`);
+      return unknown('cycle between stacks', nameNode.span);
+    }
+    inProgress.add(guard);
+    try {
+      return exporter.outputValue(match.outputName) ?? unknown('the export has no value', nameNode.span);
+    } finally {
+      inProgress.delete(guard);
+    }
+  };
+
+  for (const t of templates) {
+    evaluators.set(t.view.uri, new TemplateEvaluator(t.view, t.parameters, { importValue, traces, problems }));
+  }
+  const resources: CfnResource[] = [];
+  for (const ev of evaluators.values()) resources.push(...ev.resources());
+  // Outputs are evaluated too: their problems (a bad intrinsic) belong to the template.
+  for (const ev of evaluators.values()) for (const name of ev.view.outputs.keys()) ev.outputValue(name);
+  return {
+    resources,
+    traces: traces.traces(),
+    problems,
+    suppressions: templates.flatMap((t) => metadataSuppressions(t.view)),
+  };
+}

@@ -1,0 +1,172 @@
+import type { NetworkElement } from '../../../model/types';
+import type { AnalysisUnit, BuildOptions, FrontEndOutput, SourceProblem } from '../../types';
+import type { CloudFormationParsedFile } from '../parsedFile';
+import { field, type TNode } from '../syntax/templateTree';
+import { resourcesToElements } from '../toModel';
+import { evaluateComponent, type ComponentEvaluation, type TemplateInput } from './component';
+import { TemplateEvaluator } from './evaluator';
+import { exportsOf, importNodesOf, matchExport, nameKeyOf, type ExportEntry, type NameKey } from './exports';
+import { looksLikeParameterFileName, parameterFileCandidates, parameterValuesOf, type ParameterValues } from './parameterFiles';
+import { TemplateView } from './template';
+
+export { evaluateComponent, type ComponentEvaluation, type TemplateInput } from './component';
+export type { CfnResource } from './evaluated';
+export { parseParameterFile, parameterFileCandidates, looksLikeParameterFileName } from './parameterFiles';
+export { TemplateView } from './template';
+
+/** A template with its parameter file (if any): the inputs its evaluation depends on. */
+interface Template {
+  readonly file: CloudFormationParsedFile;
+  readonly parameterFile: CloudFormationParsedFile | undefined;
+  readonly input: TemplateInput;
+}
+
+/** Export and import names of one template version: enough to join templates into units. */
+interface LinkSummary {
+  readonly parameterFile: CloudFormationParsedFile | undefined;
+  readonly exports: readonly ExportEntry[];
+  readonly imports: readonly NameKey[];
+}
+
+interface UnitCacheEntry {
+  readonly inputs: readonly (CloudFormationParsedFile | undefined)[];
+  readonly unit: AnalysisUnit;
+}
+
+// Caches keyed by parsed-file identity (a ParsedFile is replaced exactly when its text changes); weak, so a
+// file dropped from the workspace takes its entries with it and several workspaces can share the module.
+const viewCache = new WeakMap<CloudFormationParsedFile, TemplateView>();
+const parameterCache = new WeakMap<CloudFormationParsedFile, ParameterValues>();
+const summaryCache = new WeakMap<CloudFormationParsedFile, LinkSummary>();
+/** Keyed by the first template of a unit (in URI order). */
+const unitCache = new WeakMap<CloudFormationParsedFile, UnitCacheEntry>();
+
+const NO_PARAMETERS: ParameterValues = new Map();
+
+/**
+ * The CloudFormation front-end's build: every template of the workspace, evaluated and mapped to the network
+ * model. Templates joined by `Fn::ImportValue` -> `Export` form one unit (connected components); every
+ * other template is a unit of its own. A unit whose templates and parameter files did not change is handed
+ * back as the same object. Files that are parameter files (see parameterFiles.ts) supply values to the
+ * template next to them. Pure and never throws.
+ */
+export function buildCloudFormation(files: ReadonlyMap<string, CloudFormationParsedFile>, _options: BuildOptions): FrontEndOutput {
+  const templates = collectTemplates(files);
+  const components = joinByExports(templates);
+  return { units: components.map(unitOf) };
+}
+
+export function isTemplateTree(tree: TNode | undefined): boolean {
+  if (tree?.kind !== 'object') return false;
+  return field(tree, 'AWSTemplateFormatVersion') !== undefined || field(tree, 'Resources')?.kind === 'object';
+}
+
+function collectTemplates(files: ReadonlyMap<string, CloudFormationParsedFile>): Template[] {
+  const out: Template[] = [];
+  for (const uri of [...files.keys()].sort()) {
+    const file = files.get(uri)!;
+    if (!isTemplateTree(file.tree)) continue;
+    const parameterFile = parameterFileCandidates(uri)
+      .map((c) => files.get(c))
+      .find((f): f is CloudFormationParsedFile => f !== undefined && parametersOf(f) !== undefined);
+    let view = viewCache.get(file);
+    if (!view) viewCache.set(file, (view = new TemplateView(uri, file.tree)));
+    out.push({ file, parameterFile, input: { view, parameters: parameterFile ? parametersOf(parameterFile)! : NO_PARAMETERS } });
+  }
+  return out;
+}
+
+function parametersOf(file: CloudFormationParsedFile): ParameterValues | undefined {
+  if (!looksLikeParameterFileName(file.uri)) return undefined;
+  let values = parameterCache.get(file);
+  if (!values) {
+    values = parameterValuesOf(file.tree);
+    if (values) parameterCache.set(file, values);
+  }
+  return values;
+}
+
+function summaryOf(t: Template): LinkSummary {
+  const cached = summaryCache.get(t.file);
+  if (cached && cached.parameterFile === t.parameterFile) return cached;
+  // A private evaluator: problems found here are reported by the unit's own evaluation.
+  const ev = new TemplateEvaluator(t.input.view, t.input.parameters, { problems: [] });
+  const summary: LinkSummary = {
+    parameterFile: t.parameterFile,
+    exports: safely(() => exportsOf(ev)) ?? [],
+    imports: safely(() => importNodesOf(t.file.tree).flatMap((n) => nameKeyOf(n, ev) ?? [])) ?? [],
+  };
+  summaryCache.set(t.file, summary);
+  return summary;
+}
+
+/** Connected components of "imports an export of", each in URI order; components ordered by first URI. */
+function joinByExports(templates: readonly Template[]): Template[][] {
+  const index = new Map(templates.map((t, i) => [t.file.uri, i]));
+  const parent = templates.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const summaries = templates.map(summaryOf);
+  const exports = summaries.flatMap((s) => s.exports);
+  summaries.forEach((s, i) => {
+    const uri = templates[i]!.file.uri;
+    const others = exports.filter((e) => e.templateUri !== uri);
+    for (const imp of s.imports) {
+      const match = matchExport(imp, others);
+      const j = match && index.get(match.templateUri);
+      if (j !== undefined) parent[find(i)] = find(j);
+    }
+  });
+  const groups = new Map<number, Template[]>();
+  templates.forEach((t, i) => {
+    const root = find(i);
+    let g = groups.get(root);
+    if (!g) groups.set(root, (g = []));
+    g.push(t);
+  });
+  return [...groups.values()];
+}
+
+function unitOf(component: readonly Template[]): AnalysisUnit {
+  const first = component[0]!;
+  const inputs = component.flatMap((t) => [t.file, t.parameterFile]);
+  const cached = unitCache.get(first.file);
+  if (cached && cached.inputs.length === inputs.length && cached.inputs.every((f, i) => f === inputs[i])) return cached.unit;
+  const unit = buildUnit(component);
+  unitCache.set(first.file, { inputs, unit });
+  return unit;
+}
+
+function buildUnit(component: readonly Template[]): AnalysisUnit {
+  const key = `cloudformation:${component.map((t) => t.file.uri).join('|')}`;
+  const evaluation = safely(() => evaluateComponent(component.map((t) => t.input)));
+  if (!evaluation) {
+    return { key, elements: [], traces: [], problems: [failure(component[0]!.file.uri, 'evaluate these templates')] };
+  }
+  const problems = [...evaluation.problems];
+  const elements = mapSafely(evaluation, problems);
+  return { key, elements, traces: evaluation.traces, problems, suppressions: evaluation.suppressions };
+}
+
+function mapSafely(evaluation: ComponentEvaluation, problems: SourceProblem[]): readonly NetworkElement[] {
+  const elements = safely(() => resourcesToElements(evaluation.resources));
+  if (elements) return elements;
+  const first = evaluation.resources[0];
+  if (first) problems.push(failure(first.templateUri, 'map these resources to its network model', first.nameSpan));
+  return [];
+}
+
+function failure(uri: string, what: string, span = { file: uri, start: 0, end: 0 }): SourceProblem {
+  return { code: 'evaluation', severity: 'warning', message: `VPC Lens could not ${what}`, span };
+}
+
+/** The template's data comes from user files: an unforeseen shape must cost a result, never the workspace. */
+function safely<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}

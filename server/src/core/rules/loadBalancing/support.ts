@@ -1,0 +1,83 @@
+import type { Field } from '../../model/field';
+import type { ElementId, Listener, LoadBalancer, NetworkElement, Subnet } from '../../model/types';
+import type { RuleContext } from '../types';
+
+/**
+ * Helpers shared by the load balancer rules. The listener index is built once per analysis (keyed on the
+ * immutable model object), so each rule stays one pass over the model.
+ */
+
+/** An attribute's name as the user writes it in the element's format (messages must match the source). */
+export function attrName(e: NetworkElement, terraform: string, cloudformation: string): string {
+  return e.format === 'cloudformation' ? cloudformation : terraform;
+}
+
+/** The model element a known reference names, when it is of that kind. */
+export function resolve<K extends NetworkElement['kind']>(ctx: RuleContext, kind: K, f: Field<ElementId> | undefined) {
+  return f?.known ? ctx.model.getOf(kind, f.value) : undefined;
+}
+
+/**
+ * Whether a load balancer faces the internet: its scheme is known to be internet-facing and its type is known
+ * to take a scheme. Gateway Load Balancers have no scheme (the model's default `internal = false` means nothing
+ * for them), so they are never internet-facing here. undefined = cannot be decided.
+ */
+export function isInternetFacing(lb: LoadBalancer): boolean | undefined {
+  if (!lb.lbType.known || !lb.internal.known) return undefined;
+  if (lb.lbType.value === 'gateway') return false;
+  return !lb.internal.value;
+}
+
+export interface ListenerIndex {
+  /** Load balancer id -> its listeners (those whose `load_balancer_arn` is known). */
+  readonly byLoadBalancer: ReadonlyMap<ElementId, readonly Listener[]>;
+  /** Some listener names a load balancer we cannot resolve: it could belong to any of them. */
+  readonly someUnknown: boolean;
+}
+
+const listenerIndexes = new WeakMap<object, ListenerIndex>();
+
+export function listenerIndex(ctx: RuleContext): ListenerIndex {
+  const memo = listenerIndexes.get(ctx.model);
+  if (memo) return memo;
+  const byLoadBalancer = new Map<ElementId, Listener[]>();
+  let someUnknown = false;
+  for (const l of ctx.model.ofKind('listener')) {
+    if (!l.loadBalancer.known) {
+      someUnknown = true;
+      continue;
+    }
+    const list = byLoadBalancer.get(l.loadBalancer.value);
+    if (list) list.push(l);
+    else byLoadBalancer.set(l.loadBalancer.value, [l]);
+  }
+  const index: ListenerIndex = { byLoadBalancer, someUnknown };
+  listenerIndexes.set(ctx.model, index);
+  return index;
+}
+
+/**
+ * A subnet's AZ as a comparable key. AZ names (`eu-west-1a`), AZ ids (`euw1-az1`) and the symbolic AZs a
+ * front-end can only order (`az#0`) are compared only with their own kind: `eu-west-1a` may be `euw1-az1`.
+ */
+export interface AzKey {
+  readonly kind: 'name' | 'id' | 'symbolic';
+  readonly text: string;
+}
+
+export function azKeyOf(subnet: Subnet): AzKey | undefined {
+  const name = subnet.availabilityZone;
+  if (name) {
+    if (!name.known || name.value.trim() === '') return undefined;
+    const text = name.value.trim();
+    return { kind: text.startsWith('az#') ? 'symbolic' : 'name', text };
+  }
+  const id = subnet.availabilityZoneId;
+  if (id?.known && id.value.trim() !== '') return { kind: 'id', text: id.value.trim() };
+  return undefined;
+}
+
+/** Protocol of a listener when known, upper-cased (front-ends already upper-case it; literals may not be). */
+export function protocolOf(l: Listener): string | undefined {
+  return l.protocol?.known ? l.protocol.value.trim().toUpperCase() : undefined;
+}
