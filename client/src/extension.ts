@@ -4,6 +4,7 @@ import { StatusNotification } from '../../server/src/protocol';
 import { DOCUMENT_SELECTOR } from './documentSelector';
 import { AnalysisStatusBar } from './statusBar';
 import { registerTopology } from './topology/panel';
+import { announceWorkspaceTrust } from './trust';
 
 // The client only starts the server and shows what it says: all analysis happens in the server.
 const CLIENT_ID = 'vpcLens'; // also the prefix of `vpcLens.trace.server`, which the client library reads
@@ -14,7 +15,7 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('VPC Lens', { log: true });
   const status = new AnalysisStatusBar(SHOW_OUTPUT_COMMAND);
-  context.subscriptions.push(output, status);
+  context.subscriptions.push(output, status, announceWorkspaceTrust(output));
 
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {

@@ -1,6 +1,6 @@
 // Writes a template object (intrinsics in their long JSON form: { Ref }, { 'Fn::Select': [...] }) as JSON, or
 // as YAML with the short-form tags people write by hand (!Ref, !Sub, !Select, !Cidr, !GetAtt A.B, ...).
-import { Document, type Node } from 'yaml';
+import { Document, Pair, YAMLMap, YAMLSeq, type Node } from 'yaml';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -11,7 +11,8 @@ export function templateJson(template: Json): string {
 export function templateYaml(template: Json): string {
   const doc = new Document();
   doc.contents = toNode(doc, template) as typeof doc.contents;
-  return doc.toString({ lineWidth: 0 });
+  // Unquoted, 2010-09-09 is a timestamp to YAML 1.1 parsers (CloudFormation's included).
+  return doc.toString({ lineWidth: 0 }).replace(/^AWSTemplateFormatVersion: (\d{4}-\d{2}-\d{2})$/m, 'AWSTemplateFormatVersion: "$1"');
 }
 
 function intrinsicOf(value: Json): [string, Json] | undefined {
@@ -33,13 +34,13 @@ function toNode(doc: Document, value: Json): Node {
     }
   }
   if (Array.isArray(value)) {
-    const seq = doc.createNode([]);
+    const seq = new YAMLSeq<Node>();
     for (const item of value) seq.items.push(toNode(doc, item));
     return seq;
   }
   if (value !== null && typeof value === 'object') {
-    const map = doc.createNode({});
-    for (const [k, v] of Object.entries(value)) map.items.push(doc.createPair(k, toNode(doc, v)) as never);
+    const map = new YAMLMap<string, Node>();
+    for (const [k, v] of Object.entries(value)) map.items.push(new Pair(k, toNode(doc, v)));
     return map;
   }
   return doc.createNode(value);

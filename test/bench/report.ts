@@ -1,6 +1,8 @@
 // Formats the benchmark results as Markdown: the machine, the numbers, and the goals next to them.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import type { CloudFormationBenchResult } from './cloudformation';
+import { renderCloudFormationSection } from './cloudformationReport';
 import type { CliMeasurement } from './measureCli';
 import type { Hcl2jsonMeasurement } from './measureHcl2json';
 import type { LspMeasurement } from './measureLsp';
@@ -21,6 +23,7 @@ export interface BenchResults {
   rssMethodLabel: string;
   sizes: SizeResult[];
   lsp?: LspMeasurement & { workspaceLabel: string; edits: number; hovers: number };
+  cloudformation?: CloudFormationBenchResult;
 }
 
 const GOALS = {
@@ -145,6 +148,8 @@ export function renderMarkdown(r: BenchResults): string {
     out.push(`| server peak RSS | ${mb(l.peakRssBytes)}${l.peakRssMethod ? ` (${l.peakRssMethod})` : ''} |`);
     out.push('');
   }
+
+  if (r.cloudformation) out.push(...renderCloudFormationSection(r.cloudformation));
 
   out.push('## Goals', '');
   const big = r.sizes[r.sizes.length - 1];

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { measureCloudFormation } from './cloudformation';
 import { measureCli } from './measureCli';
 import { measureHcl2json } from './measureHcl2json';
 import { measureLsp } from './measureLsp';
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
       rssMethodLabel: PEAK_RSS_METHOD_LABEL[rssMethod],
       sizes,
       lsp,
+      cloudformation: await measureCloudFormation(repoRoot, scratch, rssMethod, RUN_TIMEOUT_MS * 2),
     });
     process.stdout.write(`${markdown}\n`);
     fs.writeFileSync(out, markdown);

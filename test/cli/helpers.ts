@@ -70,13 +70,26 @@ export const VPC_TF = `resource "aws_vpc" "main" {
 }
 `;
 
+/**
+ * The VPC's flow log, appended after the resources a test is about (so their line numbers stay put): without
+ * it every project would get a `vpc-flow-logs` info finding and none would be clean.
+ */
+const FLOW_LOG_TF = `
+resource "aws_flow_log" "main" {
+  vpc_id               = aws_vpc.main.id
+  traffic_type         = "ALL"
+  log_destination_type = "s3"
+  log_destination      = "arn:aws:s3:::flow-logs"
+}
+`;
+
 /** One error finding: the subnet (line 7 of this text, 1-based) lies outside its VPC. */
 export const SUBNET_OUTSIDE_VPC_TF = `${VPC_TF}
 resource "aws_subnet" "outside" {
   vpc_id     = aws_vpc.main.id
   cidr_block = "10.1.0.0/24"
 }
-`;
+${FLOW_LOG_TF}`;
 
 /** One warning finding: host bits set in the subnet block (line 7). */
 export const HOST_BITS_TF = `${VPC_TF}
@@ -84,11 +97,11 @@ resource "aws_subnet" "a" {
   vpc_id     = aws_vpc.main.id
   cidr_block = "10.0.1.7/24"
 }
-`;
+${FLOW_LOG_TF}`;
 
 export const CLEAN_TF = `${VPC_TF}
 resource "aws_subnet" "a" {
   vpc_id     = aws_vpc.main.id
   cidr_block = "10.0.1.0/24"
 }
-`;
+${FLOW_LOG_TF}`;

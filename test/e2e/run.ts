@@ -15,6 +15,8 @@ import {
   installExtension,
   listExtensions,
   makeCodeServerDirs,
+  quietUserSettings,
+  restrictedModeUserSettings,
   startCodeServer,
   type RunningCodeServer,
 } from './lib/codeServer';
@@ -37,6 +39,8 @@ export interface SessionOptions {
   vsix?: string;
   /** Subfolder of test-results/e2e for this session's screenshots and logs. */
   name: string;
+  /** Open the folder in Restricted Mode (Workspace Trust on, folder not trusted). */
+  restrictedMode?: boolean;
 }
 
 /** Copies code-server's own logs (extension host, server) next to the screenshots, for post-mortems. */
@@ -55,7 +59,7 @@ function recordBrowserErrors({ page }: OpenBrowser, file: string): void {
   page.on('pageerror', (error) => fs.appendFileSync(file, `[pageerror] ${error.message}\n`));
 }
 
-export async function startEditorSession({ vsix = vsixPath(), name }: SessionOptions): Promise<EditorSession> {
+export async function startEditorSession({ vsix = vsixPath(), name, restrictedMode = false }: SessionOptions): Promise<EditorSession> {
   assertToolsInstalled();
   const outDir = path.join(resultsDir, name);
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -83,10 +87,11 @@ export async function startEditorSession({ vsix = vsixPath(), name }: SessionOpt
 
   try {
     const scenario = prepareWorkspace(tempRoot);
-    const dirs = makeCodeServerDirs(path.join(tempRoot, 'code-server'));
+    const settings = restrictedMode ? { ...quietUserSettings, ...restrictedModeUserSettings } : quietUserSettings;
+    const dirs = makeCodeServerDirs(path.join(tempRoot, 'code-server'), settings);
     installExtension(dirs, vsix);
     const installedExtensions = listExtensions(dirs);
-    codeServer = await startCodeServer(dirs, scenario.folder);
+    codeServer = await startCodeServer(dirs, scenario.folder, { workspaceTrust: restrictedMode });
     browser = await openBrowser(path.join(tempRoot, 'browser-home'));
     recordBrowserErrors(browser, path.join(outDir, 'browser-console.log'));
     const workbench = new Workbench(browser.page, outDir);

@@ -23,11 +23,17 @@ async function run(data: ParseWorkerData): Promise<void> {
   }
 }
 
+/**
+ * Front-ends whose parse is plain data (the HCL AST), which survives structured clone unchanged. Others may
+ * hold class instances, which would arrive without their methods: their files are parsed on the main thread.
+ */
+const CLONEABLE_PARSES = new Set<string>(['terraform']);
+
 /** What the workspace's own parse would give; undefined (the main thread parses it) when that is unsure. */
 function parseOne(frontEnds: readonly FrontEnd[], uri: string, text: string): unknown {
   try {
     const frontEnd = frontEnds.find((f) => f.claims(uri, text));
-    return frontEnd?.parse(uri, text);
+    return frontEnd && CLONEABLE_PARSES.has(frontEnd.id) ? frontEnd.parse(uri, text) : undefined;
   } catch {
     // The main thread parses the file again and reports the failure the way it always does.
     return undefined;

@@ -14,11 +14,20 @@ export interface Locator {
   waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
   boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;
   click(options?: { timeout?: number }): Promise<void>;
+  getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
   filter(options: { hasText?: string | RegExp }): Locator;
   locator(selector: string): Locator;
 }
 
+/** A frame inside the page (e.g. a webview's iframes), to find elements in. */
+export interface FrameLocator {
+  locator(selector: string): Locator;
+  frameLocator(selector: string): FrameLocator;
+  first(): FrameLocator;
+}
+
 export interface Page {
+  frameLocator(selector: string): FrameLocator;
   goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded'; timeout?: number }): Promise<unknown>;
   locator(selector: string): Locator;
   keyboard: {

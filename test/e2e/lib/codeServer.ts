@@ -27,6 +27,17 @@ export interface RunningCodeServer {
   stop(): Promise<void>;
 }
 
+/**
+ * A Restricted Mode window: Workspace Trust on, the folder never trusted, and no startup dialog asking
+ * (the folder simply opens in Restricted Mode, as after a person clicks "Don't Trust").
+ */
+export const restrictedModeUserSettings = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'always',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 /** User settings that keep first-run noise (welcome page, trust prompt, tips, telemetry) off the screen. */
 export const quietUserSettings = {
   'workbench.startupEditor': 'none',
@@ -129,7 +140,13 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-export async function startCodeServer(dirs: CodeServerDirs, folder: string, startTimeoutMs = 60_000): Promise<RunningCodeServer> {
+export interface StartOptions {
+  startTimeoutMs?: number;
+  /** Keep Workspace Trust on (with the user setting `security.workspace.trust.enabled`): the folder opens untrusted. */
+  workspaceTrust?: boolean;
+}
+
+export async function startCodeServer(dirs: CodeServerDirs, folder: string, { startTimeoutMs = 60_000, workspaceTrust = false }: StartOptions = {}): Promise<RunningCodeServer> {
   const port = await freeLoopbackPort();
   const args = [
     codeServerEntry,
@@ -138,7 +155,7 @@ export async function startCodeServer(dirs: CodeServerDirs, folder: string, star
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--disable-file-downloads',
     folder,

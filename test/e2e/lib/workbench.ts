@@ -3,7 +3,7 @@
 // deadline. Selectors are VS Code's own DOM classes (checked against code-server 4.139 / Code 1.139).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Page } from './browser';
+import type { FrameLocator, Page } from './browser';
 import { pollUntil } from './poll';
 
 export const selectors = {
@@ -14,6 +14,13 @@ export const selectors = {
   activeTab: '.tabs-container .tab.active',
   viewLines: '.editor-group-container.active .editor-instance .monaco-editor .view-lines',
   squiggleError: '.editor-group-container.active .monaco-editor .squiggly-error',
+  squiggleWarning: '.editor-group-container.active .monaco-editor .squiggly-warning',
+  lightBulb: '.editor-group-container.active .monaco-editor .lightBulbWidget',
+  codeActionRow: '.action-widget .monaco-list-row',
+  activeGroupTab: '.editor-group-container.active .tabs-container .tab.active',
+  cursorPosition: '.part.statusbar [id="status.editor.selection"]',
+  webview: 'iframe.webview',
+  webviewContent: '#active-frame',
   hover: '.monaco-hover',
   statusBarItem: '.part.statusbar .statusbar-item',
   problemsPanel: '.markers-panel',
@@ -82,11 +89,11 @@ export class Workbench {
     await this.page.locator(selectors.viewLines).first().waitFor({ state: 'visible', timeout: timeoutMs });
   }
 
-  /** Go to Line (Ctrl+G): puts the cursor on `line` and scrolls it into view. */
-  async goToLine(line: number, timeoutMs = 10_000): Promise<void> {
+  /** Go to Line (Ctrl+G): puts the cursor on `line` (and `column`, both 1-based) and scrolls it into view. */
+  async goToLine(line: number, timeoutMs = 10_000, column?: number): Promise<void> {
     await this.page.keyboard.press('Control+G');
     await this.page.locator(selectors.quickInput).waitFor({ state: 'visible', timeout: timeoutMs });
-    await this.page.keyboard.type(String(line));
+    await this.page.keyboard.type(column === undefined ? String(line) : `${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.page.locator(selectors.quickInput).waitFor({ state: 'hidden', timeout: timeoutMs });
   }
@@ -145,21 +152,79 @@ export class Workbench {
 
   /** Waits for an error squiggle drawn under `target` (inside `context`) and returns how many squiggles show. */
   async waitForErrorSquiggleUnder(context: string, target: string, timeoutMs: number): Promise<number> {
+    return this.waitForSquiggleUnder('error', context, target, timeoutMs);
+  }
+
+  /**
+   * Whether a squiggle of `severity` is drawn under `target` (inside `context`): the number of such squiggles
+   * on screen when one is, 0 when none is, undefined while `context` is not on screen.
+   */
+  async squigglesUnder(severity: 'error' | 'warning', context: string, target: string): Promise<number | undefined> {
+    const text = await this.rectOfEditorText(context, target);
+    if (!text) return undefined;
+    const squiggles = this.page.locator(severity === 'error' ? selectors.squiggleError : selectors.squiggleWarning);
+    const count = await squiggles.count();
+    for (let i = 0; i < count; i++) {
+      const box = await squiggles.nth(i).boundingBox();
+      if (box && overlaps(box, text)) return count;
+    }
+    return 0;
+  }
+
+  /** Waits for a squiggle of `severity` under `target` (inside `context`); returns how many of them show. */
+  async waitForSquiggleUnder(severity: 'error' | 'warning', context: string, target: string, timeoutMs: number): Promise<number> {
     return pollUntil(
-      `an error squiggle (.squiggly-error) under ${target}`,
+      `a ${severity} squiggle (.squiggly-${severity}) under ${target}`,
       async () => {
-        const text = await this.rectOfEditorText(context, target);
-        if (!text) return undefined;
-        const squiggles = this.page.locator(selectors.squiggleError);
-        const count = await squiggles.count();
-        for (let i = 0; i < count; i++) {
-          const box = await squiggles.nth(i).boundingBox();
-          if (box && overlaps(box, text)) return count;
-        }
-        return undefined;
+        const count = await this.squigglesUnder(severity, context, target);
+        return count !== undefined && count > 0 ? count : undefined;
       },
       { timeoutMs },
     );
+  }
+
+  /** Waits until `context` is on screen with no squiggle of `severity` under `target`. */
+  async waitForNoSquiggleUnder(severity: 'error' | 'warning', context: string, target: string, timeoutMs: number): Promise<void> {
+    await pollUntil(`${context} on screen without a ${severity} squiggle under ${target}`, async () => (await this.squigglesUnder(severity, context, target)) === 0, {
+      timeoutMs,
+    });
+  }
+
+  /**
+   * Opens the Quick Fix menu (Ctrl+.) at the cursor, waits for an entry matching `title` and applies it.
+   * Returns the entries the menu listed.
+   */
+  async applyQuickFix(title: RegExp, timeoutMs: number, whenListed?: () => Promise<unknown>): Promise<string[]> {
+    await this.page.keyboard.press('Control+.');
+    const rows = this.page.locator(selectors.codeActionRow);
+    const wanted = rows.filter({ hasText: title }).first();
+    await wanted.waitFor({ state: 'visible', timeout: timeoutMs });
+    const listed: string[] = [];
+    for (let i = 0; i < (await rows.count()); i++) listed.push((await rows.nth(i).innerText({ timeout: 2_000 })).trim());
+    await whenListed?.();
+    await wanted.click({ timeout: timeoutMs });
+    await rows.first().waitFor({ state: 'hidden', timeout: timeoutMs });
+    return listed;
+  }
+
+  /** The cursor of the active editor as the status bar shows it ("Ln 60, Col 1"), 1-based. */
+  async cursorPosition(timeoutMs = 5_000): Promise<{ line: number; column: number } | undefined> {
+    const item = this.page.locator(selectors.cursorPosition).first();
+    if (!(await item.isVisible())) return undefined;
+    const match = (await item.innerText({ timeout: timeoutMs })).match(/Ln (\d+), Col (\d+)/);
+    return match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+  }
+
+  /** The file name on the active tab of the active editor group. */
+  async activeTabName(timeoutMs = 5_000): Promise<string | undefined> {
+    const tab = this.page.locator(selectors.activeGroupTab).first();
+    if (!(await tab.isVisible())) return undefined;
+    return (await tab.innerText({ timeout: timeoutMs })).trim().split('\n')[0];
+  }
+
+  /** The content of the (only) webview panel: VS Code puts it two iframes deep. */
+  webviewContent(): FrameLocator {
+    return this.page.frameLocator(selectors.webview).frameLocator(selectors.webviewContent);
   }
 
   /** Waits for a status bar item whose text matches `pattern` and returns its text. */

@@ -1,4 +1,4 @@
-import { known, type Field } from '../../../model/field';
+import { known, unknownField, type Field } from '../../../model/field';
 import { orDefault, orMissing } from '../../../model/fields';
 import type {
   ElementId,
@@ -48,9 +48,22 @@ export function mapListener(r: CfnResource, ctx: MapContext): Listener {
     loadBalancer: orMissing(p.id('LoadBalancerArn'), r.nameSpan, 'LoadBalancerArn'),
     ...opt('protocol', p.upper('Protocol')),
     ...opt('port', p.num('Port')),
-    ...opt('certificate', p.objs('Certificates')[0]?.props.str('CertificateArn')),
+    ...opt('certificate', defaultCertificate(p)),
     defaultActions,
   };
+}
+
+/**
+ * The listener's default certificate. `Certificates` written but unreadable (an `Fn::If` on a condition we
+ * cannot decide) gives an unknown field, not an absent one: rules must not read it as "no certificate".
+ */
+function defaultCertificate(p: Props): Field<string> | undefined {
+  const first = p.objs('Certificates')[0];
+  if (first) return first.props.str('CertificateArn');
+  const written = p.get('Certificates');
+  if (written === undefined || written.k === 'null') return undefined;
+  if (written.k === 'list' && written.items.every((item) => item.k === 'map' || item.k === 'null')) return undefined;
+  return unknownField(p.span('Certificates'), 'Certificates could not be resolved');
 }
 
 const DEREGISTRATION_DELAY = 'deregistration_delay.timeout_seconds';

@@ -99,11 +99,14 @@ export function planWorkspace(
   return { modules, roots };
 }
 
-/** terraform.tfvars, then *.auto.tfvars in lexical order: Terraform's own loading order. */
+/**
+ * Terraform's own loading order: terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars and
+ * *.auto.tfvars.json together in lexical order.
+ */
 function automaticVarFiles(files: readonly TerraformParsedFile[]): TerraformParsedFile[] {
-  const main = files.filter((f) => f.fileName === 'terraform.tfvars');
+  const main = ['terraform.tfvars', 'terraform.tfvars.json'].flatMap((name) => files.filter((f) => f.fileName === name));
   const auto = files
-    .filter((f) => f.fileName.endsWith('.auto.tfvars'))
+    .filter((f) => /\.auto\.tfvars(\.json)?$/.test(f.fileName))
     .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
   return [...main, ...auto];
 }

@@ -1,0 +1,82 @@
+/**
+ * The part of a TypeScript file a CDK app's network depends on, as plain data (structured-clone safe: parses
+ * may be made in worker threads). Offsets are UTF-16 offsets into the file text; the file URI is added when
+ * spans are made. What the evaluator never reads (types, functions, loops) is `other` or left out.
+ */
+export interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+export type Expr =
+  | ({ readonly k: 'str'; readonly v: string } & Range)
+  | ({ readonly k: 'num'; readonly v: number } & Range)
+  | ({ readonly k: 'bool'; readonly v: boolean } & Range)
+  | ({ readonly k: 'null' } & Range)
+  | ({ readonly k: 'undefined' } & Range)
+  /** A template string: literal text and `${}` expressions in order. */
+  | ({ readonly k: 'template'; readonly parts: readonly (string | Expr)[] } & Range)
+  | ({ readonly k: 'ident'; readonly name: string } & Range)
+  | ({ readonly k: 'this' } & Range)
+  | ({ readonly k: 'member'; readonly object: Expr; readonly prop: string; readonly propRange: Range } & Range)
+  | ({ readonly k: 'index'; readonly object: Expr; readonly index: Expr } & Range)
+  | ({ readonly k: 'call'; readonly callee: Expr; readonly args: readonly Expr[] } & Range)
+  | ({ readonly k: 'new'; readonly callee: Expr; readonly args: readonly Expr[] } & Range)
+  | ({ readonly k: 'object'; readonly props: readonly ObjectProp[] } & Range)
+  | ({ readonly k: 'array'; readonly items: readonly Expr[] } & Range)
+  | ({ readonly k: 'spread'; readonly arg: Expr } & Range)
+  | ({ readonly k: 'binary'; readonly op: string; readonly left: Expr; readonly right: Expr } & Range)
+  | ({ readonly k: 'unary'; readonly op: string; readonly arg: Expr } & Range)
+  | ({ readonly k: 'cond'; readonly test: Expr; readonly then: Expr; readonly otherwise: Expr } & Range)
+  | ({ readonly k: 'assign'; readonly target: Expr; readonly value: Expr } & Range)
+  /** Anything else (functions, `await`, ...): its value is unknown. */
+  | ({ readonly k: 'other' } & Range);
+
+export type ObjectProp =
+  | ({ readonly k: 'prop'; readonly key: string; readonly keyRange: Range; readonly value: Expr } & Range)
+  | ({ readonly k: 'spread'; readonly arg: Expr } & Range);
+
+export interface Param {
+  readonly name: string;
+  /** `{ a, b }: Props` destructured parameters: names bound to the argument's properties. */
+  readonly fields?: readonly string[];
+  readonly init?: Expr;
+}
+
+export type Stmt =
+  | ({ readonly k: 'var'; readonly name: string; readonly nameRange: Range; readonly init?: Expr; readonly exported: boolean } & Range)
+  /** `const { a, b: c } = x`: each name bound to a property of `init`. */
+  | ({ readonly k: 'destructure'; readonly bindings: readonly { readonly name: string; readonly key: string }[]; readonly init?: Expr; readonly exported: boolean } & Range)
+  | ({ readonly k: 'expr'; readonly expr: Expr } & Range)
+  | ({ readonly k: 'class'; readonly decl: ClassDecl } & Range)
+  | ({ readonly k: 'enum'; readonly name: string; readonly members: readonly { readonly name: string; readonly init?: Expr }[]; readonly exported: boolean } & Range)
+  | ({ readonly k: 'import'; readonly source: string; readonly specifiers: readonly ImportSpecifier[] } & Range)
+  /** `export { a as b }` and `export { a } from './x'` / `export * from './x'`. */
+  | ({ readonly k: 'export'; readonly names: readonly { readonly local: string; readonly exported: string }[]; readonly source?: string; readonly all?: boolean } & Range)
+  | ({ readonly k: 'if'; readonly test: Expr; readonly then: readonly Stmt[]; readonly otherwise?: readonly Stmt[] } & Range)
+  | ({ readonly k: 'block'; readonly body: readonly Stmt[] } & Range)
+  | ({ readonly k: 'function'; readonly name: string; readonly params: readonly Param[]; readonly body: readonly Stmt[]; readonly exported: boolean } & Range)
+  | ({ readonly k: 'return'; readonly value?: Expr } & Range);
+
+export interface ImportSpecifier {
+  /** `*` for a namespace import, `default` for a default import. */
+  readonly imported: string;
+  readonly local: string;
+}
+
+export interface ClassDecl {
+  readonly name: string;
+  readonly nameRange: Range;
+  readonly superClass?: Expr;
+  readonly exported: boolean;
+  readonly params: readonly Param[];
+  /** Constructor parameters declared `public`/`private`/`readonly`: also become fields of `this`. */
+  readonly paramFields: readonly string[];
+  readonly fields: readonly { readonly name: string; readonly init?: Expr }[];
+  readonly body: readonly Stmt[];
+  readonly methods: readonly { readonly name: string; readonly params: readonly Param[]; readonly body: readonly Stmt[] }[];
+}
+
+export interface Program {
+  readonly body: readonly Stmt[];
+}

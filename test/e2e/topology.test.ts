@@ -1,0 +1,86 @@
+// The topology diagram in a real VS Code (code-server + headless Chromium): "VPC Lens: Show Topology" from the
+// Command Palette opens the panel, the diagram draws the example VPC and its subnets (inside the webview's
+// two iframes), and a click on a subnet reveals its resource in the editor. Screenshots of every step go to
+// test-results/e2e/topology/.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startEditorSession, type EditorSession } from './run';
+import { pollUntil } from './lib/poll';
+
+const STEP_MS = 90_000;
+const FILE = 'subnets.tf';
+/** The subnet to click: `aws_subnet.analytics`, drawn with its Name tag. */
+const SUBNET = { type: 'aws_subnet', name: 'analytics', label: 'prod-analytics' };
+
+/** 1-based first and last line of `resource "type" "name" { ... }` (the block ends at the first `}` in column 1). */
+function resourceLines(text: string, type: string, name: string): { first: number; last: number } {
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => l.startsWith(`resource "${type}" "${name}"`));
+  assert.ok(first >= 0, `no resource "${type}" "${name}"`);
+  const last = lines.findIndex((l, i) => i > first && l.startsWith('}'));
+  assert.ok(last > first, `resource "${type}" "${name}" does not end`);
+  return { first: first + 1, last: last + 1 };
+}
+
+describe('the topology diagram in code-server', { timeout: 6 * 60_000 }, () => {
+  let session: EditorSession;
+  let resource: { first: number; last: number };
+
+  before(async () => {
+    session = await startEditorSession({ name: 'topology' });
+    const { workbench, codeServer, scenario } = session;
+    resource = resourceLines(fs.readFileSync(path.join(scenario.folder, FILE), 'utf8'), SUBNET.type, SUBNET.name);
+    await workbench.open(codeServer.url, scenario.folder, 90_000);
+    // Another file in the editor, so the reveal has to open the subnet's file.
+    await workbench.quickOpen('vpc.tf');
+  }, { timeout: 180_000 });
+
+  after(async () => {
+    await session?.close();
+  }, { timeout: 60_000 });
+
+  test('"VPC Lens: Show Topology" draws the VPC and its subnets', { timeout: STEP_MS }, async () => {
+    const { workbench } = session;
+    const diagram = workbench.webviewContent();
+    try {
+      await workbench.runCommand('VPC Lens: Show Topology');
+      // The panel asks the server for the graph when its script is ready, then lays it out: wait for the drawing.
+      await diagram.locator('.vpcl-node.vpcl-k-vpc').first().waitFor({ state: 'visible', timeout: 60_000 });
+      const subnet = diagram.locator('.vpcl-node.vpcl-k-subnet').filter({ hasText: SUBNET.label }).first();
+      await subnet.waitFor({ state: 'visible', timeout: 30_000 });
+      const vpcTitle = await diagram.locator('.vpcl-node.vpcl-k-vpc .vpcl-title').first().innerText();
+      const subnets = await diagram.locator('.vpcl-node.vpcl-k-subnet').count();
+      const status = await diagram.locator('.vpcl-status').innerText();
+      console.log(`diagram: VPC "${vpcTitle}", ${subnets} subnets, status "${status}"`);
+      assert.ok(subnets >= 2, `${subnets} subnets drawn`);
+    } finally {
+      await workbench.screenshot('topology-open');
+    }
+  });
+
+  test(`a click on subnet ${SUBNET.label} reveals ${SUBNET.type}.${SUBNET.name} in the editor`, { timeout: STEP_MS }, async () => {
+    const { workbench } = session;
+    const subnet = workbench.webviewContent().locator('.vpcl-node.vpcl-k-subnet').filter({ hasText: SUBNET.label }).first();
+    try {
+      // The subnet's own title: the middle of the subnet box may be a resource drawn inside it.
+      await subnet.locator('.vpcl-title').first().click({ timeout: 15_000 });
+      const where = await pollUntil(
+        `the active editor to show ${FILE} with the cursor in lines ${resource.first}-${resource.last}`,
+        async () => {
+          const tab = await workbench.activeTabName();
+          const cursor = await workbench.cursorPosition();
+          if (tab !== FILE || !cursor) return undefined;
+          return cursor.line >= resource.first && cursor.line <= resource.last ? { tab, ...cursor } : undefined;
+        },
+        { timeoutMs: 30_000 },
+      );
+      console.log(`revealed: ${where.tab} Ln ${where.line}, Col ${where.column} (resource lines ${resource.first}-${resource.last})`);
+      const text = await workbench.visibleEditorText();
+      assert.ok(text.includes(`resource "${SUBNET.type}" "${SUBNET.name}"`), 'the resource is on screen');
+    } finally {
+      await workbench.screenshot('node-revealed');
+    }
+  });
+});
