@@ -61,6 +61,8 @@ export interface CfnSetResult {
 
 export interface CloudFormationBenchResult {
   sets: CfnSetResult[];
+  /** 1-minute load average when the part started and ended: other work on the machine skews every number. */
+  loadAverage: [number, number];
   error?: string;
 }
 
@@ -202,11 +204,12 @@ export async function measureCloudFormation(
   rssMethod: PeakRssMethod,
   timeoutMs: number,
 ): Promise<CloudFormationBenchResult> {
+  const loadAtStart = os.loadavg()[0] ?? Number.NaN;
   let plans: CfnSetPlan[];
   try {
     plans = planCloudFormationSets(repoRoot, scratch);
   } catch (err) {
-    return { sets: [], error: `could not generate the templates: ${(err as Error).message}` };
+    return { sets: [], loadAverage: [loadAtStart, loadAtStart], error: `could not generate the templates: ${(err as Error).message}` };
   }
   const worker = writeValidatorWorker(scratch);
   const sets: CfnSetResult[] = [];
@@ -224,7 +227,7 @@ export async function measureCloudFormation(
     if (validator.error) log(`${plan.label}: validator failed: ${validator.error}`);
     sets.push({ plan, ours: { cli, ...warm }, validator });
   }
-  return { sets };
+  return { sets, loadAverage: [loadAtStart, os.loadavg()[0] ?? Number.NaN] };
 }
 
 // Standalone: `node --import tsx test/bench/cloudformation.ts` prints just this section.

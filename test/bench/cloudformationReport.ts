@@ -1,4 +1,5 @@
 // Markdown section of BENCHMARKS.md for the CloudFormation benchmark (cloudformation.ts).
+import * as os from 'node:os';
 import type { CfnSetResult, CloudFormationBenchResult } from './cloudformation';
 import { median } from './stats';
 
@@ -66,6 +67,11 @@ export function renderCloudFormationSection(r: CloudFormationBenchResult): strin
       'process after a warm-up pass, each analysis in a fresh workspace with fresh front-ends (no cache reused); theirs ' +
       'with the engine reused after each template\'s first validation. A workload template analysed alone has its ' +
       'imports unresolved; the whole-set row resolves them. Medians; ratios compare medians (below 1: VPC Lens is faster).',
+    '',
+  );
+  out.push(
+    `1-minute load average when this part started / ended: ${r.loadAverage.map((l) => l.toFixed(1)).join(' / ')} ` +
+      `(${os.availableParallelism()} cores): the tools run one after the other, so other work on the machine can skew their ratio.`,
     '',
   );
   if (r.error) out.push(`**CloudFormation benchmark failed: ${r.error}**`, '');

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startEditorSession, type EditorSession } from './run';
 import { pollUntil } from './lib/poll';
+import { selectors } from './lib/workbench';
 
 const STEP_MS = 90_000;
 const FILE = 'subnets.tf';
@@ -50,11 +51,17 @@ describe('the topology diagram in code-server', { timeout: 6 * 60_000 }, () => {
       await diagram.locator('.vpcl-node.vpcl-k-vpc').first().waitFor({ state: 'visible', timeout: 60_000 });
       const subnet = diagram.locator('.vpcl-node.vpcl-k-subnet').filter({ hasText: SUBNET.label }).first();
       await subnet.waitFor({ state: 'visible', timeout: 30_000 });
-      const vpcTitle = await diagram.locator('.vpcl-node.vpcl-k-vpc .vpcl-title').first().innerText();
+      const vpcTitle = await diagram.locator('.vpcl-node.vpcl-k-vpc .vpcl-title').first().textContent();
       const subnets = await diagram.locator('.vpcl-node.vpcl-k-subnet').count();
       const status = await diagram.locator('.vpcl-status').innerText();
       console.log(`diagram: VPC "${vpcTitle}", ${subnets} subnets, status "${status}"`);
       assert.ok(subnets >= 2, `${subnets} subnets drawn`);
+      // With its stylesheet (dist/webview.css, from the .vsix) the drawing area fills the panel; without it the
+      // diagram is a thumbnail above the status line.
+      const panel = await workbench.page.locator(selectors.webview).first().boundingBox();
+      const stage = await diagram.locator('.vpcl-stage').boundingBox();
+      assert.ok(panel && stage, 'panel and drawing area have a size');
+      assert.ok(stage.height > panel.height * 0.6, `drawing area ${Math.round(stage.height)} px high in a ${Math.round(panel.height)} px panel`);
     } finally {
       await workbench.screenshot('topology-open');
     }
@@ -71,8 +78,9 @@ describe('the topology diagram in code-server', { timeout: 6 * 60_000 }, () => {
         async () => {
           const tab = await workbench.activeTabName();
           const cursor = await workbench.cursorPosition();
-          if (tab !== FILE || !cursor) return undefined;
-          return cursor.line >= resource.first && cursor.line <= resource.last ? { tab, ...cursor } : undefined;
+          if (tab === FILE && cursor && cursor.line >= resource.first && cursor.line <= resource.last) return { tab, ...cursor };
+          // Becomes the timeout's message: what the editor showed last.
+          throw new Error(`active tab ${JSON.stringify(tab)}, cursor ${cursor ? `Ln ${cursor.line}, Col ${cursor.column}` : '(none)'}`);
         },
         { timeoutMs: 30_000 },
       );

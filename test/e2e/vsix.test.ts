@@ -12,7 +12,7 @@ const allowed = [
   /^\[Content_Types\]\.xml$/,
   /^extension\/package\.json$/,
   /^extension\/(readme\.md|changelog\.md|license\.txt)$/i, // vsce renames them readme.md, changelog.md, LICENSE.txt
-  /^extension\/dist\/[\w.-]+\.(js|wasm)$/,
+  /^extension\/dist\/[\w.-]+\.(js|wasm|css)$/,
   /^extension\/dist\/webview\/.+\.(js|css|html|wasm)$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
   /^extension\/media\/.+\.(png|svg|gif|css|js)$/,
@@ -26,6 +26,8 @@ const required = [
   'extension/dist/server.js',
   'extension/dist/tree-sitter.wasm',
   'extension/dist/tree-sitter-terraform.wasm',
+  'extension/dist/webview.js', // the topology panel's script and stylesheet
+  'extension/dist/webview.css',
   'extension/media/icon.png',
   'extension/docs/rules/subnet-outside-vpc.md',
 ];

@@ -10,6 +10,8 @@ export interface Locator {
   nth(index: number): Locator;
   count(): Promise<number>;
   innerText(options?: { timeout?: number }): Promise<string>;
+  /** Also for SVG elements, which have no innerText. */
+  textContent(options?: { timeout?: number }): Promise<string | null>;
   isVisible(): Promise<boolean>;
   waitFor(options?: { state?: 'attached' | 'detached' | 'visible' | 'hidden'; timeout?: number }): Promise<void>;
   boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;

@@ -219,7 +219,8 @@ export class Workbench {
   async activeTabName(timeoutMs = 5_000): Promise<string | undefined> {
     const tab = this.page.locator(selectors.activeGroupTab).first();
     if (!(await tab.isVisible())) return undefined;
-    return (await tab.innerText({ timeout: timeoutMs })).trim().split('\n')[0];
+    // The tab's label splits the name (and adds problem counts); VS Code keeps the whole name in this attribute.
+    return (await tab.getAttribute('data-resource-name', { timeout: timeoutMs })) ?? undefined;
   }
 
   /** The content of the (only) webview panel: VS Code puts it two iframes deep. */

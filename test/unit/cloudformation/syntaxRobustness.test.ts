@@ -62,7 +62,7 @@ describe('CloudFormation syntax on pathological input', () => {
     const text = `Resources:\n${'  # padding\n'.repeat(Math.ceil(MAX_YAML_CHARS / 12) + 1)}`;
     const started = performance.now();
     const { tree, problems } = parse(text, 'yaml');
-    assert.ok(performance.now() - started < 1000);
+    assert.ok(performance.now() - started < 5000); // bounded, not a speed target
     assert.equal(tree, undefined);
     assert.equal(problems.length, 1);
     assert.equal(problems[0]!.severity, 'warning');
@@ -119,7 +119,7 @@ describe('CloudFormation syntax on pathological input', () => {
     }
     const started = performance.now();
     const { problems } = parse(`${levels.join('\n')}\n`, 'yaml');
-    assert.ok(performance.now() - started < 2000);
+    assert.ok(performance.now() - started < 10_000); // bounded, not a speed target
     assert.ok(problems.some((p) => /aliases expand to more than/.test(p.message)));
   });
 

@@ -9,6 +9,8 @@
  *   UPDATE_SNAPSHOTS=1 node --import tsx --test test/unit/corpus/corpus.test.ts
  *
  * Every line of the snapshot is a finding a network engineer agreed with (see test/snapshots/README.md).
+ * Without the corpus (or with VPC_LENS_CORPUS pointing elsewhere that does not exist) the test says so in a
+ * diagnostic and checks an inline template instead.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -80,9 +82,14 @@ describe('AWS sample template corpus through the workspace', () => {
       const { findings, unclaimed, errors } = await analyseFiles(new Map([['inline/ssh.yaml', INLINE_TEMPLATE]]));
       assert.deepEqual(unclaimed, []);
       assert.deepEqual(errors, []);
-      assert.deepEqual(findings['inline/ssh.yaml'], [
-        '5:14 sg-world-admin-port Security group rule opens SSH (22) to 0.0.0.0/0: the whole internet (TCP port 22)',
-      ]);
+      // Other rules (flow logs, ...) may add lines here as they land: only this one is pinned.
+      assert.ok(
+        findings['inline/ssh.yaml']?.includes(
+          '5:14 sg-world-admin-port Security group rule opens SSH (22) to 0.0.0.0/0: the whole internet (TCP port 22)',
+        ),
+        JSON.stringify(findings),
+      );
+      assert.ok(!findings['inline/ssh.yaml']?.some((l) => l.includes(' parse-error ')), JSON.stringify(findings));
       return;
     }
 

@@ -8,8 +8,10 @@ import { LineIndex } from '../../../server/src/core/text/lineIndex';
 import { createWorkspace } from '../../../server/src/host/createWorkspace';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-/** The shared corpus sits beside the repository (../shared/corpus), not inside it. */
-export const CORPUS_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'corpus', 'aws-cloudformation-templates');
+/** The shared corpus sits beside the repository (../shared/corpus), not inside it; VPC_LENS_CORPUS overrides. */
+export const CORPUS_DIR = path.resolve(
+  process.env.VPC_LENS_CORPUS ?? path.join(REPO_ROOT, '..', 'shared', 'corpus', 'aws-cloudformation-templates'),
+);
 export const SNAPSHOT_FILE = path.join(REPO_ROOT, 'test', 'snapshots', 'corpus', 'findings.json');
 
 /** relpath -> ["<line>:<col> <code> <message>", ...] (1-based line and column, sorted). */

@@ -213,6 +213,7 @@ describe('facts: indexes and the VPC of any element', () => {
     for (const s of model.ofKind('subnet')) if (facts.publicness(s).public) publicCount++;
     const elapsed = performance.now() - started;
     assert.equal(publicCount, (vpcs * perVpc) / 2);
-    assert.ok(elapsed < 3000, `took ${Math.round(elapsed)} ms`);
+    assert.ok(elapsed < 15_000, // a bound against runaway (quadratic) work on a busy CI machine, not a speed target (npm run bench measures speed)
+      `took ${Math.round(elapsed)} ms`);
   });
 });

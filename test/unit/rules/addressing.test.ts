@@ -364,7 +364,8 @@ describe('subnet-overlap', () => {
     const findings = m.run(subnetOverlap);
     const elapsed = performance.now() - started;
     assert.equal(findings.length, 2);
-    assert.ok(elapsed < 3000, `took ${elapsed.toFixed(0)} ms`);
+    assert.ok(elapsed < 15_000, // a bound against runaway (quadratic) work on a busy CI machine, not a speed target (npm run bench measures speed)
+      `took ${elapsed.toFixed(0)} ms`);
   });
 });
 

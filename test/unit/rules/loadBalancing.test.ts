@@ -337,6 +337,7 @@ describe('scale', () => {
     const elapsed = performance.now() - started;
     assert.deepEqual(errors, []);
     assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.message.split(' ').slice(0, 4).join(' ')}`), ['lb-http-listener Internet-facing load balancer aws_lb.plain']);
-    assert.ok(elapsed < 3000, `took ${elapsed.toFixed(0)} ms`);
+    assert.ok(elapsed < 15_000, // a bound against runaway (quadratic) work on a busy CI machine, not a speed target (npm run bench measures speed)
+      `took ${elapsed.toFixed(0)} ms`);
   });
 });

@@ -219,10 +219,11 @@ describe('scale', () => {
     const started = performance.now();
     const findings = run(elements);
     const elapsed = performance.now() - started;
-    assert.deepEqual(findings.map((f) => `${f.ruleId} ${f.message.split(' ').slice(0, 3).join(' ')}`), [
-      'vpc-flow-logs VPC aws_vpc.unlogged',
-      'eip-unassociated Elastic IP aws_eip.idle',
+    assert.deepEqual(findings.map((f) => `${f.ruleId} ${/aws_\w+\.\w+/.exec(f.message)?.[0]}`), [
+      'vpc-flow-logs aws_vpc.unlogged',
+      'eip-unassociated aws_eip.idle',
     ]);
-    assert.ok(elapsed < 3000, `took ${elapsed.toFixed(0)} ms`);
+    assert.ok(elapsed < 15_000, // a bound against runaway (quadratic) work on a busy CI machine, not a speed target (npm run bench measures speed)
+      `took ${elapsed.toFixed(0)} ms`);
   });
 });

@@ -287,6 +287,7 @@ describe('scale', () => {
       'route-duplicate Route table aws_route_table.v7-s7',
       'route-duplicate Route table aws_route_table.v7-s7',
     ]);
-    assert.ok(elapsed < 3000, `took ${elapsed.toFixed(0)} ms`);
+    assert.ok(elapsed < 15_000, // a bound against runaway (quadratic) work on a busy CI machine, not a speed target (npm run bench measures speed)
+      `took ${elapsed.toFixed(0)} ms`);
   });
 });

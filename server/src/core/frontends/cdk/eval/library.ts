@@ -1,0 +1,205 @@
+import type { Span } from '../../../text/span';
+import { prim, primOf, prop, unknownV, type V } from './values';
+
+/**
+ * The CDK library as the evaluator sees it: symbols named `<module>.<Name>` (`ec2.Vpc`, `cdk.Stack`),
+ * enum members as the strings CDK gives them, and the static factories network code calls (`ec2.Peer.*`,
+ * `ec2.Port.*`, `ec2.IpAddresses.cidr`, `ec2.AclCidr.*`, `ec2.AclTraffic.*`). Names per the aws-cdk-lib
+ * aws_ec2 / aws_elasticloadbalancingv2 API reference.
+ */
+
+/** `aws-cdk-lib` -> `cdk`, `aws-cdk-lib/aws-ec2` and `@aws-cdk/aws-ec2` -> `ec2`; undefined for other packages. */
+export function libraryModuleOf(source: string): string | undefined {
+  if (source === 'aws-cdk-lib' || source === '@aws-cdk/core' || source === 'aws-cdk-lib/core') return 'cdk';
+  if (source === 'constructs') return 'constructs';
+  const m = /^(?:aws-cdk-lib\/|@aws-cdk\/)(aws-[\w-]+)$/.exec(source);
+  return m ? moduleAlias(m[1]!) : undefined;
+}
+
+/** `aws-ec2` -> `ec2`, `aws-elasticloadbalancingv2` -> `elbv2`. */
+function moduleAlias(name: string): string {
+  const short = name.replace(/^aws-/, '');
+  return short === 'elasticloadbalancingv2' ? 'elbv2' : short;
+}
+
+/** `cdk.aws_ec2` -> `ec2`: the submodule namespaces of aws-cdk-lib's root. */
+export function libraryMember(path: string, name: string): string {
+  if (path === 'cdk' && name.startsWith('aws_')) return moduleAlias(name.replace(/_/g, '-'));
+  return `${path}.${name}`;
+}
+
+const ENUMS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  // Member names, not CDK's runtime strings: the Vpc allocator (vpcLayout) takes these.
+  'ec2.SubnetType': {
+    PUBLIC: 'PUBLIC',
+    PRIVATE_WITH_EGRESS: 'PRIVATE_WITH_EGRESS',
+    PRIVATE_WITH_NAT: 'PRIVATE_WITH_NAT',
+    PRIVATE: 'PRIVATE',
+    PRIVATE_ISOLATED: 'PRIVATE_ISOLATED',
+    ISOLATED: 'ISOLATED',
+  },
+  'ec2.TrafficDirection': { INGRESS: 'ingress', EGRESS: 'egress' },
+  'ec2.Action': { ALLOW: 'allow', DENY: 'deny' },
+  'ec2.FlowLogTrafficType': { ALL: 'ALL', ACCEPT: 'ACCEPT', REJECT: 'REJECT' },
+  'ec2.DefaultInstanceTenancy': { DEFAULT: 'default', DEDICATED: 'dedicated' },
+  'elbv2.ApplicationProtocol': { HTTP: 'HTTP', HTTPS: 'HTTPS' },
+  'elbv2.Protocol': { TCP: 'TCP', UDP: 'UDP', TCP_UDP: 'TCP_UDP', TLS: 'TLS', HTTP: 'HTTP', HTTPS: 'HTTPS' },
+  'elbv2.IpAddressType': { IPV4: 'ipv4', DUAL_STACK: 'dualstack' },
+};
+
+/** Well-known `ec2.Port` constants (aws-cdk-lib 2.x). */
+const PORT_CONSTANTS: Readonly<Record<string, number>> = {
+  SSH: 22,
+  SMTP: 25,
+  DNS_TCP: 53,
+  HTTP: 80,
+  POP3: 110,
+  IMAP: 143,
+  LDAP: 389,
+  HTTPS: 443,
+  SMB: 445,
+  IMAPS: 993,
+  POP3S: 995,
+  MSSQL: 1433,
+  NFS: 2049,
+  MYSQL_AURORA: 3306,
+  RDP: 3389,
+  POSTGRES: 5432,
+};
+
+/** Value of a library symbol read as a value: enum members, port constants, service names; else the symbol. */
+export function librarySymbolValue(path: string, at: Span): V {
+  const dot = path.lastIndexOf('.');
+  const owner = path.slice(0, dot);
+  const member = path.slice(dot + 1);
+  const enumeration = ENUMS[owner];
+  if (enumeration) {
+    const value = enumeration[member];
+    return value === undefined ? unknownV(`${path} is not a member VPC Lens knows`, at) : prim(value, at);
+  }
+  if (owner === 'ec2.Port' && PORT_CONSTANTS[member] !== undefined) {
+    return port('tcp', PORT_CONSTANTS[member]!, PORT_CONSTANTS[member]!, at);
+  }
+  if (owner === 'ec2.InterfaceVpcEndpointAwsService' || owner === 'ec2.GatewayVpcEndpointAwsService') {
+    return { t: 'libval', kind: 'service', data: { name: prim(member.toLowerCase().replace(/_/g, '.'), at) }, at };
+  }
+  return { t: 'lib', path, at };
+}
+
+function port(protocol: string, from: number | V, to: number | V, at: Span, extra: Record<string, V> = {}): V {
+  const n = (x: number | V) => (typeof x === 'number' ? prim(x, at) : x);
+  return { t: 'libval', kind: 'port', data: { protocol: prim(protocol, at), from: n(from), to: n(to), ...extra }, at };
+}
+
+function arg(args: readonly V[], i: number): V {
+  return args[i] ?? unknownV('argument missing');
+}
+
+/**
+ * A call of a static library function (`ec2.Peer.ipv4('10.0.0.0/8')`). Undefined when it is not one the
+ * evaluator models (the caller makes it unknown).
+ */
+export function callLibraryFunction(path: string, args: readonly V[], at: Span): V | undefined {
+  switch (path) {
+    case 'ec2.Peer.ipv4':
+      return { t: 'libval', kind: 'peer', data: { cidr: arg(args, 0), ipv6: prim(false, at) }, at };
+    case 'ec2.Peer.ipv6':
+      return { t: 'libval', kind: 'peer', data: { cidr: arg(args, 0), ipv6: prim(true, at) }, at };
+    case 'ec2.Peer.anyIpv4':
+      return { t: 'libval', kind: 'peer', data: { cidr: prim('0.0.0.0/0', at), ipv6: prim(false, at) }, at };
+    case 'ec2.Peer.anyIpv6':
+      return { t: 'libval', kind: 'peer', data: { cidr: prim('::/0', at), ipv6: prim(true, at) }, at };
+    case 'ec2.Peer.prefixList':
+      return { t: 'libval', kind: 'peer', data: { prefixList: arg(args, 0) }, at };
+    case 'ec2.Peer.securityGroupId':
+      return { t: 'libval', kind: 'peer', data: { groupId: arg(args, 0) }, at };
+    case 'ec2.Port.tcp':
+      return port('tcp', arg(args, 0), arg(args, 0), at);
+    case 'ec2.Port.udp':
+      return port('udp', arg(args, 0), arg(args, 0), at);
+    case 'ec2.Port.tcpRange':
+      return port('tcp', arg(args, 0), arg(args, 1), at);
+    case 'ec2.Port.udpRange':
+      return port('udp', arg(args, 0), arg(args, 1), at);
+    case 'ec2.Port.allTcp':
+      return port('tcp', 0, 65535, at);
+    case 'ec2.Port.allUdp':
+      return port('udp', 0, 65535, at);
+    case 'ec2.Port.allTraffic':
+      return { t: 'libval', kind: 'port', data: { protocol: prim('-1', at) }, at };
+    case 'ec2.Port.icmpPing':
+      return port('icmp', 8, -1, at);
+    case 'ec2.Port.allIcmp':
+      return port('icmp', -1, -1, at);
+    case 'ec2.Port.allIcmpV6':
+      return port('icmpv6', -1, -1, at);
+    case 'ec2.Port.icmpType':
+      return port('icmp', arg(args, 0), -1, at);
+    case 'ec2.Port.icmpTypeAndCode':
+      return port('icmp', arg(args, 0), arg(args, 1), at);
+    case 'ec2.IpAddresses.cidr':
+      return { t: 'libval', kind: 'ipAddresses', data: { cidr: arg(args, 0) }, at };
+    case 'ec2.AclCidr.ipv4':
+      return { t: 'libval', kind: 'aclCidr', data: { cidr: arg(args, 0), ipv6: prim(false, at) }, at };
+    case 'ec2.AclCidr.ipv6':
+      return { t: 'libval', kind: 'aclCidr', data: { cidr: arg(args, 0), ipv6: prim(true, at) }, at };
+    case 'ec2.AclCidr.anyIpv4':
+      return { t: 'libval', kind: 'aclCidr', data: { cidr: prim('0.0.0.0/0', at), ipv6: prim(false, at) }, at };
+    case 'ec2.AclCidr.anyIpv6':
+      return { t: 'libval', kind: 'aclCidr', data: { cidr: prim('::/0', at), ipv6: prim(true, at) }, at };
+    case 'ec2.AclTraffic.allTraffic':
+      return aclTraffic(-1, undefined, undefined, at);
+    case 'ec2.AclTraffic.tcpPort':
+      return aclTraffic(6, arg(args, 0), arg(args, 0), at);
+    case 'ec2.AclTraffic.tcpPortRange':
+      return aclTraffic(6, arg(args, 0), arg(args, 1), at);
+    case 'ec2.AclTraffic.udpPort':
+      return aclTraffic(17, arg(args, 0), arg(args, 0), at);
+    case 'ec2.AclTraffic.udpPortRange':
+      return aclTraffic(17, arg(args, 0), arg(args, 1), at);
+    case 'ec2.AclTraffic.icmp':
+    case 'ec2.AclTraffic.icmpv6': {
+      const o = args[0];
+      const data: Record<string, V> = { protocol: prim(path.endsWith('v6') ? 58 : 1, at) };
+      if (prop(o, 'type')) data['icmpType'] = prop(o, 'type')!;
+      if (prop(o, 'code')) data['icmpCode'] = prop(o, 'code')!;
+      return { t: 'libval', kind: 'aclTraffic', data, at };
+    }
+    case 'ec2.FlowLogResourceType.fromVpc':
+      return { t: 'libval', kind: 'flowLogResource', data: { target: arg(args, 0), type: prim('VPC', at) }, at };
+    case 'ec2.FlowLogResourceType.fromSubnet':
+      return { t: 'libval', kind: 'flowLogResource', data: { target: arg(args, 0), type: prim('Subnet', at) }, at };
+    case 'ec2.FlowLogResourceType.fromNetworkInterfaceId':
+      return { t: 'libval', kind: 'flowLogResource', data: { target: arg(args, 0), type: prim('NetworkInterface', at) }, at };
+    default:
+      return undefined;
+  }
+}
+
+function aclTraffic(protocol: number, from: V | undefined, to: V | undefined, at: Span): V {
+  const data: Record<string, V> = { protocol: prim(protocol, at) };
+  if (from) data['from'] = from;
+  if (to) data['to'] = to;
+  return { t: 'libval', kind: 'aclTraffic', data, at };
+}
+
+/** Library classes that are values, not constructs (`new ec2.InterfaceVpcEndpointService(name, port)`). */
+export function newLibraryValue(path: string, args: readonly V[], at: Span): V | undefined {
+  if (path === 'ec2.InterfaceVpcEndpointService') {
+    return { t: 'libval', kind: 'service', data: { fullName: arg(args, 0) }, at };
+  }
+  if (path === 'cdk.App' || path === 'cdk.Stage') return undefined;
+  return undefined;
+}
+
+/** Stack-like library bases: a user class extending one of these is a construct. */
+export function isConstructBase(path: string): boolean {
+  return /^(cdk\.(Stack|NestedStack|Stage|App|Resource)|constructs\.Construct|cdk\.Construct)$/.test(path);
+}
+
+/** True for string constants used as a symbolic scope root (`new cdk.App()`). */
+export function isAppClass(path: string): boolean {
+  return path === 'cdk.App';
+}
+
+export { primOf };

@@ -1,0 +1,267 @@
+import type { Span } from '../../../text/span';
+import { bool, ref, str, unknown, type Value } from '../../../values/value';
+import type { Construct, V } from '../eval/values';
+import { isAbsentV, prop, slot } from '../eval/values';
+import { allocateCdkVpc, type CdkSubnetConfig, type CdkSubnetType, type CdkVpcProps } from '../vpcLayout';
+import type { ResourceSink } from './sink';
+import { refTo } from './values';
+
+export type SubnetRole = 'public' | 'private' | 'isolated';
+
+export interface VpcSubnetInfo {
+  readonly elementId: string;
+  readonly routeTableId: string;
+  readonly role: SubnetRole;
+  readonly group: string;
+  readonly az: string;
+}
+
+/** What other constructs ask of an L2 Vpc: its subnets (undefined when the layout is not known). */
+export interface VpcInfo {
+  readonly subnets: readonly VpcSubnetInfo[] | undefined;
+}
+
+const SUBNET_TYPES: readonly CdkSubnetType[] = ['PUBLIC', 'PRIVATE_WITH_EGRESS', 'PRIVATE_WITH_NAT', 'PRIVATE_ISOLATED', 'ISOLATED', 'PRIVATE'];
+
+export function roleOf(type: string | undefined): SubnetRole | undefined {
+  switch (type) {
+    case 'PUBLIC':
+      return 'public';
+    case 'PRIVATE_WITH_EGRESS':
+    case 'PRIVATE_WITH_NAT':
+    case 'PRIVATE':
+      return 'private';
+    case 'PRIVATE_ISOLATED':
+    case 'ISOLATED':
+      return 'isolated';
+    default:
+      return undefined;
+  }
+}
+
+/** A prop read for the allocator: absent, known, or written but not known here (then no layout). */
+type Read<T> = { readonly ok: true; readonly value: T | undefined } | { readonly ok: false; readonly why: string };
+
+function readNumber(v: V | undefined, what: string): Read<number> {
+  if (isAbsentV(v)) return { ok: true, value: undefined };
+  return v!.t === 'prim' && typeof v!.v === 'number' ? { ok: true, value: v!.v } : { ok: false, why: `${what} is not known here` };
+}
+
+function readString(v: V | undefined, what: string): Read<string> {
+  if (isAbsentV(v)) return { ok: true, value: undefined };
+  return v!.t === 'prim' && typeof v!.v === 'string' ? { ok: true, value: v!.v } : { ok: false, why: `${what} is not known here` };
+}
+
+/** The VPC's CIDR value as written (`ipAddresses: ec2.IpAddresses.cidr(...)` or legacy `cidr`) and its span. */
+export function vpcCidrOf(c: Construct): { value: V | undefined; span: Span | undefined } {
+  const ip = prop(c.props, 'ipAddresses');
+  if (ip?.t === 'libval' && ip.kind === 'ipAddresses') return { value: ip.data['cidr'], span: ip.at };
+  if (ip) return { value: { t: 'unknown', why: 'the IP address allocation is not known here', ...(ip.t !== 'construct' && ip.t !== 'class' && ip.t !== 'fn' && ip.at ? { at: ip.at } : {}) }, span: undefined };
+  const legacy = slot(c.props, 'cidr');
+  return { value: legacy?.value, span: legacy?.value.t === 'prim' ? legacy.value.at : undefined };
+}
+
+interface GroupSpans {
+  readonly entry?: Span;
+  readonly name?: Span;
+  readonly cidrMask?: Span;
+  readonly mapPublicIp?: Span;
+}
+
+/**
+ * `new ec2.Vpc(...)`: CDK's own allocation (vpcLayout) expanded into the resources CDK synthesizes: the VPC,
+ * a subnet, route table and association per group and AZ, the internet gateway and its attachment, NAT
+ * gateways with their EIPs, and default routes. Field spans point at the prop that decides them.
+ */
+export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
+  const cidr = vpcCidrOf(c);
+  const cidrRead = readString(cidr.value, 'the VPC CIDR');
+  const cidrSpan = cidr.span ?? c.idSpan;
+  const vpcProps = new Map<string, Value>();
+  if (cidrRead.ok) vpcProps.set('CidrBlock', str(cidrRead.value ?? '10.0.0.0/16', cidr.span ?? c.idSpan));
+  else vpcProps.set('CidrBlock', unknown(cidrRead.why, cidr.span));
+  vpcProps.set('EnableDnsHostnames', propBool(c, 'enableDnsHostnames', true));
+  vpcProps.set('EnableDnsSupport', propBool(c, 'enableDnsSupport', true));
+  sink.add(c, 'AWS::EC2::VPC', vpcProps);
+  if (cidrRead.ok) sink.trace(cidrSpan, cidrRead.value ?? '10.0.0.0/16', c.elementId, 'CidrBlock', undefined, [c.idSpan]);
+
+  const input = layoutInput(c, cidrRead.ok ? cidrRead.value : '10.0.0.0/16');
+  if (!input.ok) return { subnets: undefined };
+  const layout = allocateCdkVpc(input.props);
+  if (!layout.ok) {
+    sink.problem(c.idSpan, `CDK would reject this Vpc: ${layout.message}`, 'error');
+    return { subnets: undefined };
+  }
+  const cidrKnown = cidrRead.ok;
+  const vpcRef = refTo(c, 'Ref', c.idSpan);
+  let igwId: string | undefined;
+  if (layout.internetGateway) {
+    igwId = sink.add(c, 'AWS::EC2::InternetGateway', new Map(), { part: 'IGW', nativeType: 'ec2.Vpc (internet gateway)' });
+    sink.add(c, 'AWS::EC2::VPCGatewayAttachment', new Map([['VpcId', vpcRef], ['InternetGatewayId', ref(igwId, 'Ref', c.idSpan)]]), {
+      part: 'VPCGW',
+      nativeType: 'ec2.Vpc (gateway attachment)',
+    });
+  }
+
+  const infos: VpcSubnetInfo[] = [];
+  const subnetIds: string[] = [];
+  const routeTableIds: string[] = [];
+  layout.subnets.forEach((s) => {
+    const g = input.groups.get(s.group) ?? {};
+    const role = roleOf(s.type) ?? 'isolated';
+    const cidrOrigin = g.cidrMask ?? g.entry ?? cidrSpan;
+    const props = new Map<string, Value>([
+      ['VpcId', vpcRef],
+      ['CidrBlock', cidrKnown ? str(s.cidr, cidrOrigin) : unknown('the VPC CIDR is not known here', cidrOrigin)],
+      ['AvailabilityZone', str(s.az, g.entry ?? c.idSpan)],
+      ['MapPublicIpOnLaunch', bool(s.mapPublicIpOnLaunch, g.mapPublicIp ?? g.entry ?? c.idSpan)],
+    ]);
+    const nativeType = role === 'public' ? 'ec2.PublicSubnet' : 'ec2.PrivateSubnet';
+    const span = g.entry ?? c.span;
+    const nameSpan = g.name ?? c.idSpan;
+    const subnetId = sink.add(c, 'AWS::EC2::Subnet', props, { part: s.logicalName, span, nameSpan, nativeType });
+    const rtId = sink.add(c, 'AWS::EC2::RouteTable', new Map([['VpcId', vpcRef]]), { part: `${s.logicalName}/RouteTable`, span, nameSpan, nativeType });
+    sink.add(c, 'AWS::EC2::SubnetRouteTableAssociation', new Map([['RouteTableId', ref(rtId, 'Ref', nameSpan)], ['SubnetId', ref(subnetId, 'Ref', nameSpan)]]), {
+      part: `${s.logicalName}/RouteTableAssociation`,
+      span,
+      nameSpan,
+      nativeType,
+    });
+    if (role === 'public' && igwId) {
+      sink.add(
+        c,
+        'AWS::EC2::Route',
+        new Map<string, Value>([
+          ['RouteTableId', ref(rtId, 'Ref', nameSpan)],
+          ['DestinationCidrBlock', str('0.0.0.0/0', nameSpan)],
+          ['GatewayId', ref(igwId, 'Ref', nameSpan)],
+        ]),
+        { part: `${s.logicalName}/DefaultRoute`, span, nameSpan, nativeType },
+      );
+    }
+    if (cidrKnown) sink.trace(cidrOrigin, s.cidr, subnetId, 'CidrBlock', `${s.logicalName} (${s.az})`, [c.idSpan, nameSpan]);
+    subnetIds.push(subnetId);
+    routeTableIds.push(rtId);
+    infos.push({ elementId: subnetId, routeTableId: rtId, role, group: s.group, az: s.az });
+  });
+
+  const natSlot = slot(c.props, 'natGateways');
+  const natSpan = natSlot?.value.t === 'prim' ? natSlot.value.at : undefined;
+  const natIds: string[] = [];
+  layout.natGateways.forEach((n) => {
+    const s = layout.subnets[n.subnetIndex];
+    if (!s) return;
+    const subnetId = subnetIds[n.subnetIndex]!;
+    const g = input.groups.get(s.group) ?? {};
+    const span = natSlot?.span ?? g.entry ?? c.span;
+    const nameSpan = natSlot?.keySpan ?? g.name ?? c.idSpan;
+    const eipId = sink.add(c, 'AWS::EC2::EIP', new Map([['Domain', str('vpc', nameSpan)]]), { part: `${s.logicalName}/EIP`, span, nameSpan, nativeType: 'ec2.Vpc (NAT EIP)' });
+    const natId = sink.add(
+      c,
+      'AWS::EC2::NatGateway',
+      new Map<string, Value>([
+        ['SubnetId', ref(subnetId, 'Ref', natSpan ?? nameSpan)],
+        ['AllocationId', ref(eipId, 'AllocationId', natSpan ?? nameSpan)],
+      ]),
+      { part: `${s.logicalName}/NATGateway`, span, nameSpan, nativeType: 'ec2.Vpc (NAT gateway)' },
+    );
+    natIds.push(natId);
+  });
+  for (const r of layout.privateRoutes) {
+    if (r.natIndex === undefined || natIds[r.natIndex] === undefined) continue;
+    const s = layout.subnets[r.subnetIndex];
+    if (!s) continue;
+    const g = input.groups.get(s.group) ?? {};
+    const nameSpan = g.name ?? c.idSpan;
+    sink.add(
+      c,
+      'AWS::EC2::Route',
+      new Map<string, Value>([
+        ['RouteTableId', ref(routeTableIds[r.subnetIndex]!, 'Ref', nameSpan)],
+        ['DestinationCidrBlock', str('0.0.0.0/0', nameSpan)],
+        ['NatGatewayId', ref(natIds[r.natIndex]!, 'Ref', natSpan ?? nameSpan)],
+      ]),
+      { part: `${s.logicalName}/DefaultRoute`, span: g.entry ?? c.span, nameSpan, nativeType: 'ec2.PrivateSubnet' },
+    );
+  }
+  return { subnets: infos };
+}
+
+function propBool(c: Construct, name: string, fallback: boolean): Value {
+  const v = prop(c.props, name);
+  if (v === undefined) return bool(fallback, c.idSpan);
+  return v.t === 'prim' && typeof v.v === 'boolean' ? bool(v.v, v.at) : unknown(`${name} is not known here`);
+}
+
+/** The allocator's input from the construct's props, with the span of each subnet group's parts. */
+function layoutInput(c: Construct, cidr: string | undefined): { ok: true; props: CdkVpcProps; groups: Map<string, GroupSpans> } | { ok: false } {
+  const p = c.props;
+  const maxAzs = readNumber(prop(p, 'maxAzs'), 'maxAzs');
+  const natGateways = readNumber(prop(p, 'natGateways'), 'natGateways');
+  const reservedAzs = readNumber(prop(p, 'reservedAzs'), 'reservedAzs');
+  if (!maxAzs.ok || !natGateways.ok || !reservedAzs.ok) return { ok: false };
+  const props: CdkVpcProps = { constructPath: c.path };
+  if (cidr !== undefined) props.cidr = cidr;
+  if (maxAzs.value !== undefined) props.maxAzs = maxAzs.value;
+  if (natGateways.value !== undefined) props.natGateways = natGateways.value;
+  if (reservedAzs.value !== undefined) props.reservedAzs = reservedAzs.value;
+
+  const azs = prop(p, 'availabilityZones');
+  if (azs) {
+    if (azs.t !== 'list') return { ok: false };
+    const names: string[] = [];
+    for (const a of azs.items) {
+      if (a.t !== 'prim' || typeof a.v !== 'string') return { ok: false };
+      names.push(a.v);
+    }
+    props.availabilityZones = names;
+  }
+
+  const natSubnets = prop(p, 'natGatewaySubnets');
+  if (natSubnets) {
+    const groupName = readString(prop(natSubnets, 'subnetGroupName'), 'subnetGroupName');
+    const type = readString(prop(natSubnets, 'subnetType'), 'subnetType');
+    if (!groupName.ok || !type.ok || natSubnets.t !== 'obj') return { ok: false };
+    props.natGatewaySubnets = {
+      ...(groupName.value !== undefined ? { subnetGroupName: groupName.value } : {}),
+      ...(type.value !== undefined ? { subnetType: type.value as CdkSubnetType } : {}),
+    };
+  }
+
+  const groups = new Map<string, GroupSpans>();
+  const config = slot(p, 'subnetConfiguration');
+  if (config && !isAbsentV(config.value)) {
+    if (config.value.t !== 'list') return { ok: false };
+    const out: CdkSubnetConfig[] = [];
+    for (const item of config.value.items) {
+      if (item.t !== 'obj') return { ok: false };
+      const name = readString(prop(item, 'name'), 'name');
+      const type = readString(prop(item, 'subnetType'), 'subnetType');
+      const mask = readNumber(prop(item, 'cidrMask'), 'cidrMask');
+      const reserved = prop(item, 'reserved');
+      const mapIp = prop(item, 'mapPublicIpOnLaunch');
+      if (!name.ok || !type.ok || !mask.ok || name.value === undefined || type.value === undefined) return { ok: false };
+      if (!SUBNET_TYPES.includes(type.value as CdkSubnetType)) return { ok: false };
+      if ((reserved && !(reserved.t === 'prim' && typeof reserved.v === 'boolean')) || (mapIp && !(mapIp.t === 'prim' && typeof mapIp.v === 'boolean'))) return { ok: false };
+      out.push({
+        name: name.value,
+        subnetType: type.value as CdkSubnetType,
+        ...(mask.value !== undefined ? { cidrMask: mask.value } : {}),
+        ...(reserved?.t === 'prim' ? { reserved: reserved.v as boolean } : {}),
+        ...(mapIp?.t === 'prim' ? { mapPublicIpOnLaunch: mapIp.v as boolean } : {}),
+      });
+      const spanOf = (k: string) => {
+        const v = slot(item, k)?.value;
+        return v && v.t === 'prim' ? v.at : undefined;
+      };
+      groups.set(name.value, {
+        ...(item.at ? { entry: item.at } : {}),
+        ...(spanOf('name') ? { name: spanOf('name') } : {}),
+        ...(spanOf('cidrMask') ? { cidrMask: spanOf('cidrMask') } : {}),
+        ...(spanOf('mapPublicIpOnLaunch') ? { mapPublicIp: spanOf('mapPublicIpOnLaunch') } : {}),
+      });
+    }
+    props.subnetConfiguration = out;
+  }
+  return { ok: true, props, groups };
+}

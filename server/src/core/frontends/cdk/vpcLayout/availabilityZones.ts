@@ -1,0 +1,46 @@
+import { CdkVpcError } from './cdkError';
+import type { CdkVpcProps } from './types';
+
+/** CDK's name for the placeholder AZs of `reservedAzs`: they get address space but no subnets. */
+export const FAKE_AZ_NAME = 'fake-az';
+
+/** What CDK's Stack.availabilityZones returns before a context lookup has run. */
+const DUMMY_AZS = ['dummy1a', 'dummy1b', 'dummy1c'];
+
+/** Symbolic name of the i-th AZ of the region: `Fn::Select [i, Fn::GetAZs '']` in an agnostic stack. */
+export const symbolicAz = (index: number): string => `az#${index}`;
+const isSymbolic = (az: string): boolean => /^az#\d+$/.test(az);
+
+/**
+ * Stack.availabilityZones as the synthesized app would see it. Agnostic stacks get CDK's two
+ * `Fn::GetAZs` picks; concrete ones get the looked-up list, which is only known from context: without it
+ * the list is assumed long enough for `maxAzs` (default 3) and its entries stay symbolic.
+ */
+function stackAvailabilityZones(props: CdkVpcProps): string[] {
+  if (props.stackAvailabilityZones) return [...props.stackAvailabilityZones];
+  const agnostic = props.envAgnostic ?? props.region === undefined;
+  const count = agnostic ? 2 : Math.max(3, props.maxAzs ?? 0);
+  return Array.from({ length: count }, (_, i) => symbolicAz(i));
+}
+
+/**
+ * The Vpc's AZ list (Vpc constructor): explicit `availabilityZones` (checked against the stack's known
+ * AZs) or the first `maxAzs` (default 3) of the stack's, then one FAKE_AZ_NAME per reserved AZ.
+ */
+export function vpcAvailabilityZones(props: CdkVpcProps): string[] {
+  const stackAzs = stackAvailabilityZones(props);
+  let azs: string[];
+  if (props.availabilityZones) {
+    const resolved = stackAzs.filter((az) => !isSymbolic(az) && !DUMMY_AZS.includes(az));
+    if (resolved.length > 0 && !props.availabilityZones.every((az) => resolved.includes(az))) {
+      throw new CdkVpcError(
+        `Given VPC 'availabilityZones' ${props.availabilityZones.join(',')} must be a subset of the stack's availability zones ${resolved.join(',')}`,
+      );
+    }
+    azs = [...props.availabilityZones];
+  } else {
+    azs = stackAzs.slice(0, props.maxAzs ?? 3);
+  }
+  for (let i = 0; props.reservedAzs && i < props.reservedAzs; i++) azs.push(FAKE_AZ_NAME);
+  return azs;
+}
