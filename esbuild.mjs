@@ -14,6 +14,7 @@ fs.mkdirSync(outdir, { recursive: true });
 for (const [from, to] of [
   ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'],
   ['@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm', 'tree-sitter-terraform.wasm'],
+  ['tree-sitter-typescript/tree-sitter-typescript.wasm', 'tree-sitter-typescript.wasm'],
 ]) {
   fs.copyFileSync(require.resolve(from), path.join(outdir, to));
 }

@@ -21,8 +21,20 @@ export function synthesizeAll(): OracleExpectation[] {
 export function writeExpected(): number {
   const expectations = synthesizeAll();
   const version = (require('aws-cdk-lib/package.json') as { version: string }).version;
-  writeFileSync(EXPECTED_PATH, `${JSON.stringify({ awsCdkLib: version, shapes: expectations }, null, 1)}\n`);
+  writeFileSync(EXPECTED_PATH, `${formatJson({ awsCdkLib: version, shapes: expectations }, '')}\n`);
   return expectations.length;
+}
+
+/** JSON with each flat object or array (a subnet, a route) on one line, so diffs read per subnet. */
+function formatJson(value: unknown, indent: string): string {
+  const isContainer = (v: unknown): v is object => typeof v === 'object' && v !== null;
+  if (!isContainer(value)) return JSON.stringify(value);
+  const entries = Array.isArray(value) ? value.map((v) => [undefined, v] as const) : Object.entries(value);
+  if (entries.every(([, v]) => !isContainer(v))) return JSON.stringify(value);
+  const inner = `${indent}  `;
+  const lines = entries.map(([key, v]) => `${inner}${key === undefined ? '' : `${JSON.stringify(key)}: `}${formatJson(v, inner)}`);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  return `${open}\n${lines.join(',\n')}\n${indent}${close}`;
 }
 
 if (require.main === module) {

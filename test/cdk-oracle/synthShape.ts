@@ -11,7 +11,8 @@ import type { OracleShape } from './shapes';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- CloudFormation template JSON
 
-const subnetType = (type: CdkSubnetType): ec2.SubnetType => ec2.SubnetType[type];
+// ISOLATED and PRIVATE still exist at runtime but are gone from aws-cdk-lib's typings.
+const subnetType = (type: CdkSubnetType): ec2.SubnetType => (ec2.SubnetType as unknown as Record<string, ec2.SubnetType>)[type]!;
 
 function cdkSubnetConfig(config: CdkSubnetConfig): ec2.SubnetConfiguration {
   return { ...config, subnetType: subnetType(config.subnetType) };
@@ -26,8 +27,8 @@ function vpcProps(shape: OracleShape): ec2.VpcProps {
     ...(natGatewaySubnets
       ? {
           natGatewaySubnets: {
-            ...natGatewaySubnets,
-            ...(natGatewaySubnets.subnetType ? { subnetType: subnetType(natGatewaySubnets.subnetType) } : {}),
+            ...(natGatewaySubnets.subnetGroupName === undefined ? {} : { subnetGroupName: natGatewaySubnets.subnetGroupName }),
+            ...(natGatewaySubnets.subnetType === undefined ? {} : { subnetType: subnetType(natGatewaySubnets.subnetType) }),
           },
         }
       : {}),

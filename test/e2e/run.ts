@@ -41,6 +41,8 @@ export interface SessionOptions {
   name: string;
   /** Open the folder in Restricted Mode (Workspace Trust on, folder not trusted). */
   restrictedMode?: boolean;
+  /** Extra environment for code-server and its extension host. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Copies code-server's own logs (extension host, server) next to the screenshots, for post-mortems. */
@@ -59,7 +61,7 @@ function recordBrowserErrors({ page }: OpenBrowser, file: string): void {
   page.on('pageerror', (error) => fs.appendFileSync(file, `[pageerror] ${error.message}\n`));
 }
 
-export async function startEditorSession({ vsix = vsixPath(), name, restrictedMode = false }: SessionOptions): Promise<EditorSession> {
+export async function startEditorSession({ vsix = vsixPath(), name, restrictedMode = false, env = {} }: SessionOptions): Promise<EditorSession> {
   assertToolsInstalled();
   const outDir = path.join(resultsDir, name);
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -91,7 +93,7 @@ export async function startEditorSession({ vsix = vsixPath(), name, restrictedMo
     const dirs = makeCodeServerDirs(path.join(tempRoot, 'code-server'), settings);
     installExtension(dirs, vsix);
     const installedExtensions = listExtensions(dirs);
-    codeServer = await startCodeServer(dirs, scenario.folder, { workspaceTrust: restrictedMode });
+    codeServer = await startCodeServer(dirs, scenario.folder, { workspaceTrust: restrictedMode, env });
     browser = await openBrowser(path.join(tempRoot, 'browser-home'));
     recordBrowserErrors(browser, path.join(outDir, 'browser-console.log'));
     const workbench = new Workbench(browser.page, outDir);

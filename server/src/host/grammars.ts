@@ -6,11 +6,13 @@ import { registerTreeSitterRuntime } from '../core/frontends/terraform/syntax/tr
 /** The tree-sitter grammars front-ends parse with, loaded once per process by the host (core does no IO). */
 export interface Grammars {
   readonly terraform: Language;
+  readonly typescript: Language;
 }
 
 const WASM_FILES = {
   runtime: 'tree-sitter.wasm',
   terraform: 'tree-sitter-terraform.wasm',
+  typescript: 'tree-sitter-typescript.wasm',
 } as const;
 
 /**
@@ -27,6 +29,7 @@ function locate(file: string): string {
   const fromModules: Record<string, string> = {
     [WASM_FILES.runtime]: 'web-tree-sitter/tree-sitter.wasm',
     [WASM_FILES.terraform]: '@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm',
+    [WASM_FILES.typescript]: 'tree-sitter-typescript/tree-sitter-typescript.wasm',
   };
   return require.resolve(fromModules[file] ?? file);
 }
@@ -40,7 +43,8 @@ export function loadGrammars(): Promise<Grammars> {
     await Parser.init(runtime);
     registerTreeSitterRuntime(runtime);
     const terraform = await Language.load(fs.readFileSync(locate(WASM_FILES.terraform)));
-    return { terraform };
+    const typescript = await Language.load(fs.readFileSync(locate(WASM_FILES.typescript)));
+    return { terraform, typescript };
   })();
   return loading;
 }

@@ -144,9 +144,11 @@ export interface StartOptions {
   startTimeoutMs?: number;
   /** Keep Workspace Trust on (with the user setting `security.workspace.trust.enabled`): the folder opens untrusted. */
   workspaceTrust?: boolean;
+  /** Extra environment for code-server and the extension host it starts. */
+  env?: NodeJS.ProcessEnv;
 }
 
-export async function startCodeServer(dirs: CodeServerDirs, folder: string, { startTimeoutMs = 60_000, workspaceTrust = false }: StartOptions = {}): Promise<RunningCodeServer> {
+export async function startCodeServer(dirs: CodeServerDirs, folder: string, { startTimeoutMs = 60_000, workspaceTrust = false, env = {} }: StartOptions = {}): Promise<RunningCodeServer> {
   const port = await freeLoopbackPort();
   const args = [
     codeServerEntry,
@@ -161,7 +163,7 @@ export async function startCodeServer(dirs: CodeServerDirs, folder: string, { st
     folder,
   ];
   // Its own process group, so stop() reaches every helper process code-server starts.
-  const child = spawn(node24, args, { env: cliEnv(dirs), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(node24, args, { env: { ...cliEnv(dirs), ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

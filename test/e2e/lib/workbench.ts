@@ -60,8 +60,10 @@ export class Workbench {
     return file;
   }
 
-  async open(url: string, folder: string, timeoutMs: number): Promise<void> {
-    await this.page.goto(`${url}/?folder=${encodeURIComponent(folder)}`, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+  /** Opens `folder`; `query` adds URL parameters (e.g. the `payload` of an extension test run). */
+  async open(url: string, folder: string, timeoutMs: number, query: Record<string, string> = {}): Promise<void> {
+    const search = Object.entries({ folder, ...query }).map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+    await this.page.goto(`${url}/?${search.join('&')}`, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
     await this.page.locator(selectors.workbench).waitFor({ state: 'visible', timeout: timeoutMs });
     // The explorer lists the folder's files once the remote connection and file service are up.
     await this.page.locator(selectors.explorerRow).first().waitFor({ state: 'visible', timeout: timeoutMs });

@@ -1,17 +1,25 @@
 /**
- * One network written as Terraform, CloudFormation JSON and CloudFormation YAML (test/fixtures/cloudformation/
- * eval/parity) goes through the real workspace: the same rule ids must fire on the same logical resources.
+ * One network written as Terraform, Terraform JSON, CloudFormation JSON, CloudFormation YAML and a Terraform
+ * plan (test/fixtures/cloudformation/eval/parity) goes through the real workspace: the same rule ids must
+ * fire on the same logical resources. The network has a public and a private subnet computed from the VPC
+ * block, a subnet outside the VPC, one overlapping the private subnet, a public NAT gateway in the private
+ * subnet and a security group opening SSH to the world.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseTree, findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
 import { createWorkspace } from '../../../server/src/host/createWorkspace';
 import { DEFAULT_SETTINGS } from '../../../server/src/core/config/settings';
 import type { Analysis } from '../../../server/src/core/analysis/workspace';
+import type { Span } from '../../../server/src/core/text/span';
 
 const DIR = path.join(__dirname, '..', '..', 'fixtures', 'cloudformation', 'eval', 'parity');
 const read = (name: string) => fs.readFileSync(path.join(DIR, name), 'utf8');
+
+/** Every format of the parity network; Terraform HCL is the reference. */
+const FORMATS = ['main.tf', 'main.tf.json', 'network.json', 'network.yaml', 'plan.json'] as const;
 
 async function analyse(files: Record<string, string>): Promise<Analysis> {
   const ws = await createWorkspace();
@@ -19,38 +27,92 @@ async function analyse(files: Record<string, string>): Promise<Analysis> {
   return ws.analyze(DEFAULT_SETTINGS);
 }
 
-/** `ruleId @ resource name` per finding; the resource is the innermost element whose span holds the finding. */
-function findingsByResource(a: Analysis): string[] {
-  const elements = [...a.model.all()].filter((e) => !('inline' in e && e.inline));
+interface Owner {
+  readonly name: string;
+  readonly span: Span;
+}
+
+/**
+ * Where each resource is written, besides its element's span: in a plan, an attribute known only after
+ * apply is written as `references` in the `configuration` block of the resource, and findings about it
+ * point there.
+ */
+function planConfigurationOwners(uri: string, text: string): Owner[] {
+  const root = parseTree(text);
+  const resources = root && findNodeAtLocation(root, ['configuration', 'root_module', 'resources']);
+  return (resources?.children ?? []).flatMap((r: JsonNode) => {
+    const name = r.children?.find((p) => p.children?.[0]?.value === 'name')?.children?.[1]?.value;
+    return typeof name === 'string' ? [{ name, span: { file: uri, start: r.offset, end: r.offset + r.length } }] : [];
+  });
+}
+
+/** `ruleId @ resource name` per finding; the resource is the innermost one whose span holds the finding. */
+function findingsByResource(a: Analysis, extraOwners: readonly Owner[] = []): string[] {
+  const owners: Owner[] = [
+    ...[...a.model.all()].filter((e) => !('inline' in e && e.inline)).map((e) => ({ name: e.address.split('.').pop()!, span: e.span })),
+    ...extraOwners,
+  ];
   const out: string[] = [];
   for (const list of a.diagnostics.values()) {
     for (const d of list) {
-      const owners = elements.filter((e) => e.span.file === d.span.file && e.span.start <= d.span.start && d.span.end <= e.span.end);
-      owners.sort((x, y) => x.span.end - x.span.start - (y.span.end - y.span.start));
-      const name = owners[0]?.address.split('.').pop() ?? '?';
-      out.push(`${d.ruleId} @ ${name}`);
+      const holding = owners.filter((o) => o.span.file === d.span.file && o.span.start <= d.span.start && d.span.end <= o.span.end);
+      holding.sort((x, y) => x.span.end - x.span.start - (y.span.end - y.span.start));
+      out.push(`${d.ruleId} @ ${holding[0]?.name ?? '?'}`);
     }
   }
   return out.sort();
 }
 
-describe('parity: Terraform, CloudFormation JSON and YAML', () => {
-  test('the same findings on the same resources', async () => {
-    const terraform = findingsByResource(await analyse({ 'main.tf': read('main.tf') }));
-    const json = findingsByResource(await analyse({ 'network.json': read('network.json') }));
-    const yaml = findingsByResource(await analyse({ 'network.yaml': read('network.yaml') }));
-    assert.ok(terraform.includes('subnet-outside-vpc @ Outside'), terraform.join('\n'));
-    assert.deepEqual(json, terraform);
-    assert.deepEqual(yaml, terraform);
+async function findingsOf(file: (typeof FORMATS)[number]): Promise<string[]> {
+  const text = read(file);
+  const extra = file === 'plan.json' ? planConfigurationOwners(`file:///parity/${file}`, text) : [];
+  return findingsByResource(await analyse({ [file]: text }), extra);
+}
+
+describe('parity: Terraform, Terraform JSON, CloudFormation JSON and YAML, Terraform plan JSON', () => {
+  test('the Terraform reference finds every planted mistake, on its resource', async () => {
+    assert.deepEqual(await findingsOf('main.tf'), [
+      'nat-private-subnet @ Nat',
+      'sg-world-admin-port @ Bastion',
+      'subnet-implicit-route-table @ Outside',
+      'subnet-implicit-route-table @ Overlap',
+      'subnet-implicit-route-table @ Private',
+      'subnet-outside-vpc @ Outside',
+      'subnet-overlap @ Overlap',
+      'subnet-overlap @ Private',
+      'vpc-flow-logs @ Vpc',
+    ]);
   });
 
-  test('the model agrees: subnet blocks and publicness', async () => {
-    for (const file of ['main.tf', 'network.json', 'network.yaml']) {
+  for (const file of FORMATS.slice(1)) {
+    test(`${file}: the same findings on the same resources as Terraform`, async () => {
+      assert.deepEqual(await findingsOf(file), await findingsOf('main.tf'));
+    });
+  }
+
+  test('the model agrees: subnet blocks, AZs and publicness', async () => {
+    const expected = [
+      ['Public', '10.0.0.0/24'],
+      ['Private', '10.0.1.0/24'],
+      ['Outside', '10.1.0.0/24'],
+      ['Overlap', '10.0.1.128/25'],
+    ];
+    for (const file of FORMATS) {
       const a = await analyse({ [file]: read(file) });
       const subnets = a.model.ofKind('subnet').map((s) => [s.address.split('.').pop(), s.cidr?.known ? s.cidr.value : undefined]);
-      assert.deepEqual(subnets, [['Public', '10.0.0.0/24'], ['Private', '10.0.1.0/24'], ['Outside', '10.1.0.0/24']], file);
+      assert.deepEqual(
+        subnets.sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+        expected.sort((x, y) => x[0]!.localeCompare(y[0]!)),
+        file,
+      );
       const publicSubnets = a.model.ofKind('subnet').filter((s) => a.facts.publicness(s).public === true).map((s) => s.address.split('.').pop());
       assert.deepEqual(publicSubnets, ['Public'], file);
+      assert.equal(a.model.ofKind('vpc').length, 1, file);
+      assert.equal(a.model.ofKind('nat').length, 1, file);
+      // Written (`us-east-1a`) or symbolic (`!Select [0, !GetAZs '']`): Public and Private are in different AZs.
+      const az = (name: string) => a.model.ofKind('subnet').find((s) => s.address.endsWith(name))?.availabilityZone;
+      const [pub, priv] = [az('Public'), az('Private')];
+      assert.ok(pub?.known && priv?.known && pub.value !== priv.value, file);
     }
   });
 

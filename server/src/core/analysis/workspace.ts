@@ -1,5 +1,5 @@
 import type { AnalysisSettings } from '../config/settings';
-import type { AnalysisUnit, FrontEnd, ParsedFile, SourceProblem } from '../frontends/types';
+import type { AnalysisUnit, BuildOptions, FrontEnd, ParsedFile, SourceProblem } from '../frontends/types';
 import type { ModelView } from '../model/network';
 import type { NetworkFacts } from '../model/facts';
 import type { Diagnostic } from '../rules/types';
@@ -26,7 +26,10 @@ export interface WorkspaceLogger {
 
 interface FileEntry {
   text: string;
+  /** The front-end that analyses the file: the detected one, else one the settings name it for. */
   frontEnd: FrontEnd | undefined;
+  /** The front-end whose `claims` took the file. */
+  detected: FrontEnd | undefined;
   parsed: ParsedFile | undefined;
 }
 
@@ -49,7 +52,7 @@ export class Workspace {
     const old = this.files.get(uri);
     if (old && old.text === text) return old.frontEnd !== undefined;
     const frontEnd = this.frontEnds.find((f) => safeClaims(f, uri, text));
-    this.files.set(uri, { text, frontEnd, parsed: undefined });
+    this.files.set(uri, { text, frontEnd, detected: frontEnd, parsed: undefined });
     return frontEnd !== undefined;
   }
 
@@ -97,6 +100,8 @@ export class Workspace {
   analyze(settings: AnalysisSettings): Analysis {
     const problems: SourceProblem[] = [];
     const units: UnitAnalysis[] = [];
+    const options = buildOptionsOf(settings);
+    this.assignNamedFiles(options);
     for (const fe of this.frontEnds) {
       const parsed = new Map<string, ParsedFile>();
       for (const [uri, entry] of this.files) {
@@ -107,7 +112,7 @@ export class Workspace {
       }
       if (parsed.size === 0) continue;
       try {
-        for (const unit of fe.build(parsed, { terraformVarFiles: settings.terraformVarFiles }).units) {
+        for (const unit of fe.build(parsed, options).units) {
           units.push(this.analyzeUnitCached(unit));
         }
       } catch (err) {
@@ -134,6 +139,20 @@ export class Workspace {
       files: analysedUris.length,
       resources: units.reduce((n, u) => n + u.resources, 0),
     };
+  }
+
+  /**
+   * Files detection left alone but the settings name for a front-end (a parameter file chosen by setting)
+   * go to that front-end; when the settings stop naming them they are left alone again.
+   */
+  private assignNamedFiles(options: BuildOptions): void {
+    for (const [uri, entry] of this.files) {
+      if (entry.detected) continue;
+      const named = this.frontEnds.find((fe) => safeClaimsNamed(fe, uri, options));
+      if (named === entry.frontEnd) continue;
+      entry.frontEnd = named;
+      entry.parsed = undefined;
+    }
   }
 
   private analyzeUnitCached(unit: AnalysisUnit): UnitAnalysis {
@@ -164,6 +183,22 @@ export class Workspace {
         ],
       };
     }
+  }
+}
+
+function buildOptionsOf(settings: AnalysisSettings): BuildOptions {
+  return {
+    terraformVarFiles: settings.terraformVarFiles,
+    ...(settings.cloudFormationParameterFiles ? { cloudFormationParameterFiles: settings.cloudFormationParameterFiles } : {}),
+    ...(settings.cloudFormationRegion !== undefined ? { cloudFormationRegion: settings.cloudFormationRegion } : {}),
+  };
+}
+
+function safeClaimsNamed(fe: FrontEnd, uri: string, options: BuildOptions): boolean {
+  try {
+    return fe.claimsNamed?.(uri, options) ?? false;
+  } catch {
+    return false;
   }
 }
 

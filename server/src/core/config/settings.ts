@@ -6,6 +6,19 @@ export interface AnalysisSettings {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   /** Extra Terraform variable files (URIs). */
   readonly terraformVarFiles: readonly string[];
+  /**
+   * CloudFormation parameter files chosen by setting or flag (URIs): they supply the template's parameter
+   * values instead of a file found by name next to it, whatever their own name.
+   */
+  readonly cloudFormationParameterFiles?: readonly CloudFormationParameterFile[];
+  /** The region CloudFormation's `AWS::Region` (and `AWS::Partition`, `AWS::URLSuffix`) resolve to; unknown when absent. */
+  readonly cloudFormationRegion?: string;
+}
+
+/** A template and the parameter file that gives its parameter values (both URIs). */
+export interface CloudFormationParameterFile {
+  readonly template: string;
+  readonly parameters: string;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = { rules: {}, terraformVarFiles: [] };

@@ -1,5 +1,6 @@
 import type { Span } from '../text/span';
 import type { ElementId, NetworkElement } from '../model/types';
+import type { CloudFormationParameterFile } from '../config/settings';
 
 export type FrontEndId = 'terraform' | 'terraform-plan' | 'cloudformation' | 'cdk';
 
@@ -35,6 +36,10 @@ export interface ValueTrace {
 export interface BuildOptions {
   /** Extra Terraform variable files (URIs), after terraform.tfvars and *.auto.tfvars, in this order. */
   readonly terraformVarFiles: readonly string[];
+  /** CloudFormation parameter files chosen by setting/flag (URIs); see AnalysisSettings. */
+  readonly cloudFormationParameterFiles?: readonly CloudFormationParameterFile[];
+  /** The region `AWS::Region` resolves to in CloudFormation templates; unknown when absent. */
+  readonly cloudFormationRegion?: string;
 }
 
 /**
@@ -75,6 +80,11 @@ export interface FrontEnd<P extends ParsedFile = ParsedFile> {
   readonly id: FrontEndId;
   /** Cheap detection by path and a look at the text. */
   claims(uri: string, text: string): boolean;
+  /**
+   * Files the settings name for this front-end (a CloudFormation parameter file chosen by setting) that
+   * detection did not claim: they are analysed by this front-end all the same. Optional.
+   */
+  claimsNamed?(uri: string, options: BuildOptions): boolean;
   /** Called once per file version; the result is cached. */
   parse(uri: string, text: string): P;
   /**

@@ -17,6 +17,8 @@ export function createCloudFormationFrontEnd(): FrontEnd<CloudFormationParsedFil
   return {
     id: 'cloudformation',
     claims: (uri, text) => detectCloudFormationFile(uri, text) !== undefined,
+    // A parameter file chosen by setting is one whatever its name or extension.
+    claimsNamed: (uri, options) => options.cloudFormationParameterFiles?.some((p) => p.parameters === uri) ?? false,
     parse(uri, text): CloudFormationParsedFile {
       const format = templateFormatOf(uri, text);
       const role = safeRole(uri, text);

@@ -78,12 +78,14 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
   const cidrRead = readString(cidr.value, 'the VPC CIDR');
   const cidrSpan = cidr.span ?? c.idSpan;
   const vpcProps = new Map<string, Value>();
-  if (cidrRead.ok) vpcProps.set('CidrBlock', str(cidrRead.value ?? '10.0.0.0/16', cidr.span ?? c.idSpan));
+  // Reported where the block is written (the literal at a stack's call site); the trace sits on the call.
+  const written = cidr.value?.t === 'prim' ? cidr.value.at : undefined;
+  if (cidrRead.ok) vpcProps.set('CidrBlock', str(cidrRead.value ?? '10.0.0.0/16', written ?? cidrSpan));
   else vpcProps.set('CidrBlock', unknown(cidrRead.why, cidr.span));
   vpcProps.set('EnableDnsHostnames', propBool(c, 'enableDnsHostnames', true));
   vpcProps.set('EnableDnsSupport', propBool(c, 'enableDnsSupport', true));
   sink.add(c, 'AWS::EC2::VPC', vpcProps);
-  if (cidrRead.ok) sink.trace(cidrSpan, cidrRead.value ?? '10.0.0.0/16', c.elementId, 'CidrBlock', undefined, [c.idSpan]);
+  if (cidrRead.ok) sink.trace(cidrSpan, cidrRead.value ?? '10.0.0.0/16', c.elementId, 'CidrBlock', c.path, [c.idSpan]);
 
   const input = layoutInput(c, cidrRead.ok ? cidrRead.value : '10.0.0.0/16');
   if (!input.ok) return { subnets: undefined };

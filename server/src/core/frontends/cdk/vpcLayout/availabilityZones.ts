@@ -4,6 +4,9 @@ import type { CdkVpcProps } from './types';
 /** CDK's name for the placeholder AZs of `reservedAzs`: they get address space but no subnets. */
 export const FAKE_AZ_NAME = 'fake-az';
 
+// No region has more than a handful of AZs; the cap only keeps absurd counts (maxAzs: 1e9) from hanging.
+const MAX_GENERATED_AZS = 64;
+
 /** What CDK's Stack.availabilityZones returns before a context lookup has run. */
 const DUMMY_AZS = ['dummy1a', 'dummy1b', 'dummy1c'];
 
@@ -19,7 +22,7 @@ const isSymbolic = (az: string): boolean => /^az#\d+$/.test(az);
 function stackAvailabilityZones(props: CdkVpcProps): string[] {
   if (props.stackAvailabilityZones) return [...props.stackAvailabilityZones];
   const agnostic = props.envAgnostic ?? props.region === undefined;
-  const count = agnostic ? 2 : Math.max(3, props.maxAzs ?? 0);
+  const count = agnostic ? 2 : Math.min(MAX_GENERATED_AZS, Math.max(3, props.maxAzs ?? 0));
   return Array.from({ length: count }, (_, i) => symbolicAz(i));
 }
 
@@ -40,6 +43,9 @@ export function vpcAvailabilityZones(props: CdkVpcProps): string[] {
     azs = [...props.availabilityZones];
   } else {
     azs = stackAzs.slice(0, props.maxAzs ?? 3);
+  }
+  if ((props.reservedAzs ?? 0) > MAX_GENERATED_AZS) {
+    throw new CdkVpcError(`reservedAzs ${props.reservedAzs} is more than the ${MAX_GENERATED_AZS} AZs VPC Lens reproduces`);
   }
   for (let i = 0; props.reservedAzs && i < props.reservedAzs; i++) azs.push(FAKE_AZ_NAME);
   return azs;

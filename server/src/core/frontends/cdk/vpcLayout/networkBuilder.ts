@@ -1,5 +1,5 @@
 import { IPv4 } from 'ip-num';
-import { parseCidr } from '../../../cidr';
+import { parseCidrAllowingLeadingZeros } from '../../../cidr';
 import { CdkVpcError } from './cdkError';
 
 const IPV4_SPACE = 2n ** 32n;
@@ -34,10 +34,15 @@ export class NetworkBuilder {
   private next: bigint;
 
   constructor(cidr: string) {
-    const parsed = parseCidr(cidr);
-    if (!parsed.ok || parsed.cidr.version !== 4) {
-      throw new CdkVpcError(`${cidr.split('/')[0] ?? cidr} is not valid`);
+    const [address = '', prefixText] = cidr.split('/');
+    // CDK reads octets with parseInt, so leading zeros are decimal (010 is 10), as Terraform's reading.
+    if (!parseCidrAllowingLeadingZeros(`${address}/32`).ok || !/^\d+(?:\.\d+){3}$/.test(address)) {
+      throw new CdkVpcError(`${address} is not valid`);
     }
+    // Without a numeric prefix CDK's arithmetic runs on NaN and fails formatting the result.
+    if (prefixText === undefined || !/^\d/.test(prefixText)) throw new CdkVpcError('NaN.NaN.NaN.NaN is not a valid IP Address');
+    const parsed = parseCidrAllowingLeadingZeros(`${address}/${parseInt(prefixText, 10)}`);
+    if (!parsed.ok) throw new CdkVpcError(parsed.message);
     const { prefix, hostBitsSet, network } = parsed.cidr;
     const size = blockSize(prefix);
     // CDK's CidrBlock rounds a start with host bits set UP to the next block (10.0.0.5/16 -> 10.1.0.0/16).
@@ -53,6 +58,9 @@ export class NetworkBuilder {
       throw new CdkVpcError(
         `x.x.x.x/${mask} is not a valid VPC CIDR range. VPCs must be between /16 and /28 and the minimum subnet size is /28.`,
       );
+    }
+    if (!Number.isInteger(mask)) {
+      throw new CdkVpcError(`cidrMask ${mask} is not a whole number: CDK would write a malformed block ending in /${mask}`);
     }
     const size = blockSize(mask);
     // CDK checks the room from the unaligned start; alignment never pushes a block past a space that

@@ -12,6 +12,8 @@ import { TraceRecorder } from './traces';
 export interface TemplateInput {
   readonly view: TemplateView;
   readonly parameters: ParameterValues;
+  /** The region `AWS::Region` resolves to; unknown when absent. */
+  readonly region?: string;
 }
 
 /** What evaluating a set of templates joined by exports gives: the input of the model mapping. */
@@ -55,7 +57,7 @@ export function evaluateComponent(templates: readonly TemplateInput[]): Componen
   };
 
   for (const t of templates) {
-    evaluators.set(t.view.uri, new TemplateEvaluator(t.view, t.parameters, { importValue, traces, problems }));
+    evaluators.set(t.view.uri, new TemplateEvaluator(t.view, t.parameters, { importValue, traces, problems, ...(t.region !== undefined ? { region: t.region } : {}) }));
   }
   const resources: CfnResource[] = [];
   for (const ev of evaluators.values()) resources.push(...ev.resources());

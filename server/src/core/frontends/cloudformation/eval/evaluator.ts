@@ -28,6 +28,8 @@ export interface EvaluatorHooks {
   readonly importValue?: ImportResolver;
   readonly traces?: TraceRecorder;
   readonly problems: SourceProblem[];
+  /** The region of the deployment when a setting names it: `AWS::Region`, `AWS::Partition` and `AWS::URLSuffix` follow from it. */
+  readonly region?: string;
 }
 
 /** Nesting deeper than this is not a template anyone writes; it ends in unknown instead of a stack overflow. */
@@ -46,6 +48,21 @@ const PSEUDO_PARAMETERS = new Set([
 /** Parameter types whose `Default` is not the value (an SSM parameter name, resolved at deployment). */
 const DEFERRED_PARAMETER_TYPE = /^AWS::SSM::Parameter::Value</;
 const LIST_PARAMETER_TYPE = /^(CommaDelimitedList|List<.*>)$/;
+
+/** The pseudo-parameters a region decides (partitions per AWS's docs: China and GovCloud have their own). */
+function regionPseudoParameter(name: string, region: string): string | undefined {
+  const partition = region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+  switch (name) {
+    case 'AWS::Region':
+      return region;
+    case 'AWS::Partition':
+      return partition;
+    case 'AWS::URLSuffix':
+      return partition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
+    default:
+      return undefined;
+  }
+}
 
 /**
  * Evaluates one template's intrinsic functions lazily: parameters, conditions and resource properties are
@@ -125,7 +142,10 @@ export class TemplateEvaluator {
   /** `Ref name`: a parameter, a pseudo-parameter or a resource. */
   refTo(name: string, node: TNode): Value {
     if (name === 'AWS::NoValue') return NO_VALUE;
-    if (PSEUDO_PARAMETERS.has(name)) return unknown(`${name} is known at deployment`, node.span);
+    if (PSEUDO_PARAMETERS.has(name)) {
+      const known = this.hooks.region !== undefined ? regionPseudoParameter(name, this.hooks.region) : undefined;
+      return known !== undefined ? str(known, node.span) : unknown(`${name} is known at deployment`, node.span);
+    }
     if (this.view.parameters.has(name)) return this.parameter(name) ?? unknown(`parameter ${name} has no value`, node.span);
     if (this.view.resources.has(name)) {
       if (this.resourceCondition(name).k === 'bool' && !this.resourceExists(name)) {
@@ -134,6 +154,8 @@ export class TemplateEvaluator {
       }
       return ref(this.view.elementId(name), 'Ref', node.span);
     }
+    const module = this.view.moduleDefining(name);
+    if (module) return unknown(`${name} is defined by module ${module}`, node.span);
     this.problem(node.span, `Ref to ${name}, which is neither a parameter nor a resource of this template`);
     return unknown(`${name} is not defined`, node.span);
   }
@@ -142,6 +164,8 @@ export class TemplateEvaluator {
   getAtt(logicalId: string, attribute: string, node: TNode): Value {
     const type = this.view.resourceType(logicalId);
     if (!this.view.resources.has(logicalId)) {
+      const module = this.view.moduleDefining(logicalId);
+      if (module) return unknown(`${logicalId} is defined by module ${module}`, node.span);
       this.problem(node.span, `Fn::GetAtt of ${logicalId}, which is not a resource of this template`);
       return unknown(`${logicalId} is not defined`, node.span);
     }

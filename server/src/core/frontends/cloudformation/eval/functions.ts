@@ -4,7 +4,7 @@ import { bool, list, str, toPlain, unknown, type Value } from '../../../values/v
 import type { TNode, TObject } from '../syntax/templateTree';
 import type { EvalContext, TemplateEvaluator } from './evaluator';
 import { parseSub } from './sub';
-import { intrinsicCall, scalarString } from './template';
+import { intrinsicCall, isPreprocessorDirective, scalarString } from './template';
 import { integerOf, isNoValue, scalarText, whyNotKnown } from './values';
 
 type Intrinsic = (ev: TemplateEvaluator, arg: TNode, call: TObject, ctx: EvalContext) => Value;
@@ -131,6 +131,7 @@ const INTRINSICS: Readonly<Record<string, Intrinsic>> = {
       template = String((arg.items[0] as { value: unknown }).value);
       vars = arg.items[1];
     }
+    if (template === undefined && isPreprocessorDirective(arg)) return unknown('the text is inserted by a template preprocessor', call.span);
     if (template === undefined) return malformed(ev, call, 'Fn::Sub takes a string or [string, {Name: value}]');
     let out = '';
     for (const part of parseSub(template)) {

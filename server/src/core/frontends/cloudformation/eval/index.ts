@@ -19,17 +19,23 @@ interface Template {
   readonly file: CloudFormationParsedFile;
   readonly parameterFile: CloudFormationParsedFile | undefined;
   readonly input: TemplateInput;
+  /** The settings that change this template's evaluation (chosen parameter file, region), as a cache key. */
+  readonly settingsKey: string;
+  /** Why the parameter file chosen by setting gives no values, when it does not. */
+  readonly choiceProblem?: SourceProblem;
 }
 
 /** Export and import names of one template version: enough to join templates into units. */
 interface LinkSummary {
   readonly parameterFile: CloudFormationParsedFile | undefined;
+  readonly settingsKey: string;
   readonly exports: readonly ExportEntry[];
   readonly imports: readonly NameKey[];
 }
 
 interface UnitCacheEntry {
   readonly inputs: readonly (CloudFormationParsedFile | undefined)[];
+  readonly settingsKey: string;
   readonly unit: AnalysisUnit;
 }
 
@@ -50,8 +56,8 @@ const NO_PARAMETERS: ParameterValues = new Map();
  * back as the same object. Files that are parameter files (see parameterFiles.ts) supply values to the
  * template next to them. Pure and never throws.
  */
-export function buildCloudFormation(files: ReadonlyMap<string, CloudFormationParsedFile>, _options: BuildOptions): FrontEndOutput {
-  const templates = collectTemplates(files);
+export function buildCloudFormation(files: ReadonlyMap<string, CloudFormationParsedFile>, options: BuildOptions): FrontEndOutput {
+  const templates = collectTemplates(files, options);
   const components = joinByExports(templates);
   return { units: components.map(unitOf) };
 }
@@ -61,23 +67,41 @@ export function isTemplateTree(tree: TNode | undefined): boolean {
   return field(tree, 'AWSTemplateFormatVersion') !== undefined || field(tree, 'Resources')?.kind === 'object';
 }
 
-function collectTemplates(files: ReadonlyMap<string, CloudFormationParsedFile>): Template[] {
+function collectTemplates(files: ReadonlyMap<string, CloudFormationParsedFile>, options: BuildOptions): Template[] {
   const out: Template[] = [];
+  const region = options.cloudFormationRegion;
   for (const uri of [...files.keys()].sort()) {
     const file = files.get(uri)!;
     if (!isTemplateTree(file.tree)) continue;
-    const parameterFile = parameterFileCandidates(uri)
-      .map((c) => files.get(c))
-      .find((f): f is CloudFormationParsedFile => f !== undefined && parametersOf(f) !== undefined);
+    const chosen = options.cloudFormationParameterFiles?.find((p) => p.template === uri)?.parameters;
+    let parameterFile: CloudFormationParsedFile | undefined;
+    let choiceProblem: SourceProblem | undefined;
+    if (chosen !== undefined) {
+      // The setting wins over files found by name; a chosen file that gives nothing is said, not replaced.
+      const f = files.get(chosen);
+      if (f && parametersOf(f, true)) parameterFile = f;
+      else choiceProblem = failure(uri, '', undefined, `VPC Lens: the parameter file chosen for this template (${chosen}) ${f ? 'has neither parameter file shape ([{"ParameterKey", "ParameterValue"}] or {"Parameters": {...}})' : 'is not in the workspace'}; parameter defaults are used`);
+    } else {
+      parameterFile = parameterFileCandidates(uri)
+        .map((c) => files.get(c))
+        .find((f): f is CloudFormationParsedFile => f !== undefined && parametersOf(f) !== undefined);
+    }
     let view = viewCache.get(file);
     if (!view) viewCache.set(file, (view = new TemplateView(uri, file.tree)));
-    out.push({ file, parameterFile, input: { view, parameters: parameterFile ? parametersOf(parameterFile)! : NO_PARAMETERS } });
+    const input: TemplateInput = {
+      view,
+      parameters: parameterFile ? parametersOf(parameterFile, true)! : NO_PARAMETERS,
+      ...(region !== undefined ? { region } : {}),
+    };
+    const settingsKey = `${chosen ?? ''}\0${region ?? ''}`;
+    out.push({ file, parameterFile, input, settingsKey, ...(choiceProblem ? { choiceProblem } : {}) });
   }
   return out;
 }
 
-function parametersOf(file: CloudFormationParsedFile): ParameterValues | undefined {
-  if (!looksLikeParameterFileName(file.uri)) return undefined;
+/** A file's parameter values; a file not chosen by setting must also have a parameter file's name. */
+function parametersOf(file: CloudFormationParsedFile, chosen = false): ParameterValues | undefined {
+  if (!chosen && !looksLikeParameterFileName(file.uri)) return undefined;
   let values = parameterCache.get(file);
   if (!values) {
     values = parameterValuesOf(file.tree);
@@ -88,11 +112,12 @@ function parametersOf(file: CloudFormationParsedFile): ParameterValues | undefin
 
 function summaryOf(t: Template): LinkSummary {
   const cached = summaryCache.get(t.file);
-  if (cached && cached.parameterFile === t.parameterFile) return cached;
+  if (cached && cached.parameterFile === t.parameterFile && cached.settingsKey === t.settingsKey) return cached;
   // A private evaluator: problems found here are reported by the unit's own evaluation.
-  const ev = new TemplateEvaluator(t.input.view, t.input.parameters, { problems: [] });
+  const ev = new TemplateEvaluator(t.input.view, t.input.parameters, { problems: [], ...(t.input.region !== undefined ? { region: t.input.region } : {}) });
   const summary: LinkSummary = {
     parameterFile: t.parameterFile,
+    settingsKey: t.settingsKey,
     exports: safely(() => exportsOf(ev)) ?? [],
     imports: safely(() => importNodesOf(t.file.tree).flatMap((n) => nameKeyOf(n, ev) ?? [])) ?? [],
   };
@@ -132,10 +157,13 @@ function joinByExports(templates: readonly Template[]): Template[][] {
 function unitOf(component: readonly Template[]): AnalysisUnit {
   const first = component[0]!;
   const inputs = component.flatMap((t) => [t.file, t.parameterFile]);
+  const settingsKey = component.map((t) => t.settingsKey).join('\n');
   const cached = unitCache.get(first.file);
-  if (cached && cached.inputs.length === inputs.length && cached.inputs.every((f, i) => f === inputs[i])) return cached.unit;
+  if (cached && cached.settingsKey === settingsKey && cached.inputs.length === inputs.length && cached.inputs.every((f, i) => f === inputs[i])) {
+    return cached.unit;
+  }
   const unit = buildUnit(component);
-  unitCache.set(first.file, { inputs, unit });
+  unitCache.set(first.file, { inputs, settingsKey, unit });
   return unit;
 }
 
@@ -145,7 +173,7 @@ function buildUnit(component: readonly Template[]): AnalysisUnit {
   if (!evaluation) {
     return { key, elements: [], traces: [], problems: [failure(component[0]!.file.uri, 'evaluate these templates')] };
   }
-  const problems = [...evaluation.problems];
+  const problems = [...component.flatMap((t) => t.choiceProblem ?? []), ...evaluation.problems];
   const elements = mapSafely(evaluation, problems);
   return { key, elements, traces: evaluation.traces, problems, suppressions: evaluation.suppressions };
 }
@@ -158,8 +186,8 @@ function mapSafely(evaluation: ComponentEvaluation, problems: SourceProblem[]): 
   return [];
 }
 
-function failure(uri: string, what: string, span = { file: uri, start: 0, end: 0 }): SourceProblem {
-  return { code: 'evaluation', severity: 'warning', message: `VPC Lens could not ${what}`, span };
+function failure(uri: string, what: string, span = { file: uri, start: 0, end: 0 }, message = `VPC Lens could not ${what}`): SourceProblem {
+  return { code: 'evaluation', severity: 'warning', message, span };
 }
 
 /** The template's data comes from user files: an unforeseen shape must cost a result, never the workspace. */

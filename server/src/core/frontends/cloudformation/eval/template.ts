@@ -28,6 +28,29 @@ export class TemplateView {
   elementId(logicalId: string): string {
     return elementIdOf(this.uri, logicalId);
   }
+
+  /**
+   * The module resource whose expansion defines `name`, if any. CloudFormation registry modules
+   * (`Type: Org::Service::Name::MODULE`) and the `rain` tool's `Type: !Rain::Module file` expand into resources
+   * named `<ModuleLogicalId><ResourceId>`, which this template cannot see: references to them are unknown, not
+   * mistakes.
+   */
+  moduleDefining(name: string): string | undefined {
+    this.moduleIds ??= [...this.resources].filter(([, e]) => isModuleType(field(e.value, 'Type'))).map(([id]) => id);
+    return this.moduleIds.find((id) => name.startsWith(id) && name.length > id.length);
+  }
+
+  private moduleIds: string[] | undefined;
+}
+
+function isModuleType(type: TNode | undefined): boolean {
+  if (type?.kind === 'string') return String(type.value).endsWith('::MODULE');
+  return type?.kind === 'object' && type.entries.some((e) => e.key === 'Rain::Module');
+}
+
+/** A directive of a template preprocessor (`!Rain::Embed file`): its value is only known after preprocessing. */
+export function isPreprocessorDirective(node: TNode): boolean {
+  return node.kind === 'object' && node.entries.length === 1 && node.entries[0]!.key.startsWith('Rain::');
 }
 
 export function elementIdOf(templateUri: string, logicalId: string): string {

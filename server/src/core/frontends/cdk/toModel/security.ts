@@ -1,0 +1,196 @@
+import type { Span } from '../../../text/span';
+import { list, map, num, ref, str, unknown, type Value } from '../../../values/value';
+import type { Construct, ConstructCall, V } from '../eval/values';
+import { isAbsentV, prim, prop, slot } from '../eval/values';
+import { type VpcInfos, subnetRefs } from './selection';
+import type { ResourceSink } from './sink';
+import { refTo, toValue } from './values';
+
+/** Security group of a construct that has `connections`: the group itself, or the one CDK made for it. */
+export type GroupOf = (c: Construct) => string | undefined;
+
+/**
+ * `new ec2.SecurityGroup(...)`: the group, with CDK's allow-all egress rule unless `allowAllOutbound: false`
+ * (its span is that prop, or the construct id).
+ */
+export function expandSecurityGroup(c: Construct, sink: ResourceSink): void {
+  const props = new Map<string, Value>();
+  const vpc = prop(c.props, 'vpc');
+  if (vpc) props.set('VpcId', vpc.t === 'construct' ? refTo(vpc.c, 'Ref', vpc.c.span) : toValue(vpc));
+  const description = prop(c.props, 'description');
+  props.set('GroupDescription', description ? toValue(description) : str(c.path, c.idSpan));
+  const name = prop(c.props, 'securityGroupName');
+  if (name) props.set('GroupName', toValue(name));
+  const egress: Value[] = [];
+  const allOut = slot(c.props, 'allowAllOutbound');
+  const allOutSpan = (allOut?.value.t === 'prim' ? allOut.value.at : undefined) ?? c.idSpan;
+  const allOutValue = allOut && !isAbsentV(allOut.value) ? allOut.value : prim(true);
+  if (allOutValue.t === 'prim' && allOutValue.v === true) {
+    egress.push(map(new Map<string, Value>([['IpProtocol', str('-1', allOutSpan)], ['CidrIp', str('0.0.0.0/0', allOutSpan)]]), allOutSpan));
+  }
+  const allOut6 = prop(c.props, 'allowAllIpv6Outbound');
+  if (allOut6?.t === 'prim' && allOut6.v === true) {
+    egress.push(map(new Map<string, Value>([['IpProtocol', str('-1', allOut6.at)], ['CidrIpv6', str('::/0', allOut6.at)]]), allOut6.at));
+  }
+  if (egress.length > 0) props.set('SecurityGroupEgress', list(egress));
+  sink.add(c, 'AWS::EC2::SecurityGroup', props);
+}
+
+interface RuleShape {
+  readonly direction: 'ingress' | 'egress';
+  readonly peer: V | undefined;
+  readonly peerSpan: Span;
+  readonly port: V | undefined;
+  readonly portSpan: Span;
+  readonly description?: V;
+}
+
+/** The rule a recorded call adds, or undefined for calls that add none. */
+function ruleOf(call: ConstructCall): RuleShape | undefined {
+  const a = call.args;
+  const s = (i: number) => call.argSpans[i] ?? call.span;
+  switch (call.method) {
+    case 'addIngressRule':
+    case 'addEgressRule':
+      return { direction: call.method === 'addIngressRule' ? 'ingress' : 'egress', peer: a[0], peerSpan: s(0), port: a[1], portSpan: s(1), ...(a[2] ? { description: a[2] } : {}) };
+    case 'connections.allowFrom':
+    case 'connections.allowTo':
+      return { direction: call.method.endsWith('From') ? 'ingress' : 'egress', peer: a[0], peerSpan: s(0), port: a[1], portSpan: s(1), ...(a[2] ? { description: a[2] } : {}) };
+    case 'connections.allowFromAnyIpv4':
+    case 'connections.allowToAnyIpv4': {
+      const peer: V = { t: 'libval', kind: 'peer', data: { cidr: prim('0.0.0.0/0', call.span), ipv6: prim(false) }, at: call.span };
+      return { direction: call.method.includes('From') ? 'ingress' : 'egress', peer, peerSpan: call.span, port: a[0], portSpan: s(0) };
+    }
+    case 'connections.allowInternally':
+      return { direction: 'ingress', peer: { t: 'libval', kind: 'self', data: {}, at: call.span }, peerSpan: call.span, port: a[0], portSpan: s(0) };
+    default:
+      return undefined;
+  }
+}
+
+/** Rules added by calls on a group (or on a construct's `connections`), one resource each, at the call. */
+export function expandRuleCalls(c: Construct, groupOf: GroupOf, sink: ResourceSink): void {
+  const group = groupOf(c);
+  if (!group) return;
+  let n = 0;
+  for (const call of c.calls) {
+    const rule = ruleOf(call);
+    if (!rule) continue;
+    n++;
+    const props = new Map<string, Value>([['GroupId', ref(group, 'Ref', call.span)]]);
+    if (!addPort(props, rule.port, rule.portSpan)) continue;
+    addPeer(props, rule, group, groupOf);
+    if (rule.description) props.set('Description', toValue(rule.description));
+    const type = rule.direction === 'ingress' ? 'AWS::EC2::SecurityGroupIngress' : 'AWS::EC2::SecurityGroupEgress';
+    sink.add(c, type, props, { part: `${rule.direction === 'ingress' ? 'Ingress' : 'Egress'}${n}`, span: call.span, nameSpan: call.span, nativeType: `${c.type}.${call.method}` });
+  }
+}
+
+function addPort(props: Map<string, Value>, port: V | undefined, at: Span): boolean {
+  if (port?.t !== 'libval' || port.kind !== 'port') {
+    props.set('IpProtocol', unknown('the port is not known here', at));
+    return true;
+  }
+  const protocol = port.data['protocol'];
+  props.set('IpProtocol', protocol ? withSpan(toValue(protocol), at) : unknown(undefined, at));
+  if (port.data['from']) props.set('FromPort', withSpan(toValue(port.data['from']), at));
+  if (port.data['to']) props.set('ToPort', withSpan(toValue(port.data['to']), at));
+  return true;
+}
+
+function addPeer(props: Map<string, Value>, rule: RuleShape, group: string, groupOf: GroupOf): void {
+  const inbound = rule.direction === 'ingress';
+  const peer = rule.peer;
+  const at = rule.peerSpan;
+  if (peer?.t === 'libval' && peer.kind === 'peer') {
+    const cidr = peer.data['cidr'];
+    if (cidr) {
+      const ipv6 = peer.data['ipv6']?.t === 'prim' && peer.data['ipv6'].v === true;
+      props.set(inbound ? (ipv6 ? 'CidrIpv6' : 'CidrIp') : ipv6 ? 'CidrIpv6' : 'CidrIp', withSpan(toValue(cidr), at));
+      return;
+    }
+    if (peer.data['prefixList']) {
+      props.set(inbound ? 'SourcePrefixListId' : 'DestinationPrefixListId', withSpan(toValue(peer.data['prefixList']), at));
+      return;
+    }
+    if (peer.data['groupId']) {
+      props.set(inbound ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId', withSpan(toValue(peer.data['groupId']), at));
+      return;
+    }
+  }
+  if (peer?.t === 'libval' && peer.kind === 'self') {
+    props.set(inbound ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId', ref(group, 'Ref', at));
+    return;
+  }
+  if (peer?.t === 'construct') {
+    const other = groupOf(peer.c);
+    props.set(inbound ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId', other ? ref(other, 'Ref', at) : unknown('the peer has no security group VPC Lens knows', at));
+    return;
+  }
+  props.set(inbound ? 'CidrIp' : 'CidrIp', unknown('the peer is not known here', at));
+}
+
+/** The value re-attributed to the argument it came from (a factory's result spans the whole call). */
+function withSpan(v: Value, at: Span): Value {
+  return { ...v, origin: at } as Value;
+}
+
+/** `new ec2.NetworkAcl(...)` with its `subnetSelection` associations. */
+export function expandNetworkAcl(c: Construct, infos: VpcInfos, sink: ResourceSink): void {
+  const vpc = prop(c.props, 'vpc');
+  sink.add(c, 'AWS::EC2::NetworkAcl', new Map([['VpcId', vpc ? toValue(vpc) : unknown('vpc is not set', c.idSpan)]]));
+  const selection = slot(c.props, 'subnetSelection');
+  if (!selection || isAbsentV(selection.value)) return;
+  const refs = subnetRefs(vpc, selection.value, infos, selection.span);
+  if (refs.k !== 'list') return;
+  refs.items.forEach((subnet, i) => {
+    sink.add(c, 'AWS::EC2::SubnetNetworkAclAssociation', new Map([['NetworkAclId', refTo(c, 'Ref', c.idSpan)], ['SubnetId', subnet]]), {
+      part: `Association${i + 1}`,
+      span: selection.span ?? c.span,
+      nameSpan: selection.keySpan ?? c.idSpan,
+    });
+  });
+}
+
+/** `acl.addEntry(...)` / `new ec2.NetworkAclEntry(...)`. Defaults: ingress, allow. */
+export function expandNetworkAclEntry(c: Construct, sink: ResourceSink): void {
+  const p = c.props;
+  const props = new Map<string, Value>();
+  const acl = prop(p, 'networkAcl');
+  props.set('NetworkAclId', acl ? toValue(acl) : unknown('networkAcl is not set', c.idSpan));
+  const ruleNumber = prop(p, 'ruleNumber');
+  if (ruleNumber) props.set('RuleNumber', toValue(ruleNumber));
+  const action = prop(p, 'ruleAction');
+  props.set('RuleAction', action ? toValue(action) : str('allow', c.idSpan));
+  const direction = prop(p, 'direction');
+  if (direction) {
+    props.set('Egress', direction.t === 'prim' ? { k: 'bool', v: direction.v === 'egress', ...(direction.at ? { origin: direction.at } : {}) } : toValue(direction));
+  }
+  const cidr = prop(p, 'cidr');
+  if (cidr?.t === 'libval' && cidr.kind === 'aclCidr') {
+    const ipv6 = cidr.data['ipv6']?.t === 'prim' && cidr.data['ipv6'].v === true;
+    props.set(ipv6 ? 'Ipv6CidrBlock' : 'CidrBlock', withSpan(toValue(cidr.data['cidr']!), cidr.at));
+  } else if (cidr) props.set('CidrBlock', unknown('the CIDR is not known here', spanOfProp(c, 'cidr')));
+  const traffic = prop(p, 'traffic');
+  if (traffic?.t === 'libval' && traffic.kind === 'aclTraffic') {
+    const d = traffic.data;
+    props.set('Protocol', withSpan(toValue(d['protocol']!), traffic.at));
+    if (d['from'] || d['to']) {
+      const range = new Map<string, Value>();
+      if (d['from']) range.set('From', withSpan(toValue(d['from']), traffic.at));
+      if (d['to']) range.set('To', withSpan(toValue(d['to']), traffic.at));
+      props.set('PortRange', map(range, traffic.at));
+    }
+    if (d['icmpType'] || d['icmpCode']) {
+      const icmp = new Map<string, Value>();
+      icmp.set('Type', d['icmpType'] ? toValue(d['icmpType']) : num(-1, traffic.at));
+      icmp.set('Code', d['icmpCode'] ? toValue(d['icmpCode']) : num(-1, traffic.at));
+      props.set('Icmp', map(icmp, traffic.at));
+    }
+  } else props.set('Protocol', unknown('the traffic is not known here', spanOfProp(c, 'traffic')));
+  sink.add(c, 'AWS::EC2::NetworkAclEntry', props, { nativeType: 'ec2.NetworkAclEntry' });
+}
+
+function spanOfProp(c: Construct, name: string): Span {
+  return slot(c.props, name)?.span ?? c.idSpan;
+}

@@ -1,0 +1,59 @@
+import { list, ref, unknown, type Value } from '../../../values/value';
+import type { Span } from '../../../text/span';
+import { type Construct, isAbsentV, prop, type V } from '../eval/values';
+import { roleOf, type VpcInfo, type VpcSubnetInfo } from './vpc';
+
+/** What resolving a subnet selection needs: the L2 VPCs' subnets. */
+export type VpcInfos = ReadonlyMap<Construct, VpcInfo>;
+
+/**
+ * `vpcSubnets` / `subnets` / `vpc.selectSubnets(...)` / `vpc.publicSubnets` -> the selected subnets of an L2
+ * Vpc, per CDK's rules: by `subnetType` or `subnetGroupName`, else private subnets if any, else isolated,
+ * else public; `availabilityZones` and `onePerAz` narrow it. Undefined when it cannot be known here.
+ */
+export function selectSubnets(vpc: V | undefined, selection: V | undefined, infos: VpcInfos): VpcSubnetInfo[] | undefined {
+  if (selection?.t === 'libval' && selection.kind === 'subnets') return selectSubnets(selection.data['vpc'], selection.data['selection'], infos);
+  if (vpc?.t !== 'construct') return undefined;
+  const subnets = infos.get(vpc.c)?.subnets;
+  if (!subnets) return undefined;
+  if (!isAbsentV(selection) && selection!.t !== 'obj') return undefined;
+  const explicit = prop(selection, 'subnets');
+  if (explicit) return undefined;
+  const type = prop(selection, 'subnetType');
+  const group = prop(selection, 'subnetGroupName');
+  let chosen: VpcSubnetInfo[];
+  if (type) {
+    const role = type.t === 'prim' ? roleOf(String(type.v)) : undefined;
+    if (!role) return undefined;
+    chosen = subnets.filter((s) => s.role === role);
+  } else if (group) {
+    if (group.t !== 'prim' || typeof group.v !== 'string') return undefined;
+    chosen = subnets.filter((s) => s.group === group.v);
+  } else {
+    const role = (['private', 'isolated', 'public'] as const).find((r) => subnets.some((s) => s.role === r));
+    chosen = subnets.filter((s) => s.role === role);
+  }
+  const azs = prop(selection, 'availabilityZones');
+  if (azs) {
+    if (azs.t !== 'list' || azs.items.some((a) => a.t !== 'prim')) return undefined;
+    const names = new Set(azs.items.map((a) => (a.t === 'prim' ? String(a.v) : '')));
+    chosen = chosen.filter((s) => names.has(s.az));
+  }
+  const onePerAz = prop(selection, 'onePerAz');
+  if (onePerAz?.t === 'prim' && onePerAz.v === true) {
+    const seen = new Set<string>();
+    chosen = chosen.filter((s) => (seen.has(s.az) ? false : (seen.add(s.az), true)));
+  }
+  return chosen;
+}
+
+/** The selection as a list of subnet references (or explicit `subnets: [a, b]`), for `SubnetIds`-like props. */
+export function subnetRefs(vpc: V | undefined, selection: V | undefined, infos: VpcInfos, at: Span | undefined, pick: 'subnet' | 'routeTable' = 'subnet'): Value {
+  const explicit = selection?.t === 'obj' ? prop(selection, 'subnets') : undefined;
+  if (explicit?.t === 'list' && pick === 'subnet') {
+    return list(explicit.items.map((i) => (i.t === 'construct' ? ref(i.c.elementId, 'Ref', at) : unknown('a subnet not known here', at))), at);
+  }
+  const chosen = selectSubnets(vpc, selection, infos);
+  if (!chosen) return unknown('the selected subnets are not known here', at);
+  return list(chosen.map((s) => ref(pick === 'subnet' ? s.elementId : s.routeTableId, 'Ref', at)), at);
+}

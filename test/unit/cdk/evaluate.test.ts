@@ -1,0 +1,105 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Subnet, Vpc } from '../../../server/src/core/model/types';
+import { analyse, HEADER, stack, valueOf } from './helpers';
+
+const vpcCidr = (v: Vpc) => valueOf(v.cidrBlocks[0]!.cidr);
+
+describe('CDK evaluation', () => {
+  test('constants, template strings and arithmetic in the file', async () => {
+    const r = await analyse({
+      'stack.ts': stack(
+        `    const SECOND = 10 + 2 * 5;\n    new ec2.CfnVPC(this, 'V', { cidrBlock: \`10.\${SECOND}.0.0/\${32 - 16}\` });`,
+        `${HEADER}const unused = 'x';\n`,
+      ),
+    });
+    assert.equal(vpcCidr(r.byPath('S/V') as Vpc), '10.20.0.0/16');
+  });
+
+  test('constants and enums imported from a local module without CDK imports', async () => {
+    const r = await analyse({
+      'lib/config.ts': `export const BASE = '10.7';\nexport enum Size { Small = 24, Large = 20 }\nexport const SIZES = { web: Size.Small };\n`,
+      'lib/stack.ts': stack(
+        `    new ec2.CfnVPC(this, 'V', { cidrBlock: BASE + '.0.0/16' });\n    new ec2.CfnSubnet(this, 'Sn', { vpcId: 'vpc-1', cidrBlock: \`\${BASE}.1.0/\${SIZES.web}\` });`,
+        `${HEADER}import { BASE, SIZES } from './config';\n`,
+      ),
+    });
+    assert.equal(vpcCidr(r.byPath('S/V') as Vpc), '10.7.0.0/16');
+    assert.equal(valueOf((r.byPath('S/Sn') as Subnet).cidr), '10.7.1.0/24');
+  });
+
+  test('enum members of the CDK library decide the subnet types', async () => {
+    const r = await analyse({
+      'stack.ts': stack(`    new ec2.Vpc(this, 'Vpc', { maxAzs: 1, subnetConfiguration: [{ name: 'Db', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 28 }] });`),
+    });
+    const subnets = r.ofKind('subnet');
+    assert.deepEqual(subnets.map((s) => s.address), ['S/Vpc/DbSubnet1']);
+    assert.equal(r.ofKind('igw').length, 0);
+    assert.equal(r.ofKind('nat').length, 0);
+  });
+
+  test('props passed through a stack constructor are read at the call site', async () => {
+    const r = await analyse({
+      'lib/net.ts': `${HEADER}export interface NetProps extends cdk.StackProps { cidr: string; azs?: number }
+export class Net extends cdk.Stack {
+  constructor(scope: cdk.App, id: string, props: NetProps) {
+    super(scope, id, props);
+    new ec2.Vpc(this, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr(props.cidr), maxAzs: props.azs ?? 3, natGateways: 0 });
+  }
+}
+`,
+      'bin/app.ts': `import * as cdk from 'aws-cdk-lib';\nimport { Net } from '../lib/net';\nconst app = new cdk.App();\nnew Net(app, 'Prod', { cidr: '10.1.0.0/16' });\nnew Net(app, 'Dev', { cidr: '10.2.0.0/16', azs: 1 });\n`,
+    });
+    const prod = r.byPath('Prod/Vpc') as Vpc;
+    const dev = r.byPath('Dev/Vpc') as Vpc;
+    assert.equal(vpcCidr(prod), '10.1.0.0/16');
+    assert.equal(vpcCidr(dev), '10.2.0.0/16');
+    // The CIDR is reported where it was written: the literal in bin/app.ts.
+    assert.equal(r.textAt(prod.cidrBlocks[0]!.cidr.span!), "'10.1.0.0/16'");
+    // maxAzs 3, but an environment-agnostic stack has 2 AZs: public + isolated (natGateways: 0) in each.
+    assert.equal(r.ofKind('subnet').filter((s) => s.address.startsWith('Prod/')).length, 4);
+    assert.equal(r.ofKind('subnet').filter((s) => s.address.startsWith('Dev/')).length, 2);
+  });
+
+  test('props from outside the workspace stay unknown: no crash, no guess', async () => {
+    const r = await analyse({
+      'lib/net.ts': `${HEADER}export class Net extends cdk.Stack {
+  constructor(scope: cdk.App, id: string, props: { cidr: string }) {
+    super(scope, id, props);
+    const vpc = new ec2.Vpc(this, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr(props.cidr), maxAzs: 2 });
+    new ec2.CfnSubnet(this, 'Extra', { vpcId: vpc.vpcId, cidrBlock: process.env.CIDR! });
+    if (props.cidr.startsWith('10.')) { new ec2.CfnVPC(this, 'Maybe', { cidrBlock: '10.9.0.0/16' }); }
+  }
+}
+`,
+    });
+    const vpc = r.byPath('Net/Vpc') as Vpc;
+    assert.equal(vpc.cidrBlocks[0]!.cidr.known, false);
+    const subnets = r.ofKind('subnet');
+    assert.ok(subnets.length >= 4);
+    assert.ok(subnets.every((s) => s.cidr?.known === false));
+    // A branch on an unknown condition is not run.
+    assert.equal(r.elements().some((e) => e.address.endsWith('Maybe')), false);
+    assert.deepEqual(r.diagnostics('lib/net.ts').filter((d) => d.severity === 'error'), []);
+  });
+
+  test('helper functions and methods that make constructs are followed', async () => {
+    const r = await analyse({
+      'stack.ts': `${HEADER}function subnetCidr(i: number): string { return \`10.0.\${i}.0/24\`; }
+export class S extends cdk.Stack {
+  constructor(scope: cdk.App, id: string) {
+    super(scope, id);
+    const vpc = this.makeVpc('10.0.0.0/16');
+    new ec2.CfnSubnet(this, 'A', { vpcId: vpc.ref, cidrBlock: subnetCidr(3) });
+  }
+  private makeVpc(cidr: string) {
+    return new ec2.CfnVPC(this, 'Vpc', { cidrBlock: cidr });
+  }
+}
+`,
+    });
+    const subnet = r.byPath('S/A') as Subnet;
+    assert.equal(valueOf(subnet.cidr), '10.0.3.0/24');
+    assert.equal(valueOf(subnet.vpc), r.byPath('S/Vpc').id);
+  });
+});
