@@ -121,6 +121,15 @@ describe('language server over stdio (VS Code-like client)', () => {
     assert.match(text, /Host bits are set/);
   });
 
+  test('hover on a finding explains it, with the chain of resources as file:line links', async () => {
+    const h = await client.hover(subnetsUri, positionOf(SUBNETS_TF, '10.1.0.0/24', 2));
+    const text = hoverText(h);
+    assert.match(text, /Why VPC Lens reports this/);
+    assert.match(text, /Subnet block outside its VPC/);
+    assert.match(text, /\[vpc\.tf:5\]\(file:\/\/\/.*vpc\.tf#L5\)/);
+    assert.match(text, /docs\/rules\/subnet-outside-vpc\.md/);
+  });
+
   test('hover on cidrsubnet(...) with count lists every instance', async () => {
     const h = await client.hover(subnetsUri, positionOf(SUBNETS_TF, CIDRSUBNET, 3));
     const text = hoverText(h);

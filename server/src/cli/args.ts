@@ -1,3 +1,5 @@
+import { REGION_NAME } from '../core/config/projectConfig';
+
 /**
  * Command-line parsing: argv in, a typed command out, or a UsageError with a one-line message. Hand-written
  * because the grammar is tiny and every mistake must become a clear usage error, never a guess.
@@ -33,6 +35,10 @@ export interface CheckCommand {
   readonly config: string | undefined;
   readonly varFiles: readonly string[];
   readonly failOn: FailOn;
+  /** `--parameters TEMPLATE=FILE`, as typed (paths relative to the current folder); absent when not given. */
+  readonly parameterFiles?: readonly { readonly template: string; readonly parameters: string }[];
+  /** `--region`: what CloudFormation's `AWS::Region` resolves to; absent when not given. */
+  readonly region?: string;
 }
 
 export interface TopologyCommand {
@@ -83,6 +89,8 @@ const FLAGS: Record<CommandName, Record<string, FlagSpec>> = {
     '--config': { value: true },
     '--var-file': { value: true, repeatable: true },
     '--fail-on': { value: true, choices: FAIL_ON_LEVELS },
+    '--parameters': { value: true, repeatable: true },
+    '--region': { value: true },
   },
   topology: {
     '--format': { value: true, choices: TOPOLOGY_FORMATS },
@@ -119,7 +127,10 @@ export function parseArgs(argv: readonly string[]): Command {
   const single = (name: string): string | undefined => flags.get(name)?.at(-1);
 
   switch (first) {
-    case 'check':
+    case 'check': {
+      const parameterFiles = (flags.get('--parameters') ?? []).map(parameterFileArg);
+      const region = single('--region');
+      if (region !== undefined && !REGION_NAME.test(region)) throw new UsageError(`invalid value '${region}' for --region (a region name like eu-west-1)`, 'check');
       return {
         kind: 'check',
         paths: positionals.length > 0 ? positionals : ['.'],
@@ -127,7 +138,10 @@ export function parseArgs(argv: readonly string[]): Command {
         config: single('--config'),
         varFiles: flags.get('--var-file') ?? [],
         failOn: (single('--fail-on') ?? 'error') as FailOn,
+        ...(parameterFiles.length > 0 ? { parameterFiles } : {}),
+        ...(region !== undefined ? { region } : {}),
       };
+    }
     case 'topology': {
       const output = [single('-o'), single('--output')].filter((o) => o !== undefined);
       if (output.length > 1) throw new UsageError("give -o or --output, not both", 'topology');
@@ -147,6 +161,17 @@ export function parseArgs(argv: readonly string[]): Command {
       if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`, 'rules');
       return { kind: 'rules', format: (single('--format') ?? 'text') as ListFormat };
   }
+}
+
+/** `TEMPLATE=FILE`: a template and the CloudFormation parameter file for it. */
+function parameterFileArg(value: string): { template: string; parameters: string } {
+  const eq = value.indexOf('=');
+  const template = value.slice(0, Math.max(eq, 0));
+  const parameters = value.slice(eq + 1);
+  if (eq <= 0 || parameters === '') {
+    throw new UsageError(`invalid value '${value}' for --parameters (expected TEMPLATE=FILE, e.g. network.yaml=params/prod.json)`, 'check');
+  }
+  return { template, parameters };
 }
 
 function splitArgs(

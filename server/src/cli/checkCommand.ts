@@ -1,6 +1,8 @@
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Workspace, WorkspaceLogger } from '../core/analysis/workspace';
+import type { AnalysisSettings, CloudFormationParameterFile } from '../core/config/settings';
+import { mergeSettings } from '../core/config/projectConfig';
 import { PROBLEM_CODES, RULE_CATALOG } from '../core/rules/catalog';
 import { docsUrl } from '../core/rules/types';
 import { createWorkspace } from '../host/createWorkspace';
@@ -37,13 +39,15 @@ export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps
   const project = loadProjectSettings(command.config, io.cwd);
   for (const warning of project.warnings) io.err(`vpc-lens: ${warning}\n`);
   const varFiles = resolveVarFiles(command, project, io.cwd);
+  const parameterFiles = resolveParameterFiles(command, project, io.cwd);
   const found = discoverFiles(command, project, io);
 
   // Core's log lines name the product for the editor's output panel; here the `vpc-lens:` prefix does.
   const ws = await deps.createWorkspace({ error: (message) => io.err(`vpc-lens: ${message.replace(/^VPC Lens: /, '')}\n`) });
   const loaded = loadFiles(ws, { files: found.files, explicit: new Set(command.paths.map((p) => path.resolve(io.cwd, p))), varFiles }, io);
   await deps.parseFiles?.(ws);
-  const analysis = ws.analyze({ ...project.analysis, terraformVarFiles: loaded.varFileUris });
+  const parametersUnreadable = loadParameterFiles(ws, parameterFiles, io);
+  const analysis = ws.analyze(analysisSettings(project.analysis, loaded.varFileUris, parameterFiles, command.region));
   if (analysis.files === 0) io.err(`vpc-lens: no files to analyse (looked for *.tf and *.tfvars in ${command.paths.join(' ')})\n`);
 
   const report = buildReport({
@@ -55,7 +59,7 @@ export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps
   });
   io.out(formatReport(report, command, io));
 
-  if (found.unreadable || loaded.unreadable) return 2;
+  if (found.unreadable || loaded.unreadable || parametersUnreadable) return 2;
   return failsAt(report, command.failOn) ? 1 : 0;
 }
 
@@ -68,6 +72,56 @@ function resolveVarFiles(command: CheckCommand, project: ProjectSettings, cwd: s
     return full;
   });
   return [...project.varFiles, ...given];
+}
+
+/**
+ * `cloudformation.parameterFiles` of the config, then `--parameters` (a later choice for a template wins), as
+ * file URIs. A missing parameter file is an error, as a missing var file is: the check would check other values.
+ */
+function resolveParameterFiles(command: CheckCommand, project: ProjectSettings, cwd: string): CloudFormationParameterFile[] {
+  const fromConfig = project.analysis.cloudFormationParameterFiles ?? [];
+  const given = (command.parameterFiles ?? []).map((p) => {
+    const full = path.resolve(cwd, p.parameters);
+    const read = readTextFile(full);
+    if (!read.ok) throw new CliError(`${read.reason}: ${p.parameters} (--parameters ${p.template}=${p.parameters})`);
+    return { template: pathToFileURL(path.resolve(cwd, p.template)).href, parameters: pathToFileURL(full).href };
+  });
+  const merged = mergeSettings({ rules: {}, terraformVarFiles: [] }, { cloudFormationParameterFiles: fromConfig }, { cloudFormationParameterFiles: given });
+  return [...(merged.cloudFormationParameterFiles ?? [])];
+}
+
+/**
+ * Puts chosen parameter files into the workspace whatever their name (the CloudFormation front-end takes
+ * them because the settings name them). Returns true when one could not be read.
+ */
+function loadParameterFiles(ws: Workspace, files: readonly CloudFormationParameterFile[], io: CliIo): boolean {
+  let unreadable = false;
+  for (const uri of new Set(files.map((f) => f.parameters))) {
+    if (ws.hasFile(uri)) continue;
+    const file = uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+    const read = uri.startsWith('file:') ? readTextFile(file) : { ok: false as const, reason: 'not a local file' };
+    if (!read.ok) {
+      io.err(`vpc-lens: cannot read ${displayPath(io.cwd, file)}: ${read.reason}\n`);
+      unreadable = true;
+      continue;
+    }
+    ws.setFile(uri, read.text);
+  }
+  return unreadable;
+}
+
+function analysisSettings(
+  project: AnalysisSettings,
+  varFileUris: readonly string[],
+  parameterFiles: readonly CloudFormationParameterFile[],
+  region: string | undefined,
+): AnalysisSettings {
+  return {
+    ...project,
+    terraformVarFiles: varFileUris,
+    ...(parameterFiles.length > 0 ? { cloudFormationParameterFiles: parameterFiles } : {}),
+    ...(region !== undefined ? { cloudFormationRegion: region } : {}),
+  };
 }
 
 function discoverFiles(command: CheckCommand, project: ProjectSettings, io: CliIo): { files: string[]; unreadable: boolean } {

@@ -3,7 +3,7 @@ import type { CommandName } from './args';
 /** One usage line per command: printed after a usage error and at the top of each help page. */
 export const USAGE_LINES: Record<CommandName, string> = {
   check:
-    'vpc-lens check [PATH...] [--format text|json|sarif] [--config FILE] [--var-file F.tfvars]... [--fail-on error|warning|info|never]',
+    'vpc-lens check [PATH...] [--format text|json|sarif] [--config FILE] [--var-file F.tfvars]... [--parameters TEMPLATE=FILE]... [--region REGION] [--fail-on error|warning|info|never]',
   topology: 'vpc-lens topology [PATH...] [--format json|svg|html] [-o FILE] [--config FILE] [--var-file F.tfvars]...',
   cidr: 'vpc-lens cidr CIDR... [--format text|json]',
   rules: 'vpc-lens rules [--format text|json]',
@@ -41,23 +41,31 @@ Usage:
   ${USAGE_LINES.check}
 
 Arguments:
-  PATH                Files or folders (default: the current folder). Folders are searched for *.tf and
-                      *.tfvars files; node_modules, .git and .terraform are skipped unless named as a PATH.
+  PATH                Files or folders (default: the current folder). Folders are searched for Terraform
+                      (*.tf, *.tfvars, *.tf.json, plan JSON), CloudFormation (*.json, *.yaml, *.yml, *.template)
+                      and CDK files; node_modules, .git and .terraform are skipped unless named as a PATH.
 
 Options:
   --format FORMAT     text (default, for people), json (one object, 0-based lines) or sarif (SARIF 2.1.0)
   --config FILE       Project settings (default: .vpc-lens.json in the current folder, when present):
                       {"rules": {"<rule id>": "error|warning|info|hint|off"}, "exclude": ["<glob>", ...],
-                       "terraform": {"varFiles": ["prod.tfvars"]}}; paths are relative to its folder
+                       "terraform": {"varFiles": ["prod.tfvars"]}, "cloudformation": {"parameterFiles":
+                       {"network.yaml": "params/prod.json"}, "region": "eu-west-1"}}; paths are relative to its folder
   --var-file FILE     A Terraform variable file to apply after terraform.tfvars and *.auto.tfvars;
                       repeatable, applied in order
+  --parameters TEMPLATE=FILE
+                      The CloudFormation parameter file for TEMPLATE ([{"ParameterKey", "ParameterValue"}]
+                      or {"Parameters": {...}}), whatever its name; repeatable, one per template. Without
+                      it, NAME.parameters.json, NAME-parameters.json or parameters/NAME.json next to the
+                      template is used when present
+  --region REGION     The region CloudFormation's AWS::Region resolves to (default: unknown)
   --fail-on LEVEL     error (default), warning, info or never: exit 1 when a finding is at or above LEVEL
 
 Exit codes:
   0  no finding at or above --fail-on
   1  at least one finding at or above --fail-on
-  2  usage error, a PATH or --var-file that does not exist, or a file that could not be read
-     (the report of everything else is still printed)
+  2  usage error, a PATH, --var-file or --parameters file that does not exist, or a file that could
+     not be read (the report of everything else is still printed)
 `,
   topology: `The network drawn as AWS draws it: region > VPC > AZ > subnet > resources, gateways on the VPC,
 peering, transit gateways, VPN and Direct Connect outside.

@@ -160,8 +160,9 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
       const paths = await discoverFiles(folder.path, excludeFilter(folder, editorSettings), log);
       for (const p of paths) found.add(pathToUri(p));
     }
-    // Var files are read even when excluded or outside the folders: the user named them.
+    // Var files and chosen parameter files are read even when excluded or outside the folders: the user named them.
     for (const uri of settings.terraformVarFiles) found.add(uri);
+    for (const p of settings.cloudFormationParameterFiles ?? []) found.add(p.parameters);
     for (const uri of [...diskFiles]) {
       if (found.has(uri)) continue;
       diskFiles.delete(uri);

@@ -66,19 +66,30 @@ export function analysisSettings(folders: readonly Folder[], editor: EditorSetti
   const merged = mergeSettings(DEFAULT_SETTINGS, ...fromProjects, {
     rules: editor.rules,
     terraformVarFiles: editor.terraformVarFiles.map((p) => resolveVarFile(folders, p, log)),
+    cloudFormationParameterFiles: Object.entries(editor.cloudFormationParameterFiles).map(([template, parameters]) => ({
+      template: resolveVarFile(folders, template, log, 'template'),
+      parameters: resolveVarFile(folders, parameters, log, 'parameter file'),
+    })),
+    ...(editor.cloudFormationRegion !== undefined ? { cloudFormationRegion: editor.cloudFormationRegion } : {}),
   });
-  return { ...merged, terraformVarFiles: merged.terraformVarFiles.map(canonicalUri) };
+  return {
+    ...merged,
+    terraformVarFiles: merged.terraformVarFiles.map(canonicalUri),
+    ...(merged.cloudFormationParameterFiles
+      ? { cloudFormationParameterFiles: merged.cloudFormationParameterFiles.map((p) => ({ template: canonicalUri(p.template), parameters: canonicalUri(p.parameters) })) }
+      : {}),
+  };
 }
 
-/** A workspace-relative var file names the first folder holding it; absolute paths stay as they are. */
-function resolveVarFile(folders: readonly Folder[], written: string, log: (m: string) => void): string {
+/** A workspace-relative file named in settings names the first folder holding it; absolute paths stay as they are. */
+function resolveVarFile(folders: readonly Folder[], written: string, log: (m: string) => void, what = 'var file'): string {
   if (path.isAbsolute(written)) return pathToUri(written);
   for (const f of folders) {
     const candidate = path.resolve(f.path, written);
     if (fs.existsSync(candidate)) return pathToUri(candidate);
   }
   const base = folders[0]?.path ?? process.cwd();
-  log(`VPC Lens: var file ${written} not found in any workspace folder`);
+  log(`VPC Lens: ${what} ${written} not found in any workspace folder`);
   return pathToUri(path.resolve(base, written));
 }
 

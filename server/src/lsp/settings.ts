@@ -1,4 +1,5 @@
 import type { SeveritySetting } from '../core/rules/types';
+import { REGION_NAME } from '../core/config/projectConfig';
 
 /** The `vpcLens.*` editor settings, validated: wrong types fall back to defaults instead of failing. */
 export interface EditorSettings {
@@ -7,6 +8,10 @@ export interface EditorSettings {
   /** As written: workspace-relative or absolute paths. */
   readonly terraformVarFiles: readonly string[];
   readonly exclude: readonly string[];
+  /** `cloudformation.parameterFiles` as written: template path -> parameter file path (workspace-relative or absolute). */
+  readonly cloudFormationParameterFiles: Readonly<Record<string, string>>;
+  /** `cloudformation.region`; absent when empty or not a region name. */
+  readonly cloudFormationRegion?: string;
 }
 
 export const DEFAULT_EDITOR_SETTINGS: EditorSettings = {
@@ -14,6 +19,7 @@ export const DEFAULT_EDITOR_SETTINGS: EditorSettings = {
   inlayHintsEnabled: true,
   terraformVarFiles: [],
   exclude: [],
+  cloudFormationParameterFiles: {},
 };
 
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info', 'hint', 'off']);
@@ -29,12 +35,26 @@ export function readEditorSettings(raw: unknown): EditorSettings {
   }
   const inlay = isObject(raw.inlayHints) ? raw.inlayHints.enabled : raw['inlayHints.enabled'];
   const terraform = isObject(raw.terraform) ? raw.terraform.varFiles : raw['terraform.varFiles'];
+  const cfn = isObject(raw.cloudformation) ? raw.cloudformation : {};
+  const parameterFiles = cfn.parameterFiles ?? raw['cloudformation.parameterFiles'];
+  const region = cfn.region ?? raw['cloudformation.region'];
   return {
     rules,
     inlayHintsEnabled: typeof inlay === 'boolean' ? inlay : DEFAULT_EDITOR_SETTINGS.inlayHintsEnabled,
     terraformVarFiles: strings(terraform),
     exclude: strings(raw.exclude),
+    cloudFormationParameterFiles: pathMap(parameterFiles),
+    ...(typeof region === 'string' && REGION_NAME.test(region.trim()) ? { cloudFormationRegion: region.trim() } : {}),
   };
+}
+
+function pathMap(v: unknown): Record<string, string> {
+  if (!isObject(v)) return {};
+  const out: Record<string, string> = {};
+  for (const [template, parameters] of Object.entries(v)) {
+    if (template.trim() !== '' && typeof parameters === 'string' && parameters.trim() !== '') out[template] = parameters;
+  }
+  return out;
 }
 
 function strings(v: unknown): string[] {

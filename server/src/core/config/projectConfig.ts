@@ -1,7 +1,7 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode, stripComments } from 'jsonc-parser';
 import { PROBLEM_CODES, RULE_CATALOG, isRuleId } from '../rules/catalog';
 import type { SeveritySetting } from '../rules/types';
-import type { AnalysisSettings } from './settings';
+import type { AnalysisSettings, CloudFormationParameterFile } from './settings';
 
 /** The project file at the workspace root; the CLI and the editor read the same one. */
 export const PROJECT_CONFIG_FILE = '.vpc-lens.json';
@@ -13,6 +13,10 @@ export interface ProjectConfig {
   readonly exclude: readonly string[];
   /** `terraform.varFiles` as written (relative to the config file's folder). */
   readonly terraformVarFiles: readonly string[];
+  /** `cloudformation.parameterFiles` as written: template path -> parameter file path (relative to the config file's folder). */
+  readonly cloudFormationParameterFiles?: readonly CloudFormationParameterFile[];
+  /** `cloudformation.region`. */
+  readonly cloudFormationRegion?: string;
 }
 
 /** A problem in the config text; offsets point at the offending key or value so an editor can mark it. */
@@ -35,12 +39,16 @@ export interface ProjectConfigOptions {
 }
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'];
-const TOP_LEVEL_KEYS = ['$schema', 'rules', 'exclude', 'terraform'];
+const TOP_LEVEL_KEYS = ['$schema', 'rules', 'exclude', 'terraform', 'cloudformation'];
 const TERRAFORM_KEYS = ['varFiles'];
+const CLOUDFORMATION_KEYS = ['parameterFiles', 'region'];
+/** AWS region names (`us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-north-1`). */
+export const REGION_NAME = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
 
 /**
  * Parses `.vpc-lens.json` (JSON with comments and trailing commas):
- * `{"rules": {"<id>": "off"|"error"|...}, "exclude": ["glob", ...], "terraform": {"varFiles": ["f.tfvars"]}}`.
+ * `{"rules": {"<id>": "off"|"error"|...}, "exclude": ["glob", ...], "terraform": {"varFiles": ["f.tfvars"]},
+ *   "cloudformation": {"parameterFiles": {"network.yaml": "params/prod.json"}, "region": "eu-west-1"}}`.
  * Never throws: a broken file yields the parts that could be read plus problems.
  */
 export function parseProjectConfig(text: string, options: ProjectConfigOptions = {}): ParsedProjectConfig {
@@ -59,6 +67,8 @@ export function parseProjectConfig(text: string, options: ProjectConfigOptions =
   const rules: Record<string, SeveritySetting> = {};
   let exclude: string[] = [];
   let varFiles: string[] = [];
+  let parameterFiles: CloudFormationParameterFile[] | undefined;
+  let region: string | undefined;
 
   if (root && root.type !== 'object') report(`${PROJECT_CONFIG_FILE} must hold a JSON object`, root);
   for (const [key, keyNode, value] of properties(root)) {
@@ -81,15 +91,36 @@ export function parseProjectConfig(text: string, options: ProjectConfigOptions =
           else report(unknownKeyMessage(`terraform.${tfKey}`, tfKey, TERRAFORM_KEYS), tfKeyNode);
         }
         break;
+      case 'cloudformation':
+        if (value.type !== 'object') {
+          report('"cloudformation" must be an object like {"parameterFiles": {"template.yaml": "params/prod.json"}, "region": "eu-west-1"}', value);
+          break;
+        }
+        for (const [cfnKey, cfnKeyNode, cfnValue] of properties(value)) {
+          if (cfnKey === 'parameterFiles') parameterFiles = readParameterFiles(cfnValue, report);
+          else if (cfnKey === 'region') region = readRegion(cfnValue, report);
+          else report(unknownKeyMessage(`cloudformation.${cfnKey}`, cfnKey, CLOUDFORMATION_KEYS), cfnKeyNode);
+        }
+        break;
       default:
         report(unknownKeyMessage(key, key, TOP_LEVEL_KEYS), keyNode);
     }
   }
 
-  const config: ProjectConfig = { rules, exclude, terraformVarFiles: varFiles };
+  const resolve = (f: string) => (options.baseUri ? resolveUri(options.baseUri, f) : f);
+  // CloudFormation keys appear only when written, so a config without them reads as before.
+  const cloudFormation = {
+    ...(parameterFiles ? { cloudFormationParameterFiles: parameterFiles } : {}),
+    ...(region !== undefined ? { cloudFormationRegion: region } : {}),
+  };
+  const config: ProjectConfig = { rules, exclude, terraformVarFiles: varFiles, ...cloudFormation };
   const settings: AnalysisSettings = {
     rules,
-    terraformVarFiles: varFiles.map((f) => (options.baseUri ? resolveUri(options.baseUri, f) : f)),
+    terraformVarFiles: varFiles.map(resolve),
+    ...cloudFormation,
+    ...(parameterFiles
+      ? { cloudFormationParameterFiles: parameterFiles.map((p) => ({ template: resolve(p.template), parameters: resolve(p.parameters) })) }
+      : {}),
   };
   return { config, settings, problems };
 }
@@ -97,15 +128,28 @@ export function parseProjectConfig(text: string, options: ProjectConfigOptions =
 /**
  * Later settings win per rule id (editor settings override the project file). Var files add up, in order
  * and without repeats: a file named in the project and another named in the editor are both wanted.
+ * A CloudFormation parameter file chosen later wins for its template; a later region wins.
  */
 export function mergeSettings(base: AnalysisSettings, ...overrides: readonly Partial<AnalysisSettings>[]): AnalysisSettings {
   let rules: Record<string, SeveritySetting> = { ...base.rules };
   const varFiles = [...base.terraformVarFiles];
+  let parameterFiles = base.cloudFormationParameterFiles;
+  let region = base.cloudFormationRegion;
   for (const o of overrides) {
     if (o.rules) rules = { ...rules, ...o.rules };
     for (const f of o.terraformVarFiles ?? []) if (!varFiles.includes(f)) varFiles.push(f);
+    if (o.cloudFormationParameterFiles?.length) {
+      const chosen = new Set(o.cloudFormationParameterFiles.map((p) => p.template));
+      parameterFiles = [...(parameterFiles ?? []).filter((p) => !chosen.has(p.template)), ...o.cloudFormationParameterFiles];
+    }
+    if (o.cloudFormationRegion !== undefined) region = o.cloudFormationRegion;
   }
-  return { rules, terraformVarFiles: varFiles };
+  return {
+    rules,
+    terraformVarFiles: varFiles,
+    ...(parameterFiles ? { cloudFormationParameterFiles: parameterFiles } : {}),
+    ...(region !== undefined ? { cloudFormationRegion: region } : {}),
+  };
 }
 
 /** Key, key node and value node of each property of an object node. */
@@ -143,6 +187,25 @@ function readRules(node: Node, into: Record<string, SeveritySetting>, report: Re
     }
     into[id] = value.value as SeveritySetting;
   }
+}
+
+function readParameterFiles(node: Node, report: Report): CloudFormationParameterFile[] {
+  if (node.type !== 'object') {
+    report('"cloudformation.parameterFiles" must be an object mapping a template path to its parameter file path', node);
+    return [];
+  }
+  const out: CloudFormationParameterFile[] = [];
+  for (const [template, , value] of properties(node)) {
+    if (value.type === 'string' && typeof value.value === 'string' && value.value.trim() !== '') out.push({ template, parameters: value.value });
+    else report(`The parameter file of "${template}" must be a path`, value);
+  }
+  return out;
+}
+
+function readRegion(node: Node, report: Report): string | undefined {
+  if (node.type === 'string' && typeof node.value === 'string' && REGION_NAME.test(node.value)) return node.value;
+  report('"cloudformation.region" must be a region name like "eu-west-1"', node);
+  return undefined;
 }
 
 function readStrings(node: Node, what: string, report: Report): string[] {

@@ -2,6 +2,7 @@ import type { Analysis } from '../analysis/workspace';
 import type { NetworkElement } from '../model/types';
 import type { Span } from '../text/span';
 import { cidrLiteralAt } from './cidrAtCursor';
+import { explainFindingsAt } from './explain';
 import { cidrHoverMarkdown } from './hoverCidr';
 import { elementHoverMarkdown } from './hoverElement';
 
@@ -14,13 +15,23 @@ export interface HoverResult {
 /** Reads a file's current text (open document or disk): hovers also work on CIDRs no trace covers. */
 export type TextAccessor = (uri: string) => string | undefined;
 
-type HoverAnalysis = Pick<Analysis, 'model' | 'facts' | 'traces'>;
+/** Without diagnostics (a model-only analysis) the hover simply has no "explain" section. */
+type HoverAnalysis = Pick<Analysis, 'model' | 'facts' | 'traces'> & Partial<Pick<Analysis, 'diagnostics'>>;
 
 /**
- * The hover at an offset, in order of precision: an evaluated CIDR expression (its computed value(s)),
- * a resource name label (its network role), else a CIDR literal written anywhere in the text.
+ * The hover at an offset: the explanation of the findings under the cursor (if any), followed by what the
+ * cursor is on, in order of precision: an evaluated CIDR expression (its computed value(s)), a resource
+ * name label (its network role), else a CIDR literal written anywhere in the text.
  */
 export function hoverAt(analysis: HoverAnalysis, textOf: TextAccessor, uri: string, offset: number): HoverResult | undefined {
+  const subject = subjectHoverAt(analysis, textOf, uri, offset);
+  const explained = explainFindingsAt(analysis.diagnostics?.get(uri) ?? [], uri, offset, textOf);
+  if (!explained) return subject;
+  if (!subject) return explained;
+  return { markdown: `${explained.markdown}\n\n---\n\n${subject.markdown}`, span: subject.span };
+}
+
+function subjectHoverAt(analysis: HoverAnalysis, textOf: TextAccessor, uri: string, offset: number): HoverResult | undefined {
   const trace = analysis.traces.at(uri, offset);
   if (trace) {
     const owner = analysis.model.get(trace.owner);

@@ -1,5 +1,5 @@
 import type { Span } from '../../../text/span';
-import { prim, primOf, prop, unknownV, type V } from './values';
+import { prim, prop, unknownV, type V } from './values';
 
 /**
  * The CDK library as the evaluator sees it: symbols named `<module>.<Name>` (`ec2.Vpc`, `cdk.Stack`),
@@ -188,7 +188,6 @@ export function newLibraryValue(path: string, args: readonly V[], at: Span): V |
   if (path === 'ec2.InterfaceVpcEndpointService') {
     return { t: 'libval', kind: 'service', data: { fullName: arg(args, 0) }, at };
   }
-  if (path === 'cdk.App' || path === 'cdk.Stage') return undefined;
   return undefined;
 }
 
@@ -202,4 +201,3 @@ export function isAppClass(path: string): boolean {
   return path === 'cdk.App';
 }
 
-export { primOf };

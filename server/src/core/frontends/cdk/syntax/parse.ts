@@ -2,9 +2,10 @@ import type { Parser } from 'web-tree-sitter';
 import type { SourceProblem } from '../../types';
 import { looksBinary } from '../../terraform/syntax/binaryText';
 import { copyTree } from '../../terraform/syntax/rawTree';
-import { capProblems, collectSyntaxErrors } from '../../terraform/syntax/syntaxErrors';
+import { capProblems } from '../../terraform/syntax/syntaxErrors';
 import type { Program } from './ast';
 import { TsConverter } from './convert';
+import { collectTsSyntaxErrors } from './syntaxErrors';
 
 export interface TsParseResult {
   readonly program: Program;
@@ -31,7 +32,7 @@ export function parseTypeScript(parser: Parser, uri: string, text: string): TsPa
     const root = copyTree(tree, 0, hasError);
     const program: Program = { body: new TsConverter(text).program(root) };
     const problems: SourceProblem[] = [];
-    if (hasError) collectSyntaxErrors(root, text, uri, problems);
+    if (hasError) collectTsSyntaxErrors(root, text, uri, problems);
     return { program, problems: capProblems(problems, uri) };
   } finally {
     tree.delete();

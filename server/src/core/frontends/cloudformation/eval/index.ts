@@ -80,7 +80,7 @@ function collectTemplates(files: ReadonlyMap<string, CloudFormationParsedFile>, 
       // The setting wins over files found by name; a chosen file that gives nothing is said, not replaced.
       const f = files.get(chosen);
       if (f && parametersOf(f, true)) parameterFile = f;
-      else choiceProblem = failure(uri, '', undefined, `VPC Lens: the parameter file chosen for this template (${chosen}) ${f ? 'has neither parameter file shape ([{"ParameterKey", "ParameterValue"}] or {"Parameters": {...}})' : 'is not in the workspace'}; parameter defaults are used`);
+      else choiceProblem = failure(uri, '', undefined, `The parameter file chosen for this template (${chosen}) ${f ? 'has neither parameter file shape ([{"ParameterKey", "ParameterValue"}] or {"Parameters": {...}})' : 'was not read'}; parameter defaults are used`);
     } else {
       parameterFile = parameterFileCandidates(uri)
         .map((c) => files.get(c))
