@@ -1,15 +1,5 @@
-import type { Field } from '../../../model/field';
-import {
-  boolField,
-  enumField,
-  idField,
-  idListField,
-  numberField,
-  protocolField,
-  stringField,
-  stringListField,
-  vpcDefaultPartId,
-} from '../../../model/fields';
+import { FieldReader } from '../../../model/fieldReader';
+import { type RefToId, vpcDefaultPartId } from '../../../model/fields';
 import type { ElementBase, ElementId, ElementKind } from '../../../model/types';
 import type { Span } from '../../../text/span';
 import type { RefValue, Value } from '../../../values/value';
@@ -44,21 +34,30 @@ export class MapContext {
  * `PortRange`). Each getter returns a model field per `model/fields.ts`; the attribute span is the property's
  * own text when it is written literally in the node, else the value's origin, else the fallback.
  */
-export class Props {
+export class Props extends FieldReader {
+  protected readonly refToId: RefToId;
+
   constructor(
-    private readonly value: Value | undefined,
+    private readonly properties: Value | undefined,
     private readonly node: TNode | undefined,
     /** Where to report a property that is missing: the logical id, or the nested object. */
     readonly fallbackSpan: Span,
     private readonly ctx: MapContext,
-  ) {}
+  ) {
+    super();
+    this.refToId = ctx.refToId;
+  }
 
   static of(r: CfnResource, ctx: MapContext): Props {
     return new Props(r.properties, r.propertiesNode, r.nameSpan, ctx);
   }
 
   get(name: string): Value | undefined {
-    return this.value?.k === 'map' ? this.value.entries.get(name) : undefined;
+    return this.properties?.k === 'map' ? this.properties.entries.get(name) : undefined;
+  }
+
+  override value(name: string): Value | undefined {
+    return this.get(name);
   }
 
   has(name: string): boolean {
@@ -66,38 +65,8 @@ export class Props {
     return v !== undefined && v.k !== 'null';
   }
 
-  span(name: string): Span {
+  override span(name: string): Span {
     return field(this.node, name)?.span ?? this.get(name)?.origin ?? this.fallbackSpan;
-  }
-
-  str(name: string): Field<string> | undefined {
-    return stringField(this.get(name), this.span(name));
-  }
-  num(name: string): Field<number> | undefined {
-    return numberField(this.get(name), this.span(name));
-  }
-  bool(name: string): Field<boolean> | undefined {
-    return boolField(this.get(name), this.span(name));
-  }
-  protocol(name: string): Field<string> | undefined {
-    return protocolField(this.get(name), this.span(name));
-  }
-  oneOf<T extends string>(name: string, allowed: readonly T[]): Field<T> | undefined {
-    return enumField(this.get(name), this.span(name), allowed);
-  }
-  id(name: string): Field<ElementId> | undefined {
-    return idField(this.get(name), this.span(name), this.ctx.refToId);
-  }
-  ids(name: string): Field<ElementId>[] {
-    return idListField(this.get(name), this.span(name), this.ctx.refToId);
-  }
-  strs(name: string): Field<string>[] {
-    return stringListField(this.get(name), this.span(name));
-  }
-  /** Upper-cased string (listener and target group protocols: `HTTPS`, `TCP_UDP`). */
-  upper(name: string): Field<string> | undefined {
-    const f = this.str(name);
-    return f && f.known ? { ...f, value: f.value.toUpperCase() } : f;
   }
 
   /** A nested object property (`PortRange`, `RedirectConfig`); undefined when absent or not an object. */
@@ -140,6 +109,7 @@ export function baseOf<K extends ElementKind>(r: CfnResource, kind: K): ElementB
     nameSpan: r.nameSpan,
     nativeType: r.type,
     ...(tags ? { tags } : {}),
+    ...opt('cdkPath', r.cdkPath),
   };
 }
 
@@ -157,6 +127,7 @@ export function inlineBaseOf<K extends ElementKind>(
     span: part.span,
     nameSpan: part.span,
     nativeType: r.type,
+    ...opt('cdkPath', r.cdkPath),
   };
 }
 

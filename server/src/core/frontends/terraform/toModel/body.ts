@@ -1,17 +1,7 @@
 import type { Span } from '../../../text/span';
 import type { Value } from '../../../values/value';
-import type { Field } from '../../../model/field';
-import {
-  boolField,
-  enumField,
-  idField,
-  idListField,
-  numberField,
-  protocolField,
-  stringField,
-  stringListField,
-} from '../../../model/fields';
-import type { ElementId } from '../../../model/types';
+import { FieldReader } from '../../../model/fieldReader';
+import type { RefToId } from '../../../model/fields';
 import type { EvaluatedAttr, EvaluatedBody } from '../evaluated';
 import type { MapContext } from './context';
 
@@ -30,24 +20,29 @@ export interface NestedPart {
  * Typed access to one evaluated body. Every getter returns a model field per the conventions of
  * `model/fields.ts`; `""` counts as not written (Terraform configs use it to leave optional attributes unset).
  */
-export class BodyView {
+export class BodyView extends FieldReader {
+  protected readonly refToId: RefToId;
+
   constructor(
     private readonly body: EvaluatedBody,
     /** Where to report an attribute that is missing: the resource name or the block. */
     readonly fallbackSpan: Span,
     private readonly ctx: MapContext,
-  ) {}
+  ) {
+    super();
+    this.refToId = ctx.refToId;
+  }
 
   has(name: string): boolean {
     return this.value(name) !== undefined;
   }
 
-  span(name: string): Span {
+  override span(name: string): Span {
     return this.body.attrs.get(name)?.span ?? this.fallbackSpan;
   }
 
   /** The attribute's value with references to written attributes followed; undefined when not written. */
-  value(name: string): Value | undefined {
+  override value(name: string): Value | undefined {
     const attr = this.body.attrs.get(name);
     if (!attr) return undefined;
     return this.clean(attr.value);
@@ -65,36 +60,6 @@ export class BodyView {
       return { ...v, items };
     }
     return v;
-  }
-
-  str(name: string): Field<string> | undefined {
-    return stringField(this.value(name), this.span(name));
-  }
-  num(name: string): Field<number> | undefined {
-    return numberField(this.value(name), this.span(name));
-  }
-  bool(name: string): Field<boolean> | undefined {
-    return boolField(this.value(name), this.span(name));
-  }
-  protocol(name: string): Field<string> | undefined {
-    return protocolField(this.value(name), this.span(name));
-  }
-  oneOf<T extends string>(name: string, allowed: readonly T[]): Field<T> | undefined {
-    return enumField(this.value(name), this.span(name), allowed);
-  }
-  id(name: string): Field<ElementId> | undefined {
-    return idField(this.value(name), this.span(name), this.ctx.refToId);
-  }
-  ids(name: string): Field<ElementId>[] {
-    return idListField(this.value(name), this.span(name), this.ctx.refToId);
-  }
-  strs(name: string): Field<string>[] {
-    return stringListField(this.value(name), this.span(name));
-  }
-  /** Upper-cased string (listener and target group protocols: `HTTPS`, `TCP_UDP`). */
-  upper(name: string): Field<string> | undefined {
-    const f = this.str(name);
-    return f && f.known ? { ...f, value: f.value.toUpperCase() } : f;
   }
 
   /** Nested parts of one type: real blocks, else the objects of an attribute of that name. */
