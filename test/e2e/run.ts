@@ -43,6 +43,8 @@ export interface SessionOptions {
   restrictedMode?: boolean;
   /** Extra environment for code-server and its extension host. */
   env?: NodeJS.ProcessEnv;
+  /** VS Code server flags passed through code-server's `--vscode-option`. */
+  vscodeOptions?: string[];
 }
 
 /** Copies code-server's own logs (extension host, server) next to the screenshots, for post-mortems. */
@@ -61,7 +63,7 @@ function recordBrowserErrors({ page }: OpenBrowser, file: string): void {
   page.on('pageerror', (error) => fs.appendFileSync(file, `[pageerror] ${error.message}\n`));
 }
 
-export async function startEditorSession({ vsix = vsixPath(), name, restrictedMode = false, env = {} }: SessionOptions): Promise<EditorSession> {
+export async function startEditorSession({ vsix = vsixPath(), name, restrictedMode = false, env = {}, vscodeOptions = [] }: SessionOptions): Promise<EditorSession> {
   assertToolsInstalled();
   const outDir = path.join(resultsDir, name);
   fs.rmSync(outDir, { recursive: true, force: true });
@@ -93,7 +95,7 @@ export async function startEditorSession({ vsix = vsixPath(), name, restrictedMo
     const dirs = makeCodeServerDirs(path.join(tempRoot, 'code-server'), settings);
     installExtension(dirs, vsix);
     const installedExtensions = listExtensions(dirs);
-    codeServer = await startCodeServer(dirs, scenario.folder, { workspaceTrust: restrictedMode, env });
+    codeServer = await startCodeServer(dirs, scenario.folder, { workspaceTrust: restrictedMode, env, vscodeOptions });
     browser = await openBrowser(path.join(tempRoot, 'browser-home'));
     recordBrowserErrors(browser, path.join(outDir, 'browser-console.log'));
     const workbench = new Workbench(browser.page, outDir);

@@ -22,7 +22,12 @@ describe('the VS Code API scenarios in code-server', { timeout: 6 * 60_000 }, ()
     temp = fs.mkdtempSync(path.join(os.tmpdir(), 'vpc-lens-api-suite-'));
     report = path.join(temp, 'report.json');
     const suite = await bundleSuite(path.join(temp, 'suite'));
-    session = await startEditorSession({ name: 'vscode-api', env: { VPC_LENS_TEST_REPORT: report } });
+    // A built workbench reads the development `payload` of its URL only with the smoke-test driver enabled.
+    session = await startEditorSession({
+      name: 'vscode-api',
+      env: { VPC_LENS_TEST_REPORT: report },
+      vscodeOptions: ['enable-smoke-test-driver'],
+    });
     const { workbench, codeServer, scenario } = session;
     const installed = fs
       .readdirSync(codeServer.dirs.extensionsDir)
@@ -37,7 +42,7 @@ describe('the VS Code API scenarios in code-server', { timeout: 6 * 60_000 }, ()
     results = await pollUntil(
       `the suite's results in ${report}`,
       () => (fs.existsSync(report) ? (JSON.parse(fs.readFileSync(report, 'utf8')) as ScenarioResult[]) : undefined),
-      { timeoutMs: 240_000, intervalMs: 500 },
+      { timeoutMs: 150_000, intervalMs: 500 },
     );
     await workbench.screenshot('suite-done');
   }, { timeout: 5 * 60_000 });

@@ -122,7 +122,8 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
     if (!workspace) return false;
     const wasClaimed = claimed.has(uri);
     if (wasClaimed && workspace.getText(uri) === text) return false;
-    if (workspace.setFile(uri, text)) {
+    // A parameter file chosen by setting is kept although detection does not claim it: the analysis does.
+    if (workspace.setFile(uri, text) || settings.cloudFormationParameterFiles?.some((p) => p.parameters === uri)) {
       claimed.add(uri);
       return true;
     }

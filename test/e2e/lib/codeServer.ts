@@ -146,9 +146,11 @@ export interface StartOptions {
   workspaceTrust?: boolean;
   /** Extra environment for code-server and the extension host it starts. */
   env?: NodeJS.ProcessEnv;
+  /** VS Code server flags code-server does not model (`--vscode-option`), e.g. `enable-smoke-test-driver`. */
+  vscodeOptions?: string[];
 }
 
-export async function startCodeServer(dirs: CodeServerDirs, folder: string, { startTimeoutMs = 60_000, workspaceTrust = false, env = {} }: StartOptions = {}): Promise<RunningCodeServer> {
+export async function startCodeServer(dirs: CodeServerDirs, folder: string, { startTimeoutMs = 60_000, workspaceTrust = false, env = {}, vscodeOptions = [] }: StartOptions = {}): Promise<RunningCodeServer> {
   const port = await freeLoopbackPort();
   const args = [
     codeServerEntry,
@@ -158,6 +160,7 @@ export async function startCodeServer(dirs: CodeServerDirs, folder: string, { st
     '--disable-telemetry',
     '--disable-update-check',
     ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
+    ...vscodeOptions.flatMap((option) => ['--vscode-option', option]),
     '--disable-getting-started-override',
     '--disable-file-downloads',
     folder,

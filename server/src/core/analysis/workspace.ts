@@ -3,6 +3,7 @@ import type { AnalysisUnit, BuildOptions, FrontEnd, ParsedFile, SourceProblem } 
 import type { ModelView } from '../model/network';
 import type { NetworkFacts } from '../model/facts';
 import type { Diagnostic } from '../rules/types';
+import { mergeCdkOutFindings } from './cdkOutFindings';
 import { CompositeModel, compositeFacts } from './compositeModel';
 import { finalizeDiagnostics } from './diagnostics';
 import { CompositeTraceIndex, type TraceLookup } from './traceIndex';
@@ -124,7 +125,8 @@ export class Workspace {
 
     const analysedUris = this.analysedFiles();
     const diagnostics = finalizeDiagnostics({
-      findings: units.flatMap((u) => u.findings),
+      // A CDK app and its cdk.out in one workspace: each mistake once, on the source.
+      findings: mergeCdkOutFindings(units),
       problems: [...problems, ...units.flatMap((u) => u.unit.problems)],
       settings,
       files: analysedUris,

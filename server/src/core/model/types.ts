@@ -60,6 +60,11 @@ export interface ElementBase<K extends ElementKind = ElementKind> {
   /** Native type: `aws_subnet`, `AWS::EC2::Subnet`, `ec2.Vpc`. */
   readonly nativeType: string;
   readonly tags?: Readonly<Record<string, string>>;
+  /**
+   * The construct path CDK recorded for the resource (`aws:cdk:path` in a synthesized template's Metadata,
+   * `Network/Vpc/PublicSubnet1/Subnet`): ties a `cdk.out` element to the CDK source construct it came from.
+   */
+  readonly cdkPath?: string;
 }
 
 /** One IPv4 or IPv6 block of a VPC; the primary block comes from the VPC itself, others from associations. */

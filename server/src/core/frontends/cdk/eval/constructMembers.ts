@@ -10,6 +10,12 @@ const CHILD_MAKERS: Readonly<Record<string, { readonly type: string; readonly li
   addEntry: { type: 'ec2.NetworkAclEntry', link: 'networkAcl' },
 };
 
+/** `lb.addListener(...)`: the listener class of each load balancer class. */
+const LISTENER_TYPES: Readonly<Record<string, string>> = {
+  'elbv2.ApplicationLoadBalancer': 'elbv2.ApplicationListener',
+  'elbv2.NetworkLoadBalancer': 'elbv2.NetworkListener',
+};
+
 const VPC_SUBNET_LISTS: Readonly<Record<string, string>> = {
   publicSubnets: 'PUBLIC',
   privateSubnets: 'PRIVATE_WITH_EGRESS',
@@ -44,7 +50,7 @@ export function constructMethod(interp: CdkInterpreter, target: V, method: strin
   }
   if (target.t !== 'construct') return unknownV(undefined, at);
   const c = target.c;
-  const maker = CHILD_MAKERS[method];
+  const maker = CHILD_MAKERS[method] ?? (method === 'addListener' && LISTENER_TYPES[c.type] ? { type: LISTENER_TYPES[c.type]!, link: 'loadBalancer' } : undefined);
   if (maker) {
     const props = new Map<string, Slot>(args[1]?.t === 'obj' ? args[1].props : []);
     const link: V =
@@ -53,7 +59,36 @@ export function constructMethod(interp: CdkInterpreter, target: V, method: strin
     const child = interp.newConstruct(maker.type, false, [target, args[0] ?? UNDEFINED, { t: 'obj', props, at: argSpans[1] ?? at }], [at, argSpans[0] ?? at, argSpans[1] ?? at], at);
     return { t: 'construct', c: child };
   }
+  if (method === 'addRedirect' && c.type === 'elbv2.ApplicationLoadBalancer') return addRedirect(interp, target, args[0], argSpans[0], at);
   if (method === 'selectSubnets') return { t: 'libval', kind: 'subnets', data: { vpc: target, selection: args[0] ?? UNDEFINED }, at };
   c.calls.push({ method, args, argSpans, span: at });
   return unknownV(`${method}(...) is not evaluated by VPC Lens`, at);
+}
+
+/**
+ * `alb.addRedirect({ sourcePort, targetPort, sourceProtocol, targetProtocol })`: CDK adds listener
+ * `Redirect<source>To<target>` (defaults 80 -> 443, HTTP -> HTTPS) whose default action redirects.
+ */
+function addRedirect(interp: CdkInterpreter, lb: V, config: V | undefined, configSpan: Span | undefined, at: Span): V {
+  const get = (name: string): Slot | undefined => (config?.t === 'obj' ? config.props.get(name) : undefined);
+  const sourcePort = get('sourcePort')?.value ?? prim(80, at);
+  const targetPort = get('targetPort')?.value ?? prim(443, at);
+  const portText = (v: V) => (v.t === 'prim' && v.v !== undefined && v.v !== null ? String(v.v) : undefined);
+  const source = portText(sourcePort);
+  const targetText = portText(targetPort);
+  const id = source !== undefined && targetText !== undefined ? prim(`Redirect${source}To${targetText}`, at) : unknownV('the redirect ports are not known here', at);
+  const redirect: V = {
+    t: 'libval',
+    kind: 'listenerAction',
+    data: { type: prim('redirect', at), protocol: get('targetProtocol')?.value ?? prim('HTTPS', at), port: targetPort },
+    at,
+  };
+  const props = new Map<string, Slot>([
+    ['loadBalancer', { value: lb }],
+    ['protocol', { value: get('sourceProtocol')?.value ?? prim('HTTP', configSpan ?? at) }],
+    ['port', { value: sourcePort }],
+    ['defaultAction', { value: redirect }],
+  ]);
+  const child = interp.newConstruct('elbv2.ApplicationListener', false, [lb, id, { t: 'obj', props, at: configSpan ?? at }], [at, at, configSpan ?? at], at);
+  return { t: 'construct', c: child };
 }

@@ -165,6 +165,22 @@ export function callLibraryFunction(path: string, args: readonly V[], at: Span):
       if (prop(o, 'code')) data['icmpCode'] = prop(o, 'code')!;
       return { t: 'libval', kind: 'aclTraffic', data, at };
     }
+    case 'elbv2.ListenerAction.redirect': {
+      const o = args[0];
+      const data: Record<string, V> = { type: prim('redirect', at) };
+      if (prop(o, 'protocol')) data['protocol'] = prop(o, 'protocol')!;
+      return { t: 'libval', kind: 'listenerAction', data, at };
+    }
+    case 'elbv2.ListenerAction.forward':
+    case 'elbv2.ListenerAction.weightedForward':
+    case 'elbv2.NetworkListenerAction.forward':
+    case 'elbv2.NetworkListenerAction.weightedForward':
+      return { t: 'libval', kind: 'listenerAction', data: { type: prim('forward', at), targetGroups: arg(args, 0) }, at };
+    case 'elbv2.ListenerAction.fixedResponse':
+      return { t: 'libval', kind: 'listenerAction', data: { type: prim('fixed-response', at) }, at };
+    case 'elbv2.ListenerCertificate.fromArn':
+    case 'elbv2.ListenerCertificate.fromCertificateManager':
+      return { t: 'libval', kind: 'listenerCertificate', data: { arn: arg(args, 0) }, at };
     case 'ec2.FlowLogResourceType.fromVpc':
       return { t: 'libval', kind: 'flowLogResource', data: { target: arg(args, 0), type: prim('VPC', at) }, at };
     case 'ec2.FlowLogResourceType.fromSubnet':

@@ -4,6 +4,7 @@ import { resourcesToElements } from '../../cloudformation/toModel';
 import type { SourceProblem, ValueTrace } from '../../types';
 import type { Construct } from '../eval/values';
 import { cfnTypeOf, expandFlowLog, expandGatewayEndpoint, expandInterfaceEndpoint, expandL1, expandLoadBalancer, expandSubnet } from './others';
+import { expandListener } from './listeners';
 import { expandNetworkAcl, expandNetworkAclEntry, expandRuleCalls, expandSecurityGroup } from './security';
 import type { VpcInfos } from './selection';
 import { ResourceSink } from './sink';
@@ -84,6 +85,10 @@ function expandOne(c: Construct, infos: VpcInfos, sink: ResourceSink): string | 
       return undefined;
     case 'ec2.FlowLog':
       expandFlowLog(c, sink);
+      return undefined;
+    case 'elbv2.ApplicationListener':
+    case 'elbv2.NetworkListener':
+      expandListener(c, sink);
       return undefined;
     default:
       return LOAD_BALANCERS.has(c.type) ? expandLoadBalancer(c, infos, sink) : undefined;

@@ -23,4 +23,6 @@ export interface CfnResource {
    */
   readonly properties: Value | undefined;
   readonly propertiesNode: TNode | undefined;
+  /** `Metadata: {"aws:cdk:path": ...}` of a template CDK synthesized. */
+  readonly cdkPath?: string;
 }

@@ -275,6 +275,7 @@ export class TemplateEvaluator {
       if (type === undefined) continue;
       if (!this.resourceExists(logicalId)) continue;
       const propertiesNode = field(e.value, 'Properties');
+      const cdkPath = scalarString(field(field(e.value, 'Metadata'), 'aws:cdk:path'));
       out.push({
         elementId: this.view.elementId(logicalId),
         logicalId,
@@ -284,6 +285,7 @@ export class TemplateEvaluator {
         nameSpan: e.keySpan,
         properties: propertiesNode ? this.properties(logicalId, propertiesNode) : undefined,
         propertiesNode,
+        ...(cdkPath !== undefined ? { cdkPath } : {}),
       });
     }
     return out;

@@ -3,10 +3,11 @@ import { map, type Value, unknown } from '../../../values/value';
 import { MAX_MODULE_DEPTH } from './context';
 import type { Memo } from './context';
 import { evaluateTraced, spanOf } from './evaluate';
-import { expandInstances, type InstanceKey } from './expansion';
+import { BlockInstances } from './blockInstances';
+import type { InstanceKey } from './expansion';
 import { type ModuleCallDecl, type ModuleDefinition, resolveLocalSource } from './moduleDefinition';
 import { ModuleInstance } from './moduleInstance';
-import type { InstanceCollection, Navigable } from './references';
+import type { Navigable } from './references';
 import type { Scope } from './scope';
 
 /** Arguments of a module block that are not inputs of the module. */
@@ -16,24 +17,24 @@ const CALL_META = new Set(['source', 'version', 'count', 'for_each', 'providers'
  * A `module` block in one module instance. Local sources are followed (one child module instance per
  * count/for_each instance); registry and git sources have unknown outputs.
  */
-export class ModuleCallCollection implements InstanceCollection {
-  readonly mode: 'single' | 'count' | 'for_each';
+export class ModuleCallCollection extends BlockInstances<ModuleCallInstance> {
   /** The called module, when its source is a local folder with `.tf` files. */
   readonly target: ModuleDefinition | undefined;
-  private expansion: { known: boolean; instances: ModuleCallInstance[] } | undefined;
-  private readonly busy = { busy: false };
 
   constructor(
     readonly caller: ModuleInstance,
     readonly decl: ModuleCallDecl,
   ) {
-    const attrs = decl.block.body.attributes;
-    this.mode = attrs.some((a) => a.name === 'count')
-      ? 'count'
-      : attrs.some((a) => a.name === 'for_each')
-        ? 'for_each'
-        : 'single';
+    super(decl.block);
     this.target = this.resolveTarget();
+  }
+
+  protected blockScope(): Scope {
+    return this.caller.scopeFor(this.decl.file);
+  }
+
+  protected makeInstance(key: InstanceKey, scope: Scope): ModuleCallInstance {
+    return new ModuleCallInstance(this, key, scope);
   }
 
   get baseAddress(): string {
@@ -61,23 +62,6 @@ export class ModuleCallCollection implements InstanceCollection {
       return undefined;
     }
     return def;
-  }
-
-  expand(at?: Span): { known: boolean; instances: ModuleCallInstance[] } {
-    if (this.expansion) return this.expansion;
-    const scope = this.caller.scopeFor(this.decl.file);
-    const result = this.caller.ctx.guard(
-      this.busy,
-      this.baseAddress,
-      at ?? spanOf(scope, this.decl.block),
-      () => {
-        const e = expandInstances(this.decl.block, scope);
-        return { known: e.known, instances: e.keys.map((k) => new ModuleCallInstance(this, k, scope)) };
-      },
-      () => ({ known: false, instances: [] as ModuleCallInstance[] }),
-    );
-    this.expansion = result;
-    return result;
   }
 }
 

@@ -5,49 +5,32 @@ import type { Attribute } from '../syntax/ast';
 import { bodyToValue, evaluateBody, META_ATTRIBUTES, META_BLOCKS } from './body';
 import type { Memo } from './context';
 import { evaluateTraced, spanOf } from './evaluate';
-import { expandInstances, type InstanceKey } from './expansion';
+import { BlockInstances } from './blockInstances';
+import type { InstanceKey } from './expansion';
 import type { ResourceDecl } from './moduleDefinition';
 import type { ModuleInstance } from './moduleInstance';
-import { type InstanceCollection, type Navigable, registerResourceObject } from './references';
+import { type Navigable, registerResourceObject } from './references';
 import type { Scope } from './scope';
 
 /** A `resource` block in one module instance, expanded into instances on first use. */
-export class ResourceCollection implements InstanceCollection {
-  readonly mode: 'single' | 'count' | 'for_each';
-  private expansion: { known: boolean; instances: ResourceInstance[] } | undefined;
-  private readonly busy = { busy: false };
-
+export class ResourceCollection extends BlockInstances<ResourceInstance> {
   constructor(
     readonly mod: ModuleInstance,
     readonly decl: ResourceDecl,
   ) {
-    const attrs = decl.block.body.attributes;
-    this.mode = attrs.some((a) => a.name === 'count')
-      ? 'count'
-      : attrs.some((a) => a.name === 'for_each')
-        ? 'for_each'
-        : 'single';
+    super(decl.block);
   }
 
   get baseAddress(): string {
     return `${this.mod.prefix}${this.decl.type}.${this.decl.name}`;
   }
 
-  expand(at?: Span): { known: boolean; instances: ResourceInstance[] } {
-    if (this.expansion) return this.expansion;
-    const scope = this.mod.scopeFor(this.decl.file);
-    const result = this.mod.ctx.guard(
-      this.busy,
-      this.baseAddress,
-      at ?? spanOf(scope, this.decl.block),
-      () => {
-        const e = expandInstances(this.decl.block, scope);
-        return { known: e.known, instances: e.keys.map((k) => new ResourceInstance(this, k, scope)) };
-      },
-      () => ({ known: false, instances: [] as ResourceInstance[] }),
-    );
-    this.expansion = result;
-    return result;
+  protected blockScope(): Scope {
+    return this.mod.scopeFor(this.decl.file);
+  }
+
+  protected makeInstance(key: InstanceKey, scope: Scope): ResourceInstance {
+    return new ResourceInstance(this, key, scope);
   }
 }
 
