@@ -1,3 +1,7 @@
+import { attrName, resolve } from '../elementAccess';
+
+// Shared with every family; re-exported so this family's rules import their helpers from one place.
+export { attrName, resolve };
 import type { Field } from '../../model/field';
 import type { ElementId, Listener, LoadBalancer, NetworkElement, Subnet } from '../../model/types';
 import type { RuleContext } from '../types';
@@ -6,16 +10,6 @@ import type { RuleContext } from '../types';
  * Helpers shared by the load balancer rules. The listener index is built once per analysis (keyed on the
  * immutable model object), so each rule stays one pass over the model.
  */
-
-/** An attribute's name as the user writes it in the element's format (messages must match the source). */
-export function attrName(e: NetworkElement, terraform: string, cloudformation: string): string {
-  return e.format === 'cloudformation' ? cloudformation : terraform;
-}
-
-/** The model element a known reference names, when it is of that kind. */
-export function resolve<K extends NetworkElement['kind']>(ctx: RuleContext, kind: K, f: Field<ElementId> | undefined) {
-  return f?.known ? ctx.model.getOf(kind, f.value) : undefined;
-}
 
 /**
  * Whether a load balancer faces the internet: its scheme is known to be internet-facing and its type is known

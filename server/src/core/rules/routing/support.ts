@@ -1,3 +1,7 @@
+import { attrName, resolve } from '../elementAccess';
+
+// Shared with every family; re-exported so this family's rules import their helpers from one place.
+export { attrName, resolve };
 import type { Field, Known } from '../../model/field';
 import type { ElementId, NatGateway, NetworkElement, Route, RouteTable, Subnet, Vpc } from '../../model/types';
 import type { Span } from '../../text/span';
@@ -11,11 +15,6 @@ import type { RuleContext } from '../types';
 /** How an element is named in messages. */
 export function labelOf(ctx: RuleContext, id: ElementId): string {
   return ctx.model.get(id)?.address ?? id;
-}
-
-/** The element a known reference field points at, when it is a model element of that kind. */
-export function resolve<K extends NetworkElement['kind']>(ctx: RuleContext, kind: K, f: Field<ElementId> | undefined) {
-  return f?.known ? ctx.model.getOf(kind, f.value) : undefined;
 }
 
 /** The VPC of a route table, only when its `vpc` field names a VPC of the model. */
@@ -157,11 +156,6 @@ export function spanOr(f: Field<unknown> | undefined, fallback: Span): Span {
 
 export function isKnown<T>(f: Field<T> | undefined): f is Known<T> {
   return f !== undefined && f.known;
-}
-
-/** An attribute's name as the user writes it in the element's format (messages must match the source). */
-export function attrName(e: NetworkElement, terraform: string, cloudformation: string): string {
-  return e.format === 'cloudformation' ? cloudformation : terraform;
 }
 
 /** A publicness reason without its `private: ` verdict prefix, to embed in a sentence that already says it. */

@@ -1,6 +1,7 @@
 import type { Field, Known } from '../../model/field';
 import type { SecurityGroupRule } from '../../model/types';
 import { defineRule } from '../catalog';
+import { attrName } from '../elementAccess';
 import type { Finding, Fix, TextEdit } from '../types';
 import { hasPorts, isAllProtocols, isIcmp, protocolNumber } from './portSets';
 
@@ -17,7 +18,7 @@ export const sgPortRange = defineRule('sg-port-range', function* (ctx): Iterable
     const from = known(rule.fromPort);
     const to = known(rule.toPort);
     if (hasPorts(protocol)) yield* tcpUdp(rule, protocol, from, to);
-    else if (isIcmp(protocol)) yield* icmp(protocol, from, to);
+    else if (isIcmp(protocol)) yield* icmp(rule, protocol, from, to);
     else if (isAllProtocols(protocol) || protocolNumber(protocol) !== undefined) yield* portless(protocol, from, to);
   }
 });
@@ -26,30 +27,37 @@ function known(f: Field<number> | undefined): Known<number> | undefined {
   return f?.known ? f : undefined;
 }
 
+/** The port attributes as the user wrote them (`from_port`, `FromPort`, `fromPort`). */
+function portNames(rule: SecurityGroupRule): { from: string; to: string } {
+  return { from: attrName(rule, 'from_port', 'FromPort'), to: attrName(rule, 'to_port', 'ToPort') };
+}
+
 function* tcpUdp(rule: SecurityGroupRule, protocol: string, from: Known<number> | undefined, to: Known<number> | undefined): Iterable<Finding> {
   const name = protocol.toUpperCase();
+  const names = portNames(rule);
   let inRange = true;
-  for (const [f, what] of [[from, 'from_port'], [to, 'to_port']] as const) {
+  for (const [f, what] of [[from, names.from], [to, names.to]] as const) {
     if (f && (!Number.isInteger(f.value) || f.value < 0 || f.value > 65535)) {
       inRange = false;
       yield { ruleId: 'sg-port-range', message: `${name} port ${f.value} (${what}) is outside 0..65535`, span: f.span };
     }
   }
   if (!inRange || !from || !to || from.value <= to.value) return;
-  const fix = swapFix(from, to);
+  const fix = swapFix(from, to, names);
   yield {
     ruleId: 'sg-port-range',
-    message: `${name} port range is reversed: from_port ${from.value} > to_port ${to.value} in ${rule.address}`,
+    message: `${name} port range is reversed: ${names.from} ${from.value} > ${names.to} ${to.value} in ${rule.address}`,
     span: from.span,
-    related: [{ span: to.span, message: `to_port ${to.value}` }],
+    related: [{ span: to.span, message: `${names.to} ${to.value}` }],
     ...(fix ? { fixes: [fix] } : {}),
   };
 }
 
-function* icmp(protocol: string, from: Known<number> | undefined, to: Known<number> | undefined): Iterable<Finding> {
+function* icmp(rule: SecurityGroupRule, protocol: string, from: Known<number> | undefined, to: Known<number> | undefined): Iterable<Finding> {
+  const names = portNames(rule);
   for (const [f, what] of [[from, 'type'], [to, 'code']] as const) {
     if (f && (!Number.isInteger(f.value) || f.value < -1 || f.value > 255)) {
-      yield { ruleId: 'sg-port-range', message: `${protocol.toUpperCase()} ${what} ${f.value} is outside -1..255 (for ICMP, from_port is the type and to_port the code)`, span: f.span };
+      yield { ruleId: 'sg-port-range', message: `${protocol.toUpperCase()} ${what} ${f.value} is outside -1..255 (for ICMP, ${names.from} is the type and ${names.to} the code)`, span: f.span };
     }
   }
 }
@@ -69,11 +77,11 @@ function* portless(protocol: string, from: Known<number> | undefined, to: Known<
 }
 
 /** Swaps two number literals in place; only when both spans are literals written in the rule (bare or quoted). */
-function swapFix(from: Known<number>, to: Known<number>): Fix | undefined {
+function swapFix(from: Known<number>, to: Known<number>, names: { from: string; to: string }): Fix | undefined {
   const a = literalEdit(from, String(to.value));
   const b = literalEdit(to, String(from.value));
   if (!a || !b || a.span.file !== b.span.file || (a.span.start < b.span.end && b.span.start < a.span.end)) return undefined;
-  return { title: `Swap from_port and to_port (${to.value}-${from.value})`, edits: [a, b], preferred: true };
+  return { title: `Swap ${names.from} and ${names.to} (${to.value}-${from.value})`, edits: [a, b], preferred: true };
 }
 
 function literalEdit(f: Known<number>, newText: string): TextEdit | undefined {
