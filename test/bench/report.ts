@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import type { CloudFormationBenchResult } from './cloudformation';
 import { renderCloudFormationSection } from './cloudformationReport';
+import { type Optional, renderExtras, type VsixSize } from './extras';
+import type { TopologyBenchRow } from './topology';
 import type { CliMeasurement } from './measureCli';
 import type { Hcl2jsonMeasurement } from './measureHcl2json';
 import type { LspMeasurement } from './measureLsp';
@@ -24,6 +26,8 @@ export interface BenchResults {
   sizes: SizeResult[];
   lsp?: LspMeasurement & { workspaceLabel: string; edits: number; hovers: number };
   cloudformation?: CloudFormationBenchResult;
+  topology?: Optional<TopologyBenchRow[]>;
+  vsix?: Optional<VsixSize>;
 }
 
 const GOALS = {
@@ -150,6 +154,7 @@ export function renderMarkdown(r: BenchResults): string {
   }
 
   if (r.cloudformation) out.push(...renderCloudFormationSection(r.cloudformation));
+  if (r.topology && r.vsix) out.push(...renderExtras(r.topology, r.vsix));
 
   out.push('## Goals', '');
   const big = r.sizes[r.sizes.length - 1];

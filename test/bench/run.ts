@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { measureCloudFormation } from './cloudformation';
+import { measureTopologyIfPossible, vsixSize } from './extras';
 import { measureCli } from './measureCli';
 import { measureHcl2json } from './measureHcl2json';
 import { measureLsp } from './measureLsp';
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
       sizes,
       lsp,
       cloudformation: await measureCloudFormation(repoRoot, scratch, rssMethod, RUN_TIMEOUT_MS * 2),
+      topology: await measureTopologyIfPossible(),
+      vsix: vsixSize(repoRoot),
     });
     process.stdout.write(`${markdown}\n`);
     fs.writeFileSync(out, markdown);
