@@ -1,3 +1,4 @@
+import { mapResources, type ResourceMapper, safely } from '../../../model/mapResources';
 import type { NetworkElement } from '../../../model/types';
 import type { CfnResource } from '../eval/evaluated';
 import { mapFlowLog, mapInstance, mapListener, mapLoadBalancer, mapNetworkInterface, mapTargetGroup } from './compute';
@@ -22,7 +23,7 @@ import { mapRoute, mapRouteTable, mapRouteTableAssociation } from './routing';
 import { mapNaclAssociation, mapNetworkAcl, mapNetworkAclEntry, mapSecurityGroup, mapSecurityGroupRule } from './security';
 import { mapSubnet, mapVpc, mapVpcCidrBlock } from './vpc';
 
-type Mapper = (r: CfnResource, ctx: MapContext, folds: Folds) => NetworkElement | readonly NetworkElement[] | undefined;
+type Mapper = ResourceMapper<CfnResource, MapContext, Folds>;
 
 /**
  * CloudFormation resource type -> model elements. Types missing here map to nothing; `EIPAssociation` is
@@ -73,23 +74,5 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
 export function resourcesToElements(resources: readonly CfnResource[]): NetworkElement[] {
   const ctx = new MapContext(resources);
   const folds = safely(() => collectFolds(resources, ctx)) ?? { eipAssociations: new Map() };
-  const out: NetworkElement[] = [];
-  for (const r of resources) {
-    const mapper = Object.prototype.hasOwnProperty.call(MAPPERS, r.type) ? MAPPERS[r.type] : undefined;
-    if (!mapper) continue;
-    const mapped = safely(() => mapper(r, ctx, folds));
-    if (mapped === undefined) continue;
-    if (Array.isArray(mapped)) out.push(...(mapped as readonly NetworkElement[]));
-    else out.push(mapped as NetworkElement);
-  }
-  return out;
-}
-
-/** Values come from user templates: a shape no mapper foresaw must cost one resource, not the analysis. */
-function safely<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch {
-    return undefined;
-  }
+  return mapResources(resources, MAPPERS, ctx, folds);
 }

@@ -1,3 +1,4 @@
+import { mapResources, type ResourceMapper, safely } from '../../../model/mapResources';
 import type { NetworkElement } from '../../../model/types';
 import type { EvaluatedResource } from '../evaluated';
 import {
@@ -42,11 +43,7 @@ import {
 } from './security';
 import { mapSubnet, mapVpc, mapVpcCidrAssociation } from './vpc';
 
-type Mapper = (
-  r: EvaluatedResource,
-  ctx: MapContext,
-  folds: Folds,
-) => NetworkElement | readonly NetworkElement[] | undefined;
+type Mapper = ResourceMapper<EvaluatedResource, MapContext, Folds>;
 
 /**
  * Terraform resource type -> model elements. Types missing here map to nothing. Folded resources
@@ -106,23 +103,5 @@ const MAPPERS: Readonly<Record<string, Mapper>> = {
 export function resourcesToElements(resources: readonly EvaluatedResource[]): NetworkElement[] {
   const ctx = new MapContext(resources);
   const folds = safely(() => collectFolds(resources, ctx)) ?? { eipAssociations: new Map(), endpointParts: new Map() };
-  const out: NetworkElement[] = [];
-  for (const r of resources) {
-    const mapper = Object.prototype.hasOwnProperty.call(MAPPERS, r.type) ? MAPPERS[r.type] : undefined;
-    if (!mapper) continue;
-    const mapped = safely(() => mapper(r, ctx, folds));
-    if (mapped === undefined) continue;
-    if (Array.isArray(mapped)) out.push(...(mapped as readonly NetworkElement[]));
-    else out.push(mapped as NetworkElement);
-  }
-  return out;
-}
-
-/** Values come from user code: a shape no mapper foresaw must cost one resource, not the analysis. */
-function safely<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch {
-    return undefined;
-  }
+  return mapResources(resources, MAPPERS, ctx, folds);
 }
