@@ -16,6 +16,12 @@ mkdir -p "$cache"
 log() { printf '[e2e setup] %s\n' "$*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
 
+# Run from `npm run test:e2e`, this script inherits the outer npm's settings as npm_* variables, which the
+# npm installs below would take as their own: among them npm_config_user_agent naming Node 20, from which
+# code-server's postinstall reads the Node version and refuses to install. Start from a clean npm
+# environment, as when this script runs on its own (the npmrc file is still read).
+while IFS= read -r name; do unset "$name"; done < <(compgen -e | grep -E '^(npm_|NODE$)' || true)
+
 # --- Debian packages -------------------------------------------------------------------
 # libkrb5-dev for code-server's kerberos module; make, g++ and python3 for node-gyp, which builds
 # code-server's native modules (present on most build machines, not on a minimal image).
