@@ -1,7 +1,8 @@
 import { list, ref, unknown, type Value } from '../../../values/value';
 import type { Span } from '../../../text/span';
 import { type Construct, isAbsentV, prop, type V } from '../eval/values';
-import { roleOf, type VpcInfo, type VpcSubnetInfo } from './vpc';
+import { subnetRole } from '../vpcLayout/subnetTypes';
+import type { VpcInfo, VpcSubnetInfo } from './vpc';
 
 /** What resolving a subnet selection needs: the L2 VPCs' subnets. */
 export type VpcInfos = ReadonlyMap<Construct, VpcInfo>;
@@ -23,7 +24,7 @@ export function selectSubnets(vpc: V | undefined, selection: V | undefined, info
   const group = prop(selection, 'subnetGroupName');
   let chosen: VpcSubnetInfo[];
   if (type) {
-    const role = type.t === 'prim' ? roleOf(String(type.v)) : undefined;
+    const role = type.t === 'prim' ? subnetRole(String(type.v)) : undefined;
     if (!role) return undefined;
     chosen = subnets.filter((s) => s.role === role);
   } else if (group) {

@@ -3,10 +3,9 @@ import { bool, ref, str, unknown, type Value } from '../../../values/value';
 import type { Construct, V } from '../eval/values';
 import { isAbsentV, prop, slot } from '../eval/values';
 import { allocateCdkVpc, type CdkSubnetConfig, type CdkSubnetType, type CdkVpcProps } from '../vpcLayout';
+import { subnetRole, type SubnetRole } from '../vpcLayout/subnetTypes';
 import type { ResourceSink } from './sink';
 import { refTo } from './values';
-
-export type SubnetRole = 'public' | 'private' | 'isolated';
 
 export interface VpcSubnetInfo {
   readonly elementId: string;
@@ -22,22 +21,6 @@ export interface VpcInfo {
 }
 
 const SUBNET_TYPES: readonly CdkSubnetType[] = ['PUBLIC', 'PRIVATE_WITH_EGRESS', 'PRIVATE_WITH_NAT', 'PRIVATE_ISOLATED', 'ISOLATED', 'PRIVATE'];
-
-export function roleOf(type: string | undefined): SubnetRole | undefined {
-  switch (type) {
-    case 'PUBLIC':
-      return 'public';
-    case 'PRIVATE_WITH_EGRESS':
-    case 'PRIVATE_WITH_NAT':
-    case 'PRIVATE':
-      return 'private';
-    case 'PRIVATE_ISOLATED':
-    case 'ISOLATED':
-      return 'isolated';
-    default:
-      return undefined;
-  }
-}
 
 /** A prop read for the allocator: absent, known, or written but not known here (then no layout). */
 type Read<T> = { readonly ok: true; readonly value: T | undefined } | { readonly ok: false; readonly why: string };
@@ -110,7 +93,7 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
   const routeTableIds: string[] = [];
   layout.subnets.forEach((s) => {
     const g = input.groups.get(s.group) ?? {};
-    const role = roleOf(s.type) ?? 'isolated';
+    const role = subnetRole(s.type) ?? 'isolated';
     const cidrOrigin = g.cidrMask ?? g.entry ?? cidrSpan;
     const props = new Map<string, Value>([
       ['VpcId', vpcRef],

@@ -13,7 +13,8 @@ export const SUBNET_TYPE_VALUE: Readonly<Record<CdkSubnetType, string>> = {
 /** Which of the Vpc's subnet lists (publicSubnets, privateSubnets, isolatedSubnets) a type lands in. */
 export type SubnetRole = 'public' | 'private' | 'isolated';
 
-export function subnetRole(type: CdkSubnetType): SubnetRole | undefined {
+/** Accepts any string (a type read from user code): unknown types have no role. */
+export function subnetRole(type: CdkSubnetType | string | undefined): SubnetRole | undefined {
   switch (type) {
     case 'PUBLIC':
       return 'public';
