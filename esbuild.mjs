@@ -19,6 +19,14 @@ for (const [from, to] of [
   fs.copyFileSync(require.resolve(from), path.join(outdir, to));
 }
 
+/** Resolves the CLI's import of the topology renderer (client/webview/export.ts) to its own bundle next to cli.js. */
+const externalTopologyRenderer = {
+  name: 'external-topology-renderer',
+  setup(build) {
+    build.onResolve({ filter: /client\/webview\/export$/ }, () => ({ path: './topologyExport.js', external: true }));
+  },
+};
+
 /** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
@@ -40,9 +48,17 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js` },
   { entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js` },
-  { entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
-  // Worker threads of the CLI and the language server parse files in parallel (server/src/host/parallelParse.ts).
-  { entryPoints: ['server/src/host/parseWorker.ts'], outfile: `${outdir}/parseWorker.js` },
+  // The CLI's topology renderer (with ELK, three quarters of the CLI's code) is a bundle of its own, loaded only
+  // when `vpc-lens topology` draws: every other command starts without compiling it.
+  {
+    entryPoints: ['server/src/cli.ts'],
+    outfile: `${outdir}/cli.js`,
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [externalTopologyRenderer],
+  },
+  { entryPoints: ['client/webview/export.ts'], outfile: `${outdir}/topologyExport.js` },
+  // Worker threads of the CLI's check analyse shares of a large workspace (server/src/host/parallelCheck.ts).
+  { entryPoints: ['server/src/host/checkWorker.ts'], outfile: `${outdir}/checkWorker.js` },
   // The topology webview (browser): its script, with ELK's worker script embedded as a string (the webview
   // starts the layout worker from a Blob URL: VS Code refuses workers loaded from webview resource URLs).
   {

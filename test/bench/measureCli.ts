@@ -9,6 +9,8 @@ export interface CliMeasurement {
   wallMs: number[];
   /** Highest peak RSS over the runs, bytes. */
   peakRssBytes?: number;
+  /** Median milliseconds per phase, from the CLI's `VPC_LENS_TIMING` line (start = Node and the bundle loading). */
+  phases?: { readonly name: string; readonly medianMs: number }[];
   /** From the first successful run's JSON report. */
   report?: { files: number; resources: number; diagnostics: number; byCode: Record<string, number> };
   error?: string;
@@ -25,12 +27,14 @@ export async function measureCli(
   const wallMs: number[] = [];
   let peakRssBytes: number | undefined;
   let report: CliMeasurement['report'];
+  const phaseRuns: [string, number][][] = [];
   for (let i = 0; i < runs; i++) {
     const result = await runNode({
       args: [cli, 'check', workspaceDir, '--format', 'json', '--fail-on', 'never'],
       cwd: repoRoot,
       timeoutMs,
       rssMethod,
+      env: { VPC_LENS_TIMING: '1' },
     });
     if (result.timedOut) return { runs, medianWallMs: Number.NaN, wallMs, error: `timed out after ${timeoutMs} ms` };
     if (result.exitCode !== 0) {
@@ -40,8 +44,21 @@ export async function measureCli(
     wallMs.push(result.wallMs);
     if (result.peakRssBytes !== undefined) peakRssBytes = Math.max(peakRssBytes ?? 0, result.peakRssBytes);
     report ??= summarise(result.stdout);
+    phaseRuns.push(phasesOf(result.stderr));
   }
-  return { runs, medianWallMs: median(wallMs), wallMs, peakRssBytes, report };
+  return { runs, medianWallMs: median(wallMs), wallMs, peakRssBytes, report, phases: medianPhases(phaseRuns) };
+}
+
+/** `vpc-lens: timing: start 80 ms, discover 4 ms, ...; total 500 ms` as [name, ms] pairs. */
+function phasesOf(stderr: string): [string, number][] {
+  const line = /vpc-lens: timing: ([^;\n]*)/.exec(stderr)?.[1] ?? '';
+  return [...line.matchAll(/(\w+) (\d+(?:\.\d+)?) ms/g)].map((m) => [m[1]!, Number(m[2])]);
+}
+
+function medianPhases(runs: [string, number][][]): CliMeasurement['phases'] {
+  const first = runs[0];
+  if (!first || first.length === 0) return undefined;
+  return first.map(([name]) => ({ name, medianMs: median(runs.map((r) => r.find(([n]) => n === name)?.[1] ?? Number.NaN)) }));
 }
 
 function summarise(stdout: string): CliMeasurement['report'] {

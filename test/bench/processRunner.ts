@@ -36,6 +36,8 @@ export interface NodeRun {
   cwd: string;
   timeoutMs: number;
   rssMethod: PeakRssMethod;
+  /** Extra environment variables for the run. */
+  env?: Record<string, string>;
 }
 
 /** Runs `node <args>` once, cold, and measures it. Never rejects: failures show in the result. */
@@ -53,7 +55,7 @@ export function runNode(run: NodeRun): Promise<RunResult> {
     const child = spawn(command, args, {
       cwd: run.cwd,
       detached: true,
-      env: { ...process.env, VPC_LENS_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+      env: { ...process.env, ...run.env, VPC_LENS_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const stdout: Buffer[] = [];

@@ -114,6 +114,20 @@ export function renderMarkdown(r: BenchResults): string {
     );
   }
   out.push('');
+  const phased = r.sizes.filter((s) => s.cli.phases && s.cli.phases.length > 0);
+  if (phased.length > 0) {
+    out.push(
+      'Where the time of `vpc-lens check` goes (medians per phase, from `VPC_LENS_TIMING=1`; "start" is Node starting ' +
+        'and loading the bundle, "analyse" parsing, evaluation, model and rules, on several threads for large workspaces):',
+      '',
+    );
+    const names = phased[0]!.cli.phases!.map((p) => p.name);
+    out.push(`| workspace | ${names.join(' | ')} |`, `|---|${names.map(() => '---:').join('|')}|`);
+    for (const s of phased) {
+      out.push(`| ${s.label} | ${names.map((n) => ms(s.cli.phases!.find((p) => p.name === n)?.medianMs ?? Number.NaN)).join(' | ')} |`);
+    }
+    out.push('');
+  }
   for (const s of r.sizes) {
     const report = s.cli.report;
     if (report && s.workspace.plantedMistakes > 0 && (report.resources === 0 || report.diagnostics === 0)) {

@@ -463,3 +463,18 @@ describe('rules, help and version', () => {
     assert.equal(runCli(['--version'], REPO_ROOT).stdout, `${pkg.version}\n`);
   });
 });
+
+describe('check: VPC_LENS_TIMING', () => {
+  test('prints one line of phase times on stderr, and the report unchanged on stdout', () => {
+    const cwd = workspace({ 'main.tf': HOST_BITS_TF });
+    const plain = runCli(['check', '.', '--format', 'json'], cwd, { VPC_LENS_TIMING: undefined });
+    const timed = runCli(['check', '.', '--format', 'json'], cwd, { VPC_LENS_TIMING: '1' });
+    assert.equal(timed.stdout, plain.stdout);
+    assert.equal(timed.status, plain.status);
+    assert.doesNotMatch(plain.stderr, /timing/);
+    assert.match(
+      timed.stderr,
+      /^vpc-lens: timing: start \d+ ms, discover \d+ ms, read \d+ ms, analyse \d+ ms, report \d+ ms; total \d+ ms\n$/,
+    );
+  });
+});

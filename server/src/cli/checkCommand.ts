@@ -1,19 +1,20 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Workspace, WorkspaceLogger } from '../core/analysis/workspace';
+import type { Analysis, Workspace, WorkspaceLogger } from '../core/analysis/workspace';
 import type { AnalysisSettings, CloudFormationParameterFile } from '../core/config/settings';
 import { mergeSettings } from '../core/config/projectConfig';
 import { PROBLEM_CODES, RULE_CATALOG } from '../core/rules/catalog';
 import { docsUrl } from '../core/rules/types';
 import { createWorkspace } from '../host/createWorkspace';
 import { findFiles, readTextFile } from '../host/files';
-import { parseInParallel } from '../host/parallelParse';
+import { analyzeInParallel } from '../host/parallelCheck';
 import type { CheckCommand, FailOn } from './args';
 import { loadProjectSettings, type ProjectSettings } from './config';
 import { CliError } from './errors';
 import { formatJson } from './format/json';
 import { formatSarif, type SarifRuleInfo } from './format/sarif';
 import { formatText } from './format/text';
+import { phaseTimer } from './phaseTimer';
 import { useColor, type CliIo } from './io';
 import { loadFiles } from './loadFiles';
 import { displayPath, displayPathOfUri } from './paths';
@@ -24,10 +25,10 @@ export interface CheckDeps {
   /** The workspace to analyse in; tests hand in one with fake front-ends. */
   readonly createWorkspace: (logger: WorkspaceLogger) => Promise<Workspace>;
   /**
-   * Parses the loaded files before the analysis (in worker threads when there are enough); without it the
-   * analysis parses them. Only for workspaces of the real front-ends: the workers run those.
+   * Analyses the workspace (on several threads when it is large); without it, `ws.analyze` on this thread.
+   * Only for workspaces of the real front-ends: the workers run those.
    */
-  readonly parseFiles?: (ws: Workspace) => Promise<unknown>;
+  readonly analyze?: (ws: Workspace, settings: AnalysisSettings, log: (message: string) => void) => Promise<{ readonly analysis: Analysis }>;
 }
 
 /**
@@ -35,19 +36,25 @@ export interface CheckDeps {
  * var file stops it before analysis (CliError: one line, exit 2). Files that cannot be read are named on
  * stderr and make the exit code 2 (the check was incomplete), but the report of the rest is still printed.
  */
-export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps = { createWorkspace, parseFiles: parseInParallel }): Promise<number> {
+export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps = { createWorkspace, analyze: analyzeInParallel }): Promise<number> {
+  const timer = phaseTimer(io);
+  timer.mark('start');
   const project = loadProjectSettings(command.config, io.cwd);
   for (const warning of project.warnings) io.err(`vpc-lens: ${warning}\n`);
   const varFiles = resolveVarFiles(command, project, io.cwd);
   const parameterFiles = resolveParameterFiles(command, project, io.cwd);
   const found = discoverFiles(command, project, io);
+  timer.mark('discover');
 
   // Core's log lines name the product for the editor's output panel; here the `vpc-lens:` prefix does.
   const ws = await deps.createWorkspace({ error: (message) => io.err(`vpc-lens: ${message.replace(/^VPC Lens: /, '')}\n`) });
   const loaded = loadFiles(ws, { files: found.files, explicit: new Set(command.paths.map((p) => path.resolve(io.cwd, p))), varFiles }, io);
-  await deps.parseFiles?.(ws);
   const parametersUnreadable = loadParameterFiles(ws, parameterFiles, io);
-  const analysis = ws.analyze(analysisSettings(project.analysis, loaded.varFileUris, parameterFiles, command.region));
+  timer.mark('read');
+  const settings = analysisSettings(project.analysis, loaded.varFileUris, parameterFiles, command.region);
+  const log = (message: string) => io.err(`vpc-lens: ${message.replace(/^VPC Lens: /, '')}\n`);
+  const analysis = deps.analyze ? (await deps.analyze(ws, settings, log)).analysis : ws.analyze(settings);
+  timer.mark('analyse');
   if (analysis.files === 0) io.err(`vpc-lens: no files to analyse (looked for *.tf and *.tfvars in ${command.paths.join(' ')})\n`);
 
   const report = buildReport({
@@ -58,6 +65,8 @@ export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps
     textOf: (uri) => ws.getText(uri),
   });
   io.out(formatReport(report, command, io));
+  timer.mark('report');
+  timer.report();
 
   if (found.unreadable || loaded.unreadable || parametersUnreadable) return 2;
   return failsAt(report, command.failOn) ? 1 : 0;

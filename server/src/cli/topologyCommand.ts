@@ -5,7 +5,6 @@ import { LineIndex } from '../core/text/lineIndex';
 import { createWorkspace } from '../host/createWorkspace';
 import { findFiles, readTextFile } from '../host/files';
 import { pathToFileURL } from 'node:url';
-import { parseInParallel } from '../host/parallelParse';
 import type { TopologyCommand } from './args';
 import type { CheckDeps } from './checkCommand';
 import { loadProjectSettings } from './config';
@@ -19,7 +18,7 @@ import { displayPath, displayPathOfUri } from './paths';
  * folder, 0-based ranges) or rendered by the webview's own renderer as SVG or a self-contained HTML page.
  * Findings are counted on nodes but never change the exit code; bad paths and unwritable output exit 2.
  */
-export async function runTopology(command: TopologyCommand, io: CliIo, deps: CheckDeps = { createWorkspace, parseFiles: parseInParallel }): Promise<number> {
+export async function runTopology(command: TopologyCommand, io: CliIo, deps: CheckDeps = { createWorkspace }): Promise<number> {
   const project = loadProjectSettings(command.config, io.cwd);
   for (const warning of project.warnings) io.err(`vpc-lens: ${warning}\n`);
   const varFiles = command.varFiles.map((f) => {
@@ -40,7 +39,6 @@ export async function runTopology(command: TopologyCommand, io: CliIo, deps: Che
   const ws = await deps.createWorkspace({ error: (message) => io.err(`vpc-lens: ${message.replace(/^VPC Lens: /, '')}\n`) });
   const explicit = new Set(command.paths.map((p) => path.resolve(io.cwd, p)));
   const loaded = loadFiles(ws, { files: found.files, explicit, varFiles: [...project.varFiles, ...varFiles] }, io);
-  await deps.parseFiles?.(ws);
   const analysis = ws.analyze({ ...project.analysis, terraformVarFiles: loaded.varFileUris });
   if (analysis.files === 0) io.err(`vpc-lens: no files to analyse (looked in ${command.paths.join(' ')})\n`);
 

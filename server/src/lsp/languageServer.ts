@@ -16,7 +16,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, type Workspace, describeError } from '../core/analysis/workspace';
 import { PROJECT_CONFIG_FILE } from '../core/config/projectConfig';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/config/settings';
-import { parseInParallel } from '../host/parallelParse';
 import { CONFIGURATION_SECTION, type StatusParams, StatusNotification } from '../protocol';
 import { lspCodeActions } from './codeActions';
 import { toLspDiagnostic } from './convert';
@@ -210,8 +209,6 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
         settings = analysisSettings(folders, editorSettings, log);
         await indexFolders();
         syncOpenDocuments();
-        // Large workspaces parse on a second core too; small ones stay on this thread (see parallelParse.ts).
-        if (workspace) await parseInParallel(workspace);
       } catch (err) {
         logError(`VPC Lens: indexing failed: ${describeError(err)}`);
       }

@@ -2,12 +2,13 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Parser } from 'web-tree-sitter';
 import { loadGrammars } from '../../../server/src/host/grammars';
-import { parseHcl } from '../../../server/src/core/frontends/terraform/syntax/parse';
+import { parseHclWithTreeSitter } from '../../../server/src/core/frontends/terraform/syntax/parse';
 import { looksBinary } from '../../../server/src/core/frontends/terraform/syntax/binaryText';
 import { swapTreeSitterRuntime, treeSitterRuntime } from '../../../server/src/core/frontends/terraform/syntax/treeSitterRuntime';
 
 // The fast tree copy calls web-tree-sitter's WASM exports directly and leaves out punctuation the converter
 // never reads; the public-API copy keeps everything. Both must give the same AST and the same problems.
+// Both go through the tree-sitter path: clean sources would otherwise take the hand-written parser.
 const SOURCES: Record<string, string> = {
   resources: `# comment
 resource "aws_vpc" "main" {
@@ -91,11 +92,11 @@ describe('terraform syntax: fast tree copy', () => {
   for (const [name, text] of Object.entries(SOURCES)) {
     test(`gives the same AST and problems as the public-API copy: ${name}`, async () => {
       const p = await parser();
-      const fast = parseHcl(p, `file:///ws/${name}.tf`, text);
+      const fast = parseHclWithTreeSitter(p, `file:///ws/${name}.tf`, text);
       const runtime = swapTreeSitterRuntime(undefined);
-      let slow: ReturnType<typeof parseHcl>;
+      let slow: ReturnType<typeof parseHclWithTreeSitter>;
       try {
-        slow = parseHcl(p, `file:///ws/${name}.tf`, text);
+        slow = parseHclWithTreeSitter(p, `file:///ws/${name}.tf`, text);
       } finally {
         swapTreeSitterRuntime(runtime);
       }
@@ -108,9 +109,9 @@ describe('terraform syntax: fast tree copy', () => {
   test('a copy after many parses still frees its cursor and gives the same tree (cursor state written back)', async () => {
     const p = await parser();
     const text = SOURCES['resources']!;
-    const first = parseHcl(p, 'file:///ws/a.tf', text);
-    for (let i = 0; i < 200; i++) parseHcl(p, 'file:///ws/a.tf', SOURCES['deep']!);
-    assert.deepEqual(parseHcl(p, 'file:///ws/a.tf', text), first);
+    const first = parseHclWithTreeSitter(p, 'file:///ws/a.tf', text);
+    for (let i = 0; i < 200; i++) parseHclWithTreeSitter(p, 'file:///ws/a.tf', SOURCES['deep']!);
+    assert.deepEqual(parseHclWithTreeSitter(p, 'file:///ws/a.tf', text), first);
   });
 });
 

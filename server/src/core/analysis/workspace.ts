@@ -1,11 +1,12 @@
 import type { AnalysisSettings } from '../config/settings';
-import type { AnalysisUnit, BuildOptions, FrontEnd, ParsedFile, SourceProblem } from '../frontends/types';
+import type { AnalysisUnit, BuildOptions, FrontEnd, ParsedFile, SourceProblem, UnitShard } from '../frontends/types';
 import type { ModelView } from '../model/network';
 import type { NetworkFacts } from '../model/facts';
 import type { Diagnostic } from '../rules/types';
 import { mergeCdkOutFindings } from './cdkOutFindings';
 import { CompositeModel, compositeFacts } from './compositeModel';
 import { finalizeDiagnostics } from './diagnostics';
+import type { ShardResult } from './shards';
 import { CompositeTraceIndex, type TraceLookup } from './traceIndex';
 import { analyzeUnit, type UnitAnalysis } from './unitAnalysis';
 
@@ -19,6 +20,14 @@ export interface Analysis {
   readonly files: number;
   /** Resources of the front-ends (inline parts such as the routes of a table not counted). */
   readonly resources: number;
+}
+
+/** Units built and checked by analyzeUnits(), waiting for finish(). */
+export interface UnitsPass {
+  readonly settings: AnalysisSettings;
+  readonly units: readonly UnitAnalysis[];
+  /** Parse problems of the files (share 0 only). */
+  readonly problems: readonly SourceProblem[];
 }
 
 export interface WorkspaceLogger {
@@ -57,30 +66,6 @@ export class Workspace {
     return frontEnd !== undefined;
   }
 
-  /**
-   * Parses the file now instead of in the next analyze(), so a host can parse some files while a worker
-   * parses others. Returns false when no front-end analyses the file.
-   */
-  parseFile(uri: string): boolean {
-    const entry = this.files.get(uri);
-    if (!entry?.frontEnd) return false;
-    entry.parsed ??= this.parseSafely(entry.frontEnd, uri, entry.text);
-    return true;
-  }
-
-  /**
-   * Accepts a parse of the file made elsewhere (a worker thread running the same front-ends): used only when
-   * the file is here with exactly this text, is not parsed yet, and its front-end is the one that made the
-   * parse. Returns whether it was used; when not, the file is parsed here as usual.
-   */
-  setParsedFile(uri: string, text: string, parsed: ParsedFile): boolean {
-    const entry = this.files.get(uri);
-    if (!entry || entry.text !== text || entry.parsed || !entry.frontEnd) return false;
-    if (parsed.uri !== uri || parsed.frontEnd !== entry.frontEnd.id) return false;
-    entry.parsed = parsed;
-    return true;
-  }
-
   deleteFile(uri: string): void {
     this.files.delete(uri);
   }
@@ -99,17 +84,29 @@ export class Workspace {
   }
 
   analyze(settings: AnalysisSettings): Analysis {
+    return this.finish(this.analyzeUnits(settings));
+  }
+
+  /**
+   * The first half of analyze(): parses what changed, builds the units and runs the rules on them. With a
+   * `shard`, only that share of the units of shardable front-ends (see `FrontEnd.shardable`); the other
+   * front-ends are built by share 0 alone, and other shares do not even parse their files.
+   */
+  analyzeUnits(settings: AnalysisSettings, shard?: UnitShard): UnitsPass {
     const problems: SourceProblem[] = [];
     const units: UnitAnalysis[] = [];
-    const options = buildOptionsOf(settings);
+    const options = buildOptionsOf(settings, shard);
+    const firstShare = !shard || shard.index === 0;
     this.assignNamedFiles(options);
     for (const fe of this.frontEnds) {
+      if (!firstShare && !fe.shardable) continue;
       const parsed = new Map<string, ParsedFile>();
       for (const [uri, entry] of this.files) {
         if (entry.frontEnd !== fe) continue;
         entry.parsed ??= this.parseSafely(fe, uri, entry.text);
         parsed.set(uri, entry.parsed);
-        problems.push(...entry.parsed.problems);
+        // Every share parses the files; share 0 reports their syntax errors.
+        if (firstShare) problems.push(...entry.parsed.problems);
       }
       if (parsed.size === 0) continue;
       try {
@@ -120,18 +117,29 @@ export class Workspace {
         this.logger.error(`VPC Lens: the ${fe.id} front-end failed: ${describeError(err)}`);
       }
     }
-    const live = new Set(units.map((u) => u.unit.key));
-    for (const key of this.units.keys()) if (!live.has(key)) this.units.delete(key);
+    // Sharded passes build only part of the units: the cache keeps the others for the next whole analysis.
+    if (!shard) {
+      const live = new Set(units.map((u) => u.unit.key));
+      for (const key of this.units.keys()) if (!live.has(key)) this.units.delete(key);
+    }
+    return { settings, units, problems };
+  }
 
+  /**
+   * The second half of analyze(): severities, suppressions and de-duplication over the pass's units and the
+   * results of other shares. The model, facts and traces cover the pass's own units only.
+   */
+  finish(pass: UnitsPass, otherShards: readonly ShardResult[] = []): Analysis {
+    const { units, settings } = pass;
     const analysedUris = this.analysedFiles();
     const diagnostics = finalizeDiagnostics({
       // A CDK app and its cdk.out in one workspace: each mistake once, on the source.
-      findings: mergeCdkOutFindings(units),
-      problems: [...problems, ...units.flatMap((u) => u.unit.problems)],
+      findings: [...mergeCdkOutFindings(units), ...otherShards.flatMap((r) => r.findings)],
+      problems: [...pass.problems, ...units.flatMap((u) => u.unit.problems), ...otherShards.flatMap((r) => r.problems)],
       settings,
       files: analysedUris,
       textOf: (uri) => this.files.get(uri)?.text,
-      suppressions: units.flatMap((u) => u.unit.suppressions ?? []),
+      suppressions: [...units.flatMap((u) => u.unit.suppressions ?? []), ...otherShards.flatMap((r) => r.suppressions)],
     });
     return {
       model: new CompositeModel(units.map((u) => u.model)),
@@ -139,8 +147,29 @@ export class Workspace {
       diagnostics,
       traces: new CompositeTraceIndex(units.map((u) => u.traces)),
       files: analysedUris.length,
+      resources: units.reduce((n, u) => n + u.resources, 0) + otherShards.reduce((n, r) => n + r.resources, 0),
+    };
+  }
+
+  /** A pass of a share other than 0, as the plain data its thread sends back (see finish()). */
+  static shardResult(pass: UnitsPass): ShardResult {
+    const { units } = pass;
+    return {
+      findings: mergeCdkOutFindings(units),
+      problems: [...pass.problems, ...units.flatMap((u) => u.unit.problems)],
+      suppressions: units.flatMap((u) => u.unit.suppressions ?? []),
       resources: units.reduce((n, u) => n + u.resources, 0),
     };
+  }
+
+  /** True when the file's front-end can split its units across threads (see `FrontEnd.shardable`). */
+  isShardable(uri: string): boolean {
+    return this.files.get(uri)?.frontEnd?.shardable === true;
+  }
+
+  /** Every file the workspace holds, analysed or not (a parallel check hands them all to its threads). */
+  fileUris(): string[] {
+    return [...this.files.keys()];
   }
 
   /**
@@ -188,8 +217,9 @@ export class Workspace {
   }
 }
 
-function buildOptionsOf(settings: AnalysisSettings): BuildOptions {
+function buildOptionsOf(settings: AnalysisSettings, shard: UnitShard | undefined): BuildOptions {
   return {
+    ...(shard ? { shard } : {}),
     terraformVarFiles: settings.terraformVarFiles,
     ...(settings.cloudFormationParameterFiles ? { cloudFormationParameterFiles: settings.cloudFormationParameterFiles } : {}),
     ...(settings.cloudFormationRegion !== undefined ? { cloudFormationRegion: settings.cloudFormationRegion } : {}),

@@ -1,4 +1,4 @@
-import { addressBits, addressText, parseCidr, rangeOf } from './parse';
+import { addressBits, addressText, networkValueOf, parseCidr } from './parse';
 import type { CidrFnResult } from './terraform';
 
 const MAX_COUNT = 256;
@@ -29,7 +29,7 @@ export function cfnCidr(ipBlock: string, count: number, cidrBits: number): CidrF
       message: `Fn::Cidr: ${block.canonical} holds only ${available} blocks of /${newPrefix}, ${count} requested`,
     };
   }
-  const start = rangeOf(block).getFirst().getValue();
+  const start = networkValueOf(block);
   const size = 2n ** BigInt(cidrBits);
   const blocks = Array.from({ length: count }, (_, i) => `${addressText(block.version, start + BigInt(i) * size)}/${newPrefix}`);
   return { ok: true, value: blocks };

@@ -34,6 +34,20 @@ export function makeRange(version: 4 | 6, value: bigint, prefix: number): IpRang
 // Cidr stays plain data that compares with deepEqual and prints cleanly.
 const ranges = new WeakMap<Cidr, IpRange>();
 
+// The network address of each parsed block as a number, known from parsing: ip-num computes a range's first
+// address through string masks, which costs more than everything else a rule does with a block.
+const networkValues = new WeakMap<Cidr, bigint>();
+
+/** The network (first) address of a block as a number. */
+export function networkValueOf(c: Cidr): bigint {
+  let value = networkValues.get(c);
+  if (value === undefined) {
+    value = rangeOf(c).getFirst().getValue();
+    networkValues.set(c, value);
+  }
+  return value;
+}
+
 /** The network range of a block; rebuilt from `canonical` for Cidr objects made outside parseCidr. */
 export function rangeOf(c: Cidr): IpRange {
   const known = ranges.get(c);
@@ -110,6 +124,7 @@ function parseCidrText(raw: string, allowLeadingZeros: boolean): CidrParseResult
     size: range.getSize(),
   });
   ranges.set(cidr, range);
+  networkValues.set(cidr, first);
   return Object.freeze({ ok: true as const, cidr });
 }
 

@@ -1,5 +1,5 @@
 import type { IPv4CidrRange, IPv6CidrRange } from 'ip-num';
-import { type Cidr, rangeOf } from './parse';
+import { type Cidr, networkValueOf, rangeOf } from './parse';
 
 /** True when every address of `inner` is in `outer`. Host bits are ignored; never true across versions. */
 export function cidrContains(outer: Cidr, inner: Cidr): boolean {
@@ -17,6 +17,6 @@ export function cidrOverlaps(a: Cidr, b: Cidr): boolean {
 
 /** First and last address as numbers, for sorting and sweep-line overlap checks over many blocks. */
 export function cidrBounds(c: Cidr): { readonly first: bigint; readonly last: bigint } {
-  const range = rangeOf(c);
-  return { first: range.getFirst().getValue(), last: range.getLast().getValue() };
+  const first = networkValueOf(c);
+  return { first, last: first + c.size - 1n };
 }

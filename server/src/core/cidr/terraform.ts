@@ -3,7 +3,7 @@
 // Deliberate differences: negative or fractional numbers, which Terraform turns into nonsense or
 // a conversion error, are rejected with a clear message; surrounding whitespace is trimmed.
 import { IPv4Prefix } from 'ip-num';
-import { type Cidr, addressBits, addressText, makeRange, parseCidrAllowingLeadingZeros, rangeOf } from './parse';
+import { type Cidr, addressBits, addressText, makeRange, networkValueOf, parseCidrAllowingLeadingZeros } from './parse';
 
 export type CidrFnResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -28,7 +28,7 @@ export function cidrSubnet(prefix: string, newbits: number, netnum: number | big
   if (num >= 2n ** BigInt(newbits)) {
     return fail(`prefix extension of ${newbits} does not accommodate a subnet numbered ${num}`);
   }
-  const start = networkValue(c) + num * blockSize(c.version, newPrefix);
+  const start = networkValueOf(c) + num * blockSize(c.version, newPrefix);
   return ok(`${addressText(c.version, start)}/${newPrefix}`);
 }
 
@@ -42,9 +42,9 @@ export function cidrSubnets(prefix: string, newbits: readonly number[]): CidrFnR
   if (!base.ok) return base;
   const c = base.value;
   const bits = addressBits(c.version);
-  const networkLast = networkValue(c) + c.size - 1n;
+  const networkLast = networkValueOf(c) + c.size - 1n;
   const result: string[] = [];
-  let cursor = networkValue(c); // first address not yet handed out
+  let cursor = networkValueOf(c); // first address not yet handed out
   for (const extension of newbits) {
     if (!Number.isInteger(extension)) return fail(`newbits must be a whole number, got ${extension}`);
     if (extension < 1) return fail('must extend prefix by at least one bit');
@@ -77,7 +77,7 @@ export function cidrHost(prefix: string, hostnum: number | bigint): CidrFnResult
   if (index < 0n || index >= c.size) {
     return fail(`prefix of ${c.prefix} does not accommodate a host numbered ${num}`);
   }
-  return ok(addressText(c.version, networkValue(c) + index));
+  return ok(addressText(c.version, networkValueOf(c) + index));
 }
 
 /** cidrnetmask(prefix): the dotted netmask of an IPv4 block. */
@@ -98,8 +98,17 @@ function wholeNumber(n: number | bigint): bigint | undefined {
   return Number.isInteger(n) ? BigInt(n) : undefined;
 }
 
-const networkValue = (c: Cidr): bigint => rangeOf(c).getFirst().getValue();
-const blockSize = (version: 4 | 6, prefix: number): bigint => makeRange(version, 0n, prefix).getSize();
+/** Addresses in a block of length `prefix`, from ip-num once per version and length (every cidrsubnet asks). */
+function blockSize(version: 4 | 6, prefix: number): bigint {
+  const key = version * 1000 + prefix;
+  let size = blockSizes.get(key);
+  if (size === undefined) {
+    size = makeRange(version, 0n, prefix).getSize();
+    blockSizes.set(key, size);
+  }
+  return size;
+}
+const blockSizes = new Map<number, bigint>();
 
 /** The first address at or after `value` where a block of length `prefix` can start. */
 function alignUp(version: 4 | 6, value: bigint, prefix: number): bigint {

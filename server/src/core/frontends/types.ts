@@ -40,6 +40,17 @@ export interface BuildOptions {
   readonly cloudFormationParameterFiles?: readonly CloudFormationParameterFile[];
   /** The region `AWS::Region` resolves to in CloudFormation templates; unknown when absent. */
   readonly cloudFormationRegion?: string;
+  /**
+   * Build only this share of the units (a thread of a parallel check analyses one share each). Honoured by
+   * front-ends that declare `shardable`; the others are built whole, by the thread with share 0 only.
+   */
+  readonly shard?: UnitShard;
+}
+
+/** Share `index` of `count` (0 <= index < count): every thread computes the same split of the units. */
+export interface UnitShard {
+  readonly index: number;
+  readonly count: number;
 }
 
 /**
@@ -78,6 +89,11 @@ export interface FrontEndOutput {
  */
 export interface FrontEnd<P extends ParsedFile = ParsedFile> {
   readonly id: FrontEndId;
+  /**
+   * True when `build` honours `options.shard`: its units can be built on different threads from the same
+   * parsed files (Terraform roots can; CloudFormation stacks joined by exports cannot be split).
+   */
+  readonly shardable?: boolean;
   /** Cheap detection by path and a look at the text. */
   claims(uri: string, text: string): boolean;
   /**

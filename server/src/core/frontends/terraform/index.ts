@@ -4,6 +4,7 @@ import type { NetworkElement } from '../../model/types';
 import type { EvaluatedResource } from './evaluated';
 import { evaluateRoot, type RootEvaluation } from './eval/evaluateRoot';
 import { type FolderModule, planWorkspace, type RootPlan } from './eval/rootPlan';
+import { shareOf } from '../../analysis/shards';
 import { mergeTraces } from '../../analysis/traceIndex';
 import { splitUri, type TerraformParsedFile } from './parsedFile';
 import { parseHcl } from './syntax/parse';
@@ -41,8 +42,10 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
   function evaluateRoots(files: ReadonlyMap<string, TerraformParsedFile>, options: BuildOptions): RootCacheEntry[] {
     const layout = planWorkspace(files, options.terraformVarFiles, modules);
     modules = layout.modules;
+    // Roots are independent units: a shard evaluates its share, weighed by the text the root reads.
+    const roots = options.shard ? shareOf(layout.roots, rootWeight, options.shard) : layout.roots;
     const live = new Set<string>();
-    const entries = layout.roots.map((plan) => {
+    const entries = roots.map((plan) => {
       live.add(plan.folder);
       const cached = rootCache.get(plan.folder);
       if (cached && sameInputs(cached.inputs, plan)) return cached;
@@ -56,6 +59,7 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
 
   return {
     id: 'terraform',
+    shardable: true,
     claims: (uri) => /\.(tf|tfvars)(\.json)?$/i.test(uri),
     parse(uri, text) {
       parser ??= makeParser(language);
@@ -100,6 +104,13 @@ function makeParser(language: Language): Parser {
   const p = new Parser();
   p.setLanguage(language);
   return p;
+}
+
+/** About the work of evaluating a root: the length of the text it reads (a body ends where its file does). */
+function rootWeight(plan: RootPlan): number {
+  let chars = 0;
+  for (const f of plan.inputs) chars += f.body.end;
+  return chars;
 }
 
 function sameInputs(previous: readonly TerraformParsedFile[], plan: RootPlan): boolean {
