@@ -118,7 +118,7 @@ export function renderMarkdown(r: BenchResults): string {
   if (phased.length > 0) {
     out.push(
       'Where the time of `vpc-lens check` goes (medians per phase, from `VPC_LENS_TIMING=1`; "start" is Node starting ' +
-        'and loading the bundle, "analyse" parsing, evaluation, model and rules, on several threads for large workspaces):',
+        'and loading the bundle, "analyse" parsing, evaluation, model and rules: on one thread here, where a second V8 thread costs more than it saves; with 4 or more cores, large workspaces are split between threads):',
       '',
     );
     const names = phased[0]!.cli.phases!.map((p) => p.name);
