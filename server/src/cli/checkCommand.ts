@@ -47,12 +47,12 @@ export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps
   timer.mark('discover');
 
   // Core's log lines name the product for the editor's output panel; here the `vpc-lens:` prefix does.
-  const ws = await deps.createWorkspace({ error: (message) => io.err(`vpc-lens: ${message.replace(/^VPC Lens: /, '')}\n`) });
+  const log = (message: string) => io.err(`vpc-lens: ${message.replace(/^VPC Lens: /, '')}\n`);
+  const ws = await deps.createWorkspace({ error: log });
   const loaded = loadFiles(ws, { files: found.files, explicit: new Set(command.paths.map((p) => path.resolve(io.cwd, p))), varFiles }, io);
   const parametersUnreadable = loadParameterFiles(ws, parameterFiles, io);
   timer.mark('read');
   const settings = analysisSettings(project.analysis, loaded.varFileUris, parameterFiles, command.region);
-  const log = (message: string) => io.err(`vpc-lens: ${message.replace(/^VPC Lens: /, '')}\n`);
   const analysis = deps.analyze ? (await deps.analyze(ws, settings, log)).analysis : ws.analyze(settings);
   timer.mark('analyse');
   if (analysis.files === 0) io.err(`vpc-lens: no files to analyse (looked for *.tf and *.tfvars in ${command.paths.join(' ')})\n`);
