@@ -131,15 +131,16 @@ export class Workspace {
    */
   finish(pass: UnitsPass, otherShards: readonly ShardResult[] = []): Analysis {
     const { units, settings } = pass;
+    // This thread's share reads as the others do, so every share is merged the same way.
+    const shares = [Workspace.shardResult(pass), ...otherShards];
     const analysedUris = this.analysedFiles();
     const diagnostics = finalizeDiagnostics({
-      // A CDK app and its cdk.out in one workspace: each mistake once, on the source.
-      findings: [...mergeCdkOutFindings(units), ...otherShards.flatMap((r) => r.findings)],
-      problems: [...pass.problems, ...units.flatMap((u) => u.unit.problems), ...otherShards.flatMap((r) => r.problems)],
+      findings: shares.flatMap((r) => r.findings),
+      problems: shares.flatMap((r) => r.problems),
       settings,
       files: analysedUris,
       textOf: (uri) => this.files.get(uri)?.text,
-      suppressions: [...units.flatMap((u) => u.unit.suppressions ?? []), ...otherShards.flatMap((r) => r.suppressions)],
+      suppressions: shares.flatMap((r) => r.suppressions),
     });
     return {
       model: new CompositeModel(units.map((u) => u.model)),
@@ -147,11 +148,14 @@ export class Workspace {
       diagnostics,
       traces: new CompositeTraceIndex(units.map((u) => u.traces)),
       files: analysedUris.length,
-      resources: units.reduce((n, u) => n + u.resources, 0) + otherShards.reduce((n, r) => n + r.resources, 0),
+      resources: shares.reduce((n, r) => n + r.resources, 0),
     };
   }
 
-  /** A pass of a share other than 0, as the plain data its thread sends back (see finish()). */
+  /**
+   * A pass as plain data: what the thread of another share sends back, and how finish() reads its own pass.
+   * Its findings have CDK's merge applied (a CDK app and its cdk.out: each mistake once, on the source).
+   */
   static shardResult(pass: UnitsPass): ShardResult {
     const { units } = pass;
     return {
