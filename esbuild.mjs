@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 
 const require = createRequire(import.meta.url);
 const watch = process.argv.includes('--watch');
@@ -50,12 +51,9 @@ const entries = [
   { entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js` },
   // The CLI's topology renderer (with ELK, three quarters of the CLI's code) is a bundle of its own, loaded only
   // when `vpc-lens topology` draws: every other command starts without compiling it.
-  {
-    entryPoints: ['server/src/cli.ts'],
-    outfile: `${outdir}/cli.js`,
-    banner: { js: '#!/usr/bin/env node' },
-    plugins: [externalTopologyRenderer],
-  },
+  // The `vpc-lens` bin is a small launcher that runs the CLI bundle with V8's code cache (cli/launch/codeCache.ts).
+  { entryPoints: ['server/src/cliLauncher.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cliMain.js`, plugins: [externalTopologyRenderer] },
   { entryPoints: ['client/webview/export.ts'], outfile: `${outdir}/topologyExport.js` },
   // Worker threads of the CLI's check analyse shares of a large workspace (server/src/host/parallelCheck.ts).
   { entryPoints: ['server/src/host/checkWorker.ts'], outfile: `${outdir}/checkWorker.js` },
@@ -80,4 +78,18 @@ if (watch) {
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
   for (const e of entries) fs.chmodSync(e.outfile, 0o755);
+  if (!production) writeCliCodeCache();
+}
+
+/**
+ * Runs the CLI once on examples/ so that it leaves V8's code cache for this bundle and this Node next to it
+ * (see server/src/cli/launch/codeCache.ts); caches of earlier bundles go. Not for --production: the .vsix
+ * does not ship caches, which belong to one Node version.
+ */
+function writeCliCodeCache() {
+  for (const f of fs.readdirSync(outdir)) if (f.endsWith('.codecache')) fs.rmSync(path.join(outdir, f));
+  const run = spawnSync(process.execPath, [`${outdir}/cli.js`, 'check', 'examples', '--format', 'json', '--fail-on', 'never'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (run.status !== 0) console.warn(`esbuild.mjs: the CLI's code-cache run ended with ${run.status ?? run.signal}; the CLI works without one`);
 }

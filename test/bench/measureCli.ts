@@ -1,4 +1,5 @@
-// Cold runs of `vpc-lens check <dir> --format json --fail-on never`, each in a fresh node process.
+// Cold runs of `vpc-lens check <dir> --format json --fail-on never`, each in a fresh node process (with the
+// code cache `npm run build` wrote, unless `env` turns it off).
 import * as path from 'node:path';
 import { median } from './stats';
 import { runNode, type PeakRssMethod } from './processRunner';
@@ -22,6 +23,7 @@ export async function measureCli(
   runs: number,
   rssMethod: PeakRssMethod,
   timeoutMs: number,
+  env: Record<string, string> = {},
 ): Promise<CliMeasurement> {
   const cli = path.join(repoRoot, 'dist', 'cli.js');
   const wallMs: number[] = [];
@@ -34,7 +36,7 @@ export async function measureCli(
       cwd: repoRoot,
       timeoutMs,
       rssMethod,
-      env: { VPC_LENS_TIMING: '1' },
+      env: { VPC_LENS_TIMING: '1', ...env },
     });
     if (result.timedOut) return { runs, medianWallMs: Number.NaN, wallMs, error: `timed out after ${timeoutMs} ms` };
     if (result.exitCode !== 0) {

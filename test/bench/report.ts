@@ -15,6 +15,8 @@ export interface SizeResult {
   label: string;
   workspace: GeneratedWorkspace;
   cli: CliMeasurement;
+  /** The same runs with `VPC_LENS_CODE_CACHE=off` (largest workspace only). */
+  cliWithoutCodeCache?: CliMeasurement;
   hcl2json: Hcl2jsonMeasurement;
 }
 
@@ -25,6 +27,8 @@ export interface BenchResults {
   rssMethodLabel: string;
   sizes: SizeResult[];
   lsp?: LspMeasurement & { workspaceLabel: string; edits: number; hovers: number };
+  /** `vpc-lens check examples/` with and without V8's code cache: where start-up is most of the time. */
+  smallProject?: { withCodeCache: CliMeasurement; withoutCodeCache: CliMeasurement };
   cloudformation?: CloudFormationBenchResult;
   topology?: Optional<TopologyBenchRow[]>;
   vsix?: Optional<VsixSize>;
@@ -114,6 +118,25 @@ export function renderMarkdown(r: BenchResults): string {
     );
   }
   out.push('');
+  for (const s of r.sizes) {
+    const off = s.cliWithoutCodeCache;
+    if (!off) continue;
+    out.push(
+      `Without V8's code cache (\`VPC_LENS_CODE_CACHE=off\`: the bundle parsed and compiled anew, as on a Node version the ` +
+        `build did not write a cache for), \`vpc-lens check\` on ${s.label} takes ${off.error ? `(failed: ${off.error})` : ms(off.medianWallMs)} ` +
+        `(median of ${off.wallMs.length}), ${ratio(off.medianWallMs, s.hcl2json.medianSinceStartMs)} of hcl2json cold.`,
+      '',
+    );
+  }
+  if (r.smallProject) {
+    const { withCodeCache: on, withoutCodeCache: off } = r.smallProject;
+    out.push(
+      `On a small project, where Node's start and loading the bundle are most of the time: \`vpc-lens check examples/\` ` +
+        `(${on.report?.resources ?? '?'} resources) takes ${on.error ? `(failed: ${on.error})` : ms(on.medianWallMs)} with the code cache ` +
+        `and ${off.error ? `(failed: ${off.error})` : ms(off.medianWallMs)} without it (medians of ${on.wallMs.length} and ${off.wallMs.length} runs).`,
+      '',
+    );
+  }
   const phased = r.sizes.filter((s) => s.cli.phases && s.cli.phases.length > 0);
   if (phased.length > 0) {
     out.push(

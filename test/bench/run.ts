@@ -16,11 +16,13 @@ import { generateWorkspace } from './workspace';
 
 const SIZES = [
   { label: '1k', resources: 1_000, runs: 5, seed: 1_001 },
-  { label: '10k', resources: 10_000, runs: 3, seed: 10_001 },
+  { label: '10k', resources: 10_000, runs: 7, seed: 10_001 },
 ];
 const RUN_TIMEOUT_MS = 90_000;
 const LSP_EDITS = 50;
 const LSP_HOVERS = 200;
+// A run of examples/ takes about 0.1 s: enough runs for a median that a few ms of noise do not move.
+const SMALL_PROJECT_RUNS = 15;
 
 function argValue(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -58,7 +60,12 @@ async function main(): Promise<void> {
       log(`${size.label}: hcl2json x${size.runs}`);
       const hcl2json = await measureHcl2json(repoRoot, workspace.files, scratch, size.runs, rssMethod, RUN_TIMEOUT_MS);
       if (hcl2json.error) log(`${size.label}: hcl2json failed: ${hcl2json.error}`);
-      sizes.push({ label: size.label, workspace, cli, hcl2json });
+      let cliWithoutCodeCache: SizeResult['cliWithoutCodeCache'];
+      if (size === SIZES[SIZES.length - 1]) {
+        log(`${size.label}: vpc-lens check x${size.runs} without code cache`);
+        cliWithoutCodeCache = await measureCli(repoRoot, workspace.dir, size.runs, rssMethod, RUN_TIMEOUT_MS, { VPC_LENS_CODE_CACHE: 'off' });
+      }
+      sizes.push({ label: size.label, workspace, cli, ...(cliWithoutCodeCache ? { cliWithoutCodeCache } : {}), hcl2json });
     }
 
     let lsp: BenchResults['lsp'];
@@ -73,6 +80,13 @@ async function main(): Promise<void> {
       lsp = { ...measured, workspaceLabel: big.label, edits: LSP_EDITS, hovers: LSP_HOVERS };
     }
 
+    log('examples/: vpc-lens check with and without code cache');
+    const examples = path.join(repoRoot, 'examples');
+    const smallProject = {
+      withCodeCache: await measureCli(repoRoot, examples, SMALL_PROJECT_RUNS, rssMethod, RUN_TIMEOUT_MS),
+      withoutCodeCache: await measureCli(repoRoot, examples, SMALL_PROJECT_RUNS, rssMethod, RUN_TIMEOUT_MS, { VPC_LENS_CODE_CACHE: 'off' }),
+    };
+
     const markdown = renderMarkdown({
       command: 'npm run bench',
       startedAt,
@@ -80,6 +94,7 @@ async function main(): Promise<void> {
       rssMethodLabel: PEAK_RSS_METHOD_LABEL[rssMethod],
       sizes,
       lsp,
+      smallProject,
       cloudformation: await measureCloudFormation(repoRoot, scratch, rssMethod, RUN_TIMEOUT_MS * 2),
       topology: await measureTopologyIfPossible(),
       vsix: vsixSize(repoRoot),

@@ -472,9 +472,10 @@ describe('check: VPC_LENS_TIMING', () => {
     assert.equal(timed.stdout, plain.stdout);
     assert.equal(timed.status, plain.status);
     assert.doesNotMatch(plain.stderr, /timing/);
+    // The launcher says first whether it ran the bundle from V8's code cache (see codeCache.test.ts).
     assert.match(
       timed.stderr,
-      /^vpc-lens: timing: start \d+ ms, discover \d+ ms, read \d+ ms, analyse \d+ ms, report \d+ ms; total \d+ ms\n$/,
+      /^vpc-lens: code cache: (used|none|rejected) \(cliMain\.[0-9a-f]{16}\.codecache\)\nvpc-lens: timing: start \d+ ms, discover \d+ ms, read \d+ ms, analyse \d+ ms, report \d+ ms; total \d+ ms\n$/,
     );
   });
 });

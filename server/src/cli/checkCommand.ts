@@ -39,6 +39,12 @@ export interface CheckDeps {
 export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps = { createWorkspace, analyze: analyzeInParallel }): Promise<number> {
   const timer = phaseTimer(io);
   timer.mark('start');
+  // Core's log lines name the product for the editor's output panel; here the `vpc-lens:` prefix does.
+  const log = (message: string) => io.err(`vpc-lens: ${message.replace(/^VPC Lens: /, '')}\n`);
+  // The grammars compile (WebAssembly, mostly off the main thread) while the files are found.
+  const workspace = deps.createWorkspace({ error: log });
+  // Awaited below; this only keeps a failure from going unhandled if the command ends before that.
+  workspace.catch(() => undefined);
   const project = loadProjectSettings(command.config, io.cwd);
   for (const warning of project.warnings) io.err(`vpc-lens: ${warning}\n`);
   const varFiles = resolveVarFiles(command, project, io.cwd);
@@ -46,9 +52,7 @@ export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps
   const found = discoverFiles(command, project, io);
   timer.mark('discover');
 
-  // Core's log lines name the product for the editor's output panel; here the `vpc-lens:` prefix does.
-  const log = (message: string) => io.err(`vpc-lens: ${message.replace(/^VPC Lens: /, '')}\n`);
-  const ws = await deps.createWorkspace({ error: log });
+  const ws = await workspace;
   const loaded = loadFiles(ws, { files: found.files, explicit: new Set(command.paths.map((p) => path.resolve(io.cwd, p))), varFiles }, io);
   const parametersUnreadable = loadParameterFiles(ws, parameterFiles, io);
   timer.mark('read');

@@ -83,7 +83,8 @@ function withRelativeIds(graph: TopologyGraph, cwdUri: string): TopologyGraph {
 
 async function render(graph: TopologyGraph, format: TopologyCommand['format']): Promise<string> {
   if (format === 'json') return `${JSON.stringify(graph, null, 2)}\n`;
-  // Loaded only when drawing: the JSON output needs none of the renderer.
-  const renderer = await import('../../../client/webview/export');
+  // Loaded only when drawing: the JSON output needs none of the renderer. A require, not import(): the bundle
+  // runs as a vm.Script for V8's code cache (cli/launch/codeCache.ts), and there import() has no loader.
+  const renderer = require('../../../client/webview/export') as typeof import('../../../client/webview/export');
   return format === 'svg' ? renderer.renderTopologySvg(graph) : renderer.renderTopologyHtml(graph);
 }

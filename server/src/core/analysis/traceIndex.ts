@@ -19,22 +19,15 @@ interface FileTraces {
  * are grouped by file and sorted once; a lookup is a binary search plus a short backwards scan.
  */
 export class TraceIndex implements TraceLookup {
-  private readonly byFile = new Map<string, FileTraces>();
+  // Grouped and sorted on the first lookup: a CLI check never asks, and the language server asks on its first
+  // hover or inlay hint rather than while it indexes the workspace.
+  private indexed: Map<string, FileTraces> | undefined;
 
-  constructor(readonly traces: readonly ValueTrace[]) {
-    const groups = new Map<string, ValueTrace[]>();
-    for (const t of traces) {
-      let group = groups.get(t.span.file);
-      if (!group) groups.set(t.span.file, (group = []));
-      group.push(t);
-    }
-    for (const [file, group] of groups) {
-      group.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
-      const maxEnd: number[] = [];
-      let max = -1;
-      for (const t of group) maxEnd.push((max = Math.max(max, t.span.end)));
-      this.byFile.set(file, { traces: group, maxEnd });
-    }
+  constructor(readonly traces: readonly ValueTrace[]) {}
+
+  private get byFile(): Map<string, FileTraces> {
+    this.indexed ??= indexByFile(this.traces);
+    return this.indexed;
   }
 
   /** The innermost trace whose span contains the offset (ends inclusive, so a cursor just after it counts). */
@@ -66,6 +59,24 @@ export class TraceIndex implements TraceLookup {
   inFile(file: string): ValueTrace[] {
     return [...(this.byFile.get(file)?.traces ?? [])];
   }
+}
+
+function indexByFile(traces: readonly ValueTrace[]): Map<string, FileTraces> {
+  const byFile = new Map<string, FileTraces>();
+  const groups = new Map<string, ValueTrace[]>();
+  for (const t of traces) {
+    let group = groups.get(t.span.file);
+    if (!group) groups.set(t.span.file, (group = []));
+    group.push(t);
+  }
+  for (const [file, group] of groups) {
+    group.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+    const maxEnd: number[] = [];
+    let max = -1;
+    for (const t of group) maxEnd.push((max = Math.max(max, t.span.end)));
+    byFile.set(file, { traces: group, maxEnd });
+  }
+  return byFile;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { IPv4, IPv4CidrRange, IPv4Prefix, IPv6, IPv6CidrRange, IPv6Prefix, collapseIPv6Number } from 'ip-num';
+import { blockSize, networkAddress } from './prefixMath';
 
 /** A parsed CIDR block. Immutable and shared through the parse cache. */
 export interface Cidr {
@@ -14,8 +15,8 @@ export interface Cidr {
 export type CidrParseResult = { ok: true; cidr: Cidr } | { ok: false; message: string };
 
 export type IpRange = IPv4CidrRange | IPv6CidrRange;
-type IpAddress = IPv4 | IPv6;
-type AddressResult = { ok: true; version: 4 | 6; ip: IpAddress } | { ok: false; message: string };
+/** A valid address: its number, and its text when that is already canonical (saves formatting it again). */
+type AddressResult = { ok: true; version: 4 | 6; value: bigint; canonical?: string } | { ok: false; message: string };
 
 export const addressBits = (version: 4 | 6): number => (version === 4 ? 32 : 128);
 
@@ -48,11 +49,17 @@ export function networkValueOf(c: Cidr): bigint {
   return value;
 }
 
-/** The network range of a block; rebuilt from `canonical` for Cidr objects made outside parseCidr. */
+/** The network range of a block, made on first use; from `canonical` for Cidr objects made outside parseCidr. */
 export function rangeOf(c: Cidr): IpRange {
   const known = ranges.get(c);
   if (known) return known;
-  const range = c.version === 4 ? IPv4CidrRange.fromCidr(c.canonical) : IPv6CidrRange.fromCidr(c.canonical);
+  const network = networkValues.get(c);
+  const range =
+    network !== undefined
+      ? makeRange(c.version, network, c.prefix)
+      : c.version === 4
+        ? IPv4CidrRange.fromCidr(c.canonical)
+        : IPv6CidrRange.fromCidr(c.canonical);
   ranges.set(c, range);
   return range;
 }
@@ -111,19 +118,19 @@ function parseCidrText(raw: string, allowLeadingZeros: boolean): CidrParseResult
   const bits = addressBits(address.version);
   if (prefix > bits) return fail(`prefix /${prefixPart} is longer than ${bits} for IPv${address.version}`);
 
-  const range = makeRange(address.version, address.ip.getValue(), prefix);
-  const first = range.getFirst().getValue();
-  const network = addressText(address.version, first);
+  // The ip-num range is made on first use (rangeOf): most blocks are only ever compared by their numbers.
+  const first = networkAddress(address.version, address.value, prefix);
+  const hostBitsSet = first !== address.value;
+  const network = !hostBitsSet && address.canonical !== undefined ? address.canonical : addressText(address.version, first);
   const cidr: Cidr = Object.freeze({
     text,
     version: address.version,
     prefix,
     network,
     canonical: `${network}/${prefix}`,
-    hostBitsSet: first !== address.ip.getValue(),
-    size: range.getSize(),
+    hostBitsSet,
+    size: blockSize(address.version, prefix),
   });
-  ranges.set(cidr, range);
   networkValues.set(cidr, first);
   return Object.freeze({ ok: true as const, cidr });
 }
@@ -135,13 +142,15 @@ function fail(message: string): CidrParseResult & { ok: false } {
 function parseAddress(part: string, whole: string, allowLeadingZeros: boolean): AddressResult {
   if (/^[0-9.]+$/.test(part)) {
     const problem = ipv4Problem(part, whole, allowLeadingZeros);
-    return problem ? fail(problem) : { ok: true, version: 4, ip: IPv4.fromNumber(ipv4Value(part)) };
+    if (problem) return fail(problem);
+    // Without leading zeros, validated dotted decimal is already the canonical text.
+    return { ok: true, version: 4, value: ipv4Value(part), ...(allowLeadingZeros ? {} : { canonical: part }) };
   }
   if (part.includes(':')) {
     const problem = ipv6Problem(part, whole, allowLeadingZeros);
     if (problem) return fail(problem);
     try {
-      return { ok: true, version: 6, ip: IPv6.fromString(part) };
+      return { ok: true, version: 6, value: IPv6.fromString(part).getValue() };
     } catch {
       return fail(`not an IPv4 or IPv6 address: ${whole}`);
     }
@@ -165,8 +174,8 @@ function ipv4Problem(part: string, whole: string, allowLeadingZeros: boolean): s
 
 // Octets are validated decimal strings here, so they are read as decimal even with leading zeros
 // (Terraform's reading); ip-num would reject "010".
-const ipv4Value = (part: string): bigint =>
-  part.split('.').reduce((acc, octet) => acc * 256n + BigInt(Number(octet)), 0n);
+// Summed as a Number (exact below 2^53) and made a BigInt once: BigInt steps allocate.
+const ipv4Value = (part: string): bigint => BigInt(part.split('.').reduce((acc, octet) => acc * 256 + Number(octet), 0));
 
 /** Why a string with colons is not an IPv6 address, or undefined when it is one. */
 function ipv6Problem(part: string, whole: string, allowLeadingZeros: boolean): string | undefined {

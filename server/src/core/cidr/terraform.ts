@@ -3,7 +3,8 @@
 // Deliberate differences: negative or fractional numbers, which Terraform turns into nonsense or
 // a conversion error, are rejected with a clear message; surrounding whitespace is trimmed.
 import { IPv4Prefix } from 'ip-num';
-import { type Cidr, addressBits, addressText, makeRange, networkValueOf, parseCidrAllowingLeadingZeros } from './parse';
+import { type Cidr, addressBits, addressText, networkValueOf, parseCidrAllowingLeadingZeros } from './parse';
+import { blockSize, networkAddress } from './prefixMath';
 
 export type CidrFnResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -98,20 +99,8 @@ function wholeNumber(n: number | bigint): bigint | undefined {
   return Number.isInteger(n) ? BigInt(n) : undefined;
 }
 
-/** Addresses in a block of length `prefix`, from ip-num once per version and length (every cidrsubnet asks). */
-function blockSize(version: 4 | 6, prefix: number): bigint {
-  const key = version * 1000 + prefix;
-  let size = blockSizes.get(key);
-  if (size === undefined) {
-    size = makeRange(version, 0n, prefix).getSize();
-    blockSizes.set(key, size);
-  }
-  return size;
-}
-const blockSizes = new Map<number, bigint>();
-
 /** The first address at or after `value` where a block of length `prefix` can start. */
 function alignUp(version: 4 | 6, value: bigint, prefix: number): bigint {
-  const blockStart = makeRange(version, value, prefix).getFirst().getValue();
+  const blockStart = networkAddress(version, value, prefix);
   return blockStart === value ? value : blockStart + blockSize(version, prefix);
 }
