@@ -6,15 +6,16 @@ import * as vm from 'node:vm';
 
 /**
  * Runs the CLI bundle with V8's code cache: the bytecode V8 compiled for it on an earlier run, so this run
- * neither parses the bundle nor compiles the functions the earlier run used (about 50 ms of a large check).
- * The build writes the cache by running the CLI once on examples/; a run that finds none for its key writes
- * one when it exits, if the folder is writable (as Node 22's module.enableCompileCache() does).
+ * neither parses the bundle nor compiles the functions the earlier run used. That saves 15 to 20 ms a run,
+ * a sixth of a check of a small project (BENCHMARKS.md). The build writes the cache by running the CLI once on
+ * examples/; a run that finds none for its key writes one when it exits, if the folder is writable (as Node 22's
+ * module.enableCompileCache() does).
  *
  * The key covers the bundle's text, Node's version and architecture and Node's flags, so a cache is never used
  * with other code or another V8: V8 itself only checks the source length and its own flags. Whatever goes wrong
- * (no cache, a corrupt or foreign one, an unwritable folder) ends in an
- * ordinary run, never in an error. The bundle must not use import(): a vm.Script has no module loader for it
- * (Node's USE_MAIN_CONTEXT_DEFAULT_LOADER is experimental, warns, and failed here with a cache).
+ * (no cache, a corrupt or foreign one, an unwritable folder) ends in an ordinary run, never in an error.
+ * The bundle must not use import(): a vm.Script has no module loader for it (Node's
+ * USE_MAIN_CONTEXT_DEFAULT_LOADER is experimental, warns, and failed here with a cache).
  */
 export function runWithCodeCache(mainFile: string, env: NodeJS.ProcessEnv, log: (line: string) => void): void {
   if (env['VPC_LENS_CODE_CACHE'] === 'off') {
@@ -39,8 +40,8 @@ export function runWithCodeCache(mainFile: string, env: NodeJS.ProcessEnv, log: 
   run.call(module.exports, module.exports, createRequire(mainFile), module, mainFile, path.dirname(mainFile));
 }
 
-/** `dist/cliMain.js` -> `dist/cliMain.<key>.codecache`. Exported for tests. */
-export function codeCacheFile(mainFile: string, source: string): string {
+/** `dist/cliMain.js` -> `dist/cliMain.<key>.codecache`. */
+function codeCacheFile(mainFile: string, source: string): string {
   const key = createHash('sha256')
     .update(source)
     .update(`\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}`)
@@ -62,9 +63,18 @@ function readIfPresent(file: string): Buffer | undefined {
   }
 }
 
-/** Writes through a temporary file and a rename, so concurrent runs never read a half-written cache. */
+/**
+ * Writes through a temporary file and a rename, so concurrent runs never read a half-written cache. Asks first
+ * whether the folder is writable: serialising the cache costs milliseconds that a read-only install would pay
+ * on every run for nothing.
+ */
 function writeAtomically(file: string, data: () => Buffer): void {
   const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+  } catch {
+    return;
+  }
   try {
     fs.writeFileSync(temporary, data());
     fs.renameSync(temporary, file);
