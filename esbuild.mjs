@@ -49,10 +49,10 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/extension.js` },
   { entryPoints: ['server/src/server.ts'], outfile: `${outdir}/server.js` },
-  // The CLI's topology renderer (with ELK, three quarters of the CLI's code) is a bundle of its own, loaded only
-  // when `vpc-lens topology` draws: every other command starts without compiling it.
   // The `vpc-lens` bin is a small launcher that runs the CLI bundle with V8's code cache (cli/launch/codeCache.ts).
   { entryPoints: ['server/src/cliLauncher.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's topology renderer (with ELK, three quarters of the CLI's code) is a bundle of its own, loaded only
+  // when `vpc-lens topology` draws: every other command starts without compiling it.
   { entryPoints: ['server/src/cli.ts'], outfile: `${outdir}/cliMain.js`, plugins: [externalTopologyRenderer] },
   { entryPoints: ['client/webview/export.ts'], outfile: `${outdir}/topologyExport.js` },
   // Worker threads of the CLI's check analyse shares of a large workspace (server/src/host/parallelCheck.ts).
