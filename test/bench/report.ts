@@ -59,6 +59,8 @@ export function machineDescription(): string[] {
 const ms = (value: number | undefined): string =>
   value === undefined || Number.isNaN(value) ? 'n/a' : value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
 const mb = (bytes: number | undefined): string => (bytes === undefined ? 'n/a' : `${Math.round(bytes / 1024 / 1024)} MB`);
+/** A CLI measurement's median, or why there is none. */
+const cliWall = (m: CliMeasurement): string => (m.error ? `failed: ${m.error}` : ms(m.medianWallMs));
 const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? (a / b).toFixed(2) : 'n/a');
 const verdict = (ok: boolean | undefined): string => (ok === undefined ? 'n/a' : ok ? 'met' : 'NOT met');
 
@@ -112,7 +114,7 @@ export function renderMarkdown(r: BenchResults): string {
       .join(', ');
     const findings = c.report ? `${c.report.diagnostics}${byCode ? ` (${byCode})` : ''}` : 'n/a';
     out.push(
-      `| ${s.label} | ${c.wallMs.length} | ${c.error ? `failed: ${c.error}` : ms(c.medianWallMs)} | ${mb(c.peakRssBytes)} | ` +
+      `| ${s.label} | ${c.wallMs.length} | ${cliWall(c)} | ${mb(c.peakRssBytes)} | ` +
         `${h.error ? `failed: ${h.error}` : ms(h.medianSinceStartMs)} | ${ms(h.medianParseMs)}${h.failures > 0 ? ` (${h.failures} files failed to parse)` : ''} | ${mb(h.peakRssBytes)} | ` +
         `${ratio(c.medianWallMs, h.medianSinceStartMs)} | ${ratio(c.medianWallMs, h.medianParseMs)} | ${findings} |`,
     );
@@ -123,7 +125,7 @@ export function renderMarkdown(r: BenchResults): string {
     if (!off) continue;
     out.push(
       `Without V8's code cache (\`VPC_LENS_CODE_CACHE=off\`: the bundle parsed and compiled anew, as on a Node version the ` +
-        `build did not write a cache for), \`vpc-lens check\` on ${s.label} takes ${off.error ? `(failed: ${off.error})` : ms(off.medianWallMs)} ` +
+        `build did not write a cache for), \`vpc-lens check\` on ${s.label} takes ${cliWall(off)} ` +
         `(median of ${off.wallMs.length}), ${ratio(off.medianWallMs, s.hcl2json.medianSinceStartMs)} of hcl2json cold.`,
       '',
     );
@@ -132,8 +134,8 @@ export function renderMarkdown(r: BenchResults): string {
     const { withCodeCache: on, withoutCodeCache: off } = r.smallProject;
     out.push(
       `On a small project, where Node's start and loading the bundle are most of the time: \`vpc-lens check examples/\` ` +
-        `(${on.report?.resources ?? '?'} resources) takes ${on.error ? `(failed: ${on.error})` : ms(on.medianWallMs)} with the code cache ` +
-        `and ${off.error ? `(failed: ${off.error})` : ms(off.medianWallMs)} without it (medians of ${on.wallMs.length} and ${off.wallMs.length} runs).`,
+        `(${on.report?.resources ?? '?'} resources) takes ${cliWall(on)} with the code cache ` +
+        `and ${cliWall(off)} without it (medians of ${on.wallMs.length} and ${off.wallMs.length} runs).`,
       '',
     );
   }

@@ -1,5 +1,6 @@
 import { IPv4Prefix } from 'ip-num';
-import { type Cidr, addressText, rangeOf } from './parse';
+import { type Cidr, addressText } from './parse';
+import { cidrBounds } from './relations';
 
 export interface ReservedAddress {
   readonly address: string;
@@ -34,10 +35,8 @@ const LAST_PURPOSE: Record<4 | 6, string> = {
 const RESERVED_COUNT = 5n;
 
 export function awsCidrMath(c: Cidr): AwsCidrMath {
-  const range = rangeOf(c);
-  const first = range.getFirst().getValue();
-  const last = range.getLast().getValue();
-  const total = range.getSize();
+  const { first, last } = cidrBounds(c);
+  const total = c.size;
   const usable = total > RESERVED_COUNT ? total - RESERVED_COUNT : 0n;
   const text = (value: bigint): string => addressText(c.version, value);
 
