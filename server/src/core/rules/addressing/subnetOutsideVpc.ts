@@ -1,8 +1,8 @@
-import type { Cidr } from '../../cidr';
+import { type Cidr, cidrContains } from '../../cidr';
 import type { CidrBlock, ElementId, Subnet, Vpc } from '../../model/types';
 import { defineRule } from '../catalog';
 import type { Finding, RelatedInfo, RuleContext } from '../types';
-import { blocksOf, cidrOf, containsFast } from './support';
+import { blocksOf, cidrOf } from './support';
 
 /** A VPC's blocks of one IP version; `cidrs` is undefined when any of them is unknown (cannot decide). */
 interface VersionBlocks {
@@ -50,7 +50,7 @@ function check(subnet: Subnet, vpc: Vpc, { blocks, cidrs }: VersionBlocks, versi
   const field = version === 4 ? subnet.cidr : subnet.ipv6Cidr;
   const cidr = cidrOf(field);
   if (!cidr || !field?.known || cidr.version !== version || !cidrs) return undefined;
-  if (cidrs.some((outer) => containsFast(outer, cidr))) return undefined;
+  if (cidrs.some((outer) => cidrContains(outer, cidr))) return undefined;
   // A VPC always has a primary IPv4 block; none known means it is allocated elsewhere (IPAM).
   if (cidrs.length === 0 && version === 4) return undefined;
 

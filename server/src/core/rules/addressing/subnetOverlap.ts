@@ -1,9 +1,9 @@
-import type { Cidr } from '../../cidr';
+import { type Cidr, cidrBounds } from '../../cidr';
 import type { Known } from '../../model/field';
 import type { Subnet } from '../../model/types';
 import { defineRule } from '../catalog';
 import type { Finding, RuleContext } from '../types';
-import { boundsOf, cidrOf, subnetsByVpc, vpcLabel } from './support';
+import { cidrOf, subnetsByVpc, vpcLabel } from './support';
 
 interface Entry {
   readonly subnet: Subnet;
@@ -34,7 +34,7 @@ function entries(subnets: readonly Subnet[], version: 4 | 6): Entry[] {
     const field = version === 4 ? subnet.cidr : subnet.ipv6Cidr;
     const cidr = cidrOf(field);
     if (!cidr || !field?.known || cidr.version !== version) continue;
-    const { first, last } = boundsOf(cidr);
+    const { first, last } = cidrBounds(cidr);
     out.push({ subnet, field, cidr, first, last });
   }
   return out;

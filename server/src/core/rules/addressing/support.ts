@@ -1,4 +1,4 @@
-import { type Cidr, type CidrParseResult, cidrBounds, parseCidr } from '../../cidr';
+import { type Cidr, type CidrParseResult, parseCidr } from '../../cidr';
 import type { Field, Known } from '../../model/field';
 import type { CidrBlock, ElementId, NetworkElement, Subnet, Vpc } from '../../model/types';
 import { spanKey } from '../../text/span';
@@ -146,23 +146,4 @@ export function subnetsByVpc(ctx: RuleContext): Map<ElementId, Subnet[]> {
 /** How a VPC is named in messages: its address, or the id it is known by when it is not in the model. */
 export function vpcLabel(ctx: RuleContext, vpcId: ElementId): string {
   return ctx.model.get(vpcId)?.address ?? vpcId;
-}
-
-/** First and last address of a block, kept per parsed block: sweeps and containment tests read them often. */
-export function boundsOf(c: Cidr): { readonly first: bigint; readonly last: bigint } {
-  let b = bounds.get(c);
-  if (!b) {
-    b = cidrBounds(c);
-    bounds.set(c, b);
-  }
-  return b;
-}
-const bounds = new WeakMap<Cidr, { readonly first: bigint; readonly last: bigint }>();
-
-/** `cidrContains` on cached bounds, for rules that test every subnet of a large workspace. */
-export function containsFast(outer: Cidr, inner: Cidr): boolean {
-  if (outer.version !== inner.version) return false;
-  const o = boundsOf(outer);
-  const i = boundsOf(inner);
-  return o.first <= i.first && i.last <= o.last;
 }

@@ -1,10 +1,10 @@
-import type { Cidr } from '../../cidr';
+import { type Cidr, cidrBounds } from '../../cidr';
 import { addressText } from '../../cidr/parse';
 import type { Known } from '../../model/field';
 import type { Route, RouteTable, Vpc, VpcPeering } from '../../model/types';
 import { defineRule } from '../catalog';
 import type { Finding, RuleContext } from '../types';
-import { boundsOf, cidrOf } from '../addressing/support';
+import { cidrOf } from '../addressing/support';
 import { resolve, vpcOfTable } from '../routing/support';
 import { otherSide, parsedBlocks } from './support';
 
@@ -57,9 +57,9 @@ function check(ctx: RuleContext, route: Route, table: RouteTable, vpc: Vpc, peer
   if (!peerBlocks.complete || !ownBlocks.complete) return undefined;
   if (table.propagatingVgws && table.propagatingVgws.length > 0) return undefined;
 
-  const covering: Interval[] = peerBlocks.blocks.map((b) => boundsOf(b.cidr));
+  const covering: Interval[] = peerBlocks.blocks.map((b) => cidrBounds(b.cidr));
   // The local route: own VPC blocks win where they are more specific than this route.
-  for (const b of ownBlocks.blocks) if (b.cidr.prefix > dest.cidr.prefix) covering.push(boundsOf(b.cidr));
+  for (const b of ownBlocks.blocks) if (b.cidr.prefix > dest.cidr.prefix) covering.push(cidrBounds(b.cidr));
   for (const other of ctx.facts.routesOf(table.id)) {
     if (other === route) continue;
     const field = version === 4 ? other.destination : other.destinationIpv6;
@@ -67,9 +67,9 @@ function check(ctx: RuleContext, route: Route, table: RouteTable, vpc: Vpc, peer
     if (field === undefined) continue;
     const cidr = cidrOf(field);
     if (!field.known || !cidr) return undefined; // an unseen destination may be the more specific route
-    if (cidr.version === version && cidr.prefix > dest.cidr.prefix) covering.push(boundsOf(cidr));
+    if (cidr.version === version && cidr.prefix > dest.cidr.prefix) covering.push(cidrBounds(cidr));
   }
-  const gap = firstUncovered(boundsOf(dest.cidr), covering);
+  const gap = firstUncovered(cidrBounds(dest.cidr), covering);
   if (gap === undefined) return undefined;
 
   const held = peerBlocks.blocks.length > 0 ? `which holds ${peerBlocks.blocks.map((b) => b.cidr.text).join(', ')}` : `which has no IPv${version} block`;

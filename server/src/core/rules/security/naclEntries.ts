@@ -1,6 +1,7 @@
 import type { Field } from '../../model/field';
 import type { NaclEntry, NetworkAcl } from '../../model/types';
-import { boundsOf, cidrOf } from '../addressing/support';
+import { cidrBounds } from '../../cidr';
+import { cidrOf } from '../addressing/support';
 import type { RuleContext } from '../types';
 import { type PortSelection, selection } from './portSets';
 import { type TrafficBox, type TrafficSet, intersect, subtract } from './trafficSets';
@@ -62,7 +63,7 @@ export function shape(entry: NaclEntry): ShapedEntry | undefined {
   if (written.length !== 1) return undefined;
   const cidr = cidrOf(written[0]);
   if (!cidr) return undefined;
-  const { first, last } = boundsOf(cidr);
+  const { first, last } = cidrBounds(cidr);
   const box: TrafficBox = { version: cidr.version, protocols: sel.protocols, ports: sel.ports, addresses: { lo: first, hi: last } };
   return { entry, number, action: entry.action.value, selection: sel, boxes: [box], cidrText: cidr.canonical, ipv6: cidr.version === 6 };
 }

@@ -49,8 +49,7 @@ export class EvalContext {
 
   /** Charges work; false (with one problem) once the root's budget is used up. */
   charge(units: number, at: Span): boolean {
-    this.work += units;
-    if (this.work <= MAX_WORK) return true;
+    if (this.spend(units)) return true;
     if (!this.budgetReported) {
       this.budgetReported = true;
       this.report(at, 'This configuration needs more evaluation work than VPC Lens spends on one root module; the rest is left unknown');
@@ -58,8 +57,26 @@ export class EvalContext {
     return false;
   }
 
+  /**
+   * Charges work without reporting: false once the budget is used up (then `charge` reports where). For the
+   * hot path, which must not build a span for every expression it evaluates.
+   */
+  spend(units: number): boolean {
+    this.work += units;
+    return this.work <= MAX_WORK;
+  }
+
   get exhausted(): boolean {
     return this.work > MAX_WORK;
+  }
+
+  /**
+   * The memoized value of a key, when it is computed (not while it is being computed): lets callers skip
+   * building the label and span `memo` wants, on every lookup after the first.
+   */
+  static hit<K>(memo: Memo<K>, key: K): Value | undefined {
+    const cached = memo.get(key);
+    return cached === IN_PROGRESS ? undefined : cached;
   }
 
   /**

@@ -21,7 +21,10 @@ export function evaluateTraced(expr: Expr, scope: Scope, target: TraceTarget): V
 /** Evaluates an expression. Never throws; errors and unknowns are `unknown` values. */
 export function evaluate(expr: Expr, scope: Scope): Value {
   const ctx = scope.mod.ctx;
-  if (!ctx.charge(1, spanOf(scope, expr))) return unknown('budget');
+  if (!ctx.spend(1)) {
+    ctx.charge(0, spanOf(scope, expr));
+    return unknown('budget');
+  }
   switch (expr.kind) {
     case 'literal': {
       const at = spanOf(scope, expr);

@@ -1,14 +1,13 @@
 import type { Span } from '../../../text/span';
 import { map, type Value, unknown } from '../../../values/value';
-import { MAX_MODULE_DEPTH } from './context';
-import type { Memo } from './context';
+import { EvalContext, MAX_MODULE_DEPTH, type Memo } from './context';
 import { evaluateTraced, spanOf } from './evaluate';
 import { BlockInstances } from './blockInstances';
 import type { InstanceKey } from './expansion';
 import { type ModuleCallDecl, type ModuleDefinition, resolveLocalSource } from './moduleDefinition';
 import { ModuleInstance } from './moduleInstance';
 import type { Navigable } from './references';
-import type { Scope } from './scope';
+import { instanceScope, type Scope } from './scope';
 
 /** Arguments of a module block that are not inputs of the module. */
 const CALL_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
@@ -82,7 +81,7 @@ export class ModuleCallInstance implements Navigable {
   ) {
     this.key = k.key;
     this.path = coll.baseAddress + k.suffix;
-    this.callerScope = { ...callerModuleScope, countIndex: k.countIndex, each: k.each };
+    this.callerScope = instanceScope(callerModuleScope, k.countIndex, k.each);
     const target = coll.target;
     this.child = target
       ? new ModuleInstance(coll.caller.ctx, target, this.path, [...coll.caller.ancestry, target.folder], this)
@@ -94,6 +93,8 @@ export class ModuleCallInstance implements Navigable {
     if (CALL_META.has(name)) return undefined;
     const attr = this.coll.decl.block.body.attributes.find((a) => a.name === name);
     if (!attr) return undefined;
+    const hit = EvalContext.hit(this.inputMemo, name);
+    if (hit) return hit;
     const ctx = this.coll.caller.ctx;
     return ctx.memo(this.inputMemo, name, `${this.path}.${name}`, spanOf(this.callerScope, attr.value), () =>
       evaluateTraced(attr.value, this.callerScope, { label: this.path }),

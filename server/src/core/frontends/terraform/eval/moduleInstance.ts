@@ -1,13 +1,13 @@
 import type { Span } from '../../../text/span';
 import { type Value, unknown } from '../../../values/value';
 import type { Attribute } from '../syntax/ast';
-import type { EvalContext, Memo } from './context';
+import { EvalContext, type Memo } from './context';
 import { evaluateTraced, spanOf } from './evaluate';
 import type { ModuleCallInstance } from './moduleCalls';
 import { ModuleCallCollection } from './moduleCalls';
 import type { ModuleDefinition } from './moduleDefinition';
 import { ResourceCollection } from './resources';
-import type { Scope } from './scope';
+import { fileScope, type Scope } from './scope';
 import { failure } from './valueOps';
 
 /** A root variable's value from a `.tfvars` file. */
@@ -29,7 +29,7 @@ export class ModuleInstance {
   private readonly localMemo: Memo<string> = new Map();
   private readonly outputMemo: Memo<string> = new Map();
   private readonly varFileMemo: Memo<Attribute> = new Map();
-  private readonly resourceColls = new Map<string, ResourceCollection>();
+  private readonly resourceColls = new Map<string, Map<string, ResourceCollection>>();
   private readonly callColls = new Map<string, ModuleCallCollection>();
 
   constructor(
@@ -63,7 +63,7 @@ export class ModuleInstance {
   scopeFor(file: string): Scope {
     let s = this.scopes.get(file);
     if (!s) {
-      s = { mod: this, file };
+      s = fileScope(this, file);
       this.scopes.set(file, s);
     }
     return s;
@@ -72,6 +72,8 @@ export class ModuleInstance {
   variable(name: string, at: Span): Value {
     const decl = this.def.variables.get(name);
     if (!decl) return failure(`no variable "${name}" is declared`);
+    const hit = EvalContext.hit(this.varMemo, name);
+    if (hit) return hit;
     return this.ctx.memo(this.varMemo, name, `${this.prefix}var.${name}`, at, () => {
       const input = this.call?.inputFor(name);
       if (input) return input;
@@ -86,6 +88,8 @@ export class ModuleInstance {
   defaultValue(name: string): Value {
     const decl = this.def.variables.get(name);
     if (!decl?.default) return unknown();
+    const hit = EvalContext.hit(this.defaultMemo, name);
+    if (hit) return hit;
     const expr = decl.default.value;
     const scope = this.scopeFor(decl.file);
     return this.ctx.memo(this.defaultMemo, name, `${this.prefix}var.${name}`, spanOf(scope, expr), () =>
@@ -103,6 +107,8 @@ export class ModuleInstance {
   local(name: string, at: Span): Value {
     const decl = this.def.locals.get(name);
     if (!decl) return failure(`no local value "${name}"`);
+    const hit = EvalContext.hit(this.localMemo, name);
+    if (hit) return hit;
     return this.ctx.memo(this.localMemo, name, `${this.prefix}local.${name}`, at, () =>
       evaluateTraced(decl.attr.value, this.scopeFor(decl.file), { label: this.label }),
     );
@@ -113,18 +119,29 @@ export class ModuleInstance {
     if (!decl) return failure(`the module has no output "${name}"`);
     if (!decl.value) return unknown();
     const expr = decl.value.value;
+    const hit = EvalContext.hit(this.outputMemo, name);
+    if (hit) return hit;
     return this.ctx.memo(this.outputMemo, name, `${this.prefix}output.${name}`, at, () =>
       evaluateTraced(expr, this.scopeFor(decl.file), { label: this.label }),
     );
   }
 
-  resource(key: string): ResourceCollection | undefined {
-    let c = this.resourceColls.get(key);
+  /**
+   * `type.name`'s collection, made on first use. Looked up by type, then name: a reference names them apart,
+   * and joining them into one key would build a string on every reference.
+   */
+  resource(type: string, name: string): ResourceCollection | undefined {
+    let ofType = this.resourceColls.get(type);
+    if (!ofType) {
+      ofType = new Map();
+      this.resourceColls.set(type, ofType);
+    }
+    let c = ofType.get(name);
     if (!c) {
-      const decl = this.def.resources.get(key);
+      const decl = this.def.resources.get(`${type}.${name}`);
       if (!decl) return undefined;
       c = new ResourceCollection(this, decl);
-      this.resourceColls.set(key, c);
+      ofType.set(name, c);
     }
     return c;
   }

@@ -39,8 +39,10 @@ export function evalScopeTraversal(e: ScopeTraversalExpr, scope: Scope): Value {
   const bound = lookupName(scope, e.root);
   if (bound !== undefined) return applyValueSteps(bound, e.steps, scope);
 
-  const [first, ...rest] = e.steps;
+  const first = e.steps[0];
   const firstName = first?.kind === 'attr' ? first.name : undefined;
+  // A slice, not `[first, ...rest]`: destructuring goes through the iterator protocol on every reference.
+  const rest = e.steps.slice(1);
   const mod = scope.mod;
   switch (e.root) {
     case 'var':
@@ -70,7 +72,7 @@ export function evalScopeTraversal(e: ScopeTraversalExpr, scope: Scope): Value {
     }
     default: {
       if (firstName === undefined) return failure(`unknown name "${e.root}"`);
-      const resource = mod.resource(`${e.root}.${firstName}`);
+      const resource = mod.resource(e.root, firstName);
       if (!resource) return failure(`no resource ${e.root}.${firstName}`);
       return navigate({ t: 'coll', c: resource }, rest, scope, at);
     }

@@ -3,14 +3,14 @@ import { ref, type Value, unknown } from '../../../values/value';
 import type { EvaluatedBody, EvaluatedResource } from '../evaluated';
 import type { Attribute } from '../syntax/ast';
 import { bodyToValue, evaluateBody, META_ATTRIBUTES, META_BLOCKS } from './body';
-import type { Memo } from './context';
+import { EvalContext, type Memo } from './context';
 import { evaluateTraced, spanOf } from './evaluate';
 import { BlockInstances } from './blockInstances';
 import type { InstanceKey } from './expansion';
 import type { ResourceDecl } from './moduleDefinition';
 import type { ModuleInstance } from './moduleInstance';
 import { type Navigable, registerResourceObject } from './references';
-import type { Scope } from './scope';
+import { instanceScope, type Scope } from './scope';
 
 /** A `resource` block in one module instance, expanded into instances on first use. */
 export class ResourceCollection extends BlockInstances<ResourceInstance> {
@@ -54,8 +54,8 @@ export class ResourceInstance implements Navigable {
     this.key = k.key;
     this.address = coll.baseAddress + k.suffix;
     this.elementId = `${coll.mod.ctx.rootFolder}::${this.address}`;
-    this.scope = { ...moduleScope, countIndex: k.countIndex, each: k.each };
-    this.label = [coll.mod.path, k.suffix].filter(Boolean).join(' ') || undefined;
+    this.scope = instanceScope(moduleScope, k.countIndex, k.each);
+    this.label = instanceLabel(coll.mod.path, k.suffix);
   }
 
   private get decl(): ResourceDecl {
@@ -77,6 +77,8 @@ export class ResourceInstance implements Navigable {
   }
 
   attrValue(attr: Attribute): Value {
+    const hit = EvalContext.hit(this.attrMemo, attr.name);
+    if (hit) return hit;
     return this.coll.mod.ctx.memo(this.attrMemo, attr.name, `${this.address}.${attr.name}`, spanOf(this.scope, attr.value), () =>
       evaluateTraced(attr.value, this.scope, { label: this.label, owner: this.elementId, attribute: attr.name }),
     );
@@ -119,4 +121,10 @@ export class ResourceInstance implements Navigable {
       body: this.body(),
     };
   }
+}
+
+/** `module.net[0] [1]`: the module path and the instance key, as hovers list instances; undefined for neither. */
+function instanceLabel(modulePath: string, suffix: string): string | undefined {
+  if (!modulePath) return suffix || undefined;
+  return suffix ? `${modulePath} ${suffix}` : modulePath;
 }

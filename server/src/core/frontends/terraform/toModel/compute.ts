@@ -14,7 +14,7 @@ import type { Field } from '../../../model/field';
 import type { EvaluatedResource } from '../evaluated';
 import { BodyView } from './body';
 import { baseOf, type MapContext } from './context';
-import { opt } from './opt';
+import { withFields } from '../../../model/withFields';
 
 function view(r: EvaluatedResource, ctx: MapContext): BodyView {
   return new BodyView(r.body, r.nameSpan, ctx);
@@ -29,13 +29,15 @@ export function mapLoadBalancer(r: EvaluatedResource, ctx: MapContext): LoadBala
   const mappedSubnets: Field<ElementId>[] = b.parts('subnet_mapping').map(
     (part) => part.body.id('subnet_id') ?? orMissing(undefined, part.span, 'subnet_id'),
   );
-  return {
-    ...baseOf(r, 'lb', ctx),
-    lbType: classic ? known('classic', r.nameSpan) : orDefault(b.oneOf('load_balancer_type', LB_TYPES), 'application', r.nameSpan),
+  const lbType: LoadBalancer['lbType'] = classic
+    ? known('classic', r.nameSpan)
+    : orDefault(b.oneOf('load_balancer_type', LB_TYPES), 'application', r.nameSpan);
+  return withFields(baseOf(r, 'lb', ctx), {
+    lbType,
     internal: orDefault(b.bool('internal'), false, r.nameSpan),
     subnets: [...b.ids('subnets'), ...mappedSubnets],
     securityGroups: b.ids('security_groups'),
-  };
+  });
 }
 
 /** `aws_lb_listener` / `aws_alb_listener`. */
@@ -47,55 +49,50 @@ export function mapListener(r: EvaluatedResource, ctx: MapContext): Listener {
     // A forward to one group may be written as `target_group_arn` or as `forward { target_group { arn } }`.
     const forwardGroup = a.parts('forward')[0]?.body.parts('target_group')[0]?.body.id('arn');
     const targetGroup = a.id('target_group_arn') ?? forwardGroup;
-    return {
-      type: orMissing(a.str('type'), part.span, 'type'),
-      ...opt('redirectProtocol', redirect?.body.upper('protocol')),
-      ...opt('targetGroup', targetGroup),
-    };
+    return withFields(
+      { type: orMissing(a.str('type'), part.span, 'type') },
+      { redirectProtocol: redirect?.body.upper('protocol'), targetGroup },
+    );
   });
-  return {
-    ...baseOf(r, 'listener', ctx),
+  return withFields(baseOf(r, 'listener', ctx), {
     loadBalancer: orMissing(b.id('load_balancer_arn'), r.nameSpan, 'load_balancer_arn'),
-    ...opt('protocol', b.upper('protocol')),
-    ...opt('port', b.num('port')),
-    ...opt('certificate', b.str('certificate_arn')),
+    protocol: b.upper('protocol'),
+    port: b.num('port'),
+    certificate: b.str('certificate_arn'),
     defaultActions,
-  };
+  });
 }
 
 /** `aws_lb_target_group` / `aws_alb_target_group`. */
 export function mapTargetGroup(r: EvaluatedResource, ctx: MapContext): TargetGroup {
   const b = view(r, ctx);
-  return {
-    ...baseOf(r, 'target-group', ctx),
-    ...opt('vpc', b.id('vpc_id')),
-    ...opt('protocol', b.upper('protocol')),
-    ...opt('port', b.num('port')),
-    ...opt('targetType', b.str('target_type')),
-    ...opt('deregistrationDelay', b.num('deregistration_delay')),
-  };
+  return withFields(baseOf(r, 'target-group', ctx), {
+    vpc: b.id('vpc_id'),
+    protocol: b.upper('protocol'),
+    port: b.num('port'),
+    targetType: b.str('target_type'),
+    deregistrationDelay: b.num('deregistration_delay'),
+  });
 }
 
 export function mapInstance(r: EvaluatedResource, ctx: MapContext): Instance {
   const b = view(r, ctx);
-  return {
-    ...baseOf(r, 'instance', ctx),
-    ...opt('subnet', b.id('subnet_id')),
+  return withFields(baseOf(r, 'instance', ctx), {
+    subnet: b.id('subnet_id'),
     securityGroups: [...b.ids('vpc_security_group_ids'), ...b.ids('security_groups')],
-    ...opt('associatePublicIp', b.bool('associate_public_ip_address')),
-    ...opt('privateIp', b.str('private_ip')),
-  };
+    associatePublicIp: b.bool('associate_public_ip_address'),
+    privateIp: b.str('private_ip'),
+  });
 }
 
 export function mapNetworkInterface(r: EvaluatedResource, ctx: MapContext): NetworkInterface {
   const b = view(r, ctx);
   const single = b.str('private_ip');
-  return {
-    ...baseOf(r, 'eni', ctx),
+  return withFields(baseOf(r, 'eni', ctx), {
     subnet: orMissing(b.id('subnet_id'), r.nameSpan, 'subnet_id'),
     securityGroups: b.ids('security_groups'),
     privateIps: [...(single ? [single] : []), ...b.strs('private_ips')],
-  };
+  });
 }
 
 const FLOW_LOG_SOURCES = ['vpc_id', 'subnet_id', 'eni_id', 'transit_gateway_id', 'transit_gateway_attachment_id'];
@@ -103,9 +100,8 @@ const FLOW_LOG_SOURCES = ['vpc_id', 'subnet_id', 'eni_id', 'transit_gateway_id',
 export function mapFlowLog(r: EvaluatedResource, ctx: MapContext): FlowLog {
   const b = view(r, ctx);
   const source = FLOW_LOG_SOURCES.find((a) => b.has(a));
-  return {
-    ...baseOf(r, 'flow-log', ctx),
+  return withFields(baseOf(r, 'flow-log', ctx), {
     resource: orMissing(source ? b.id(source) : undefined, r.nameSpan, 'vpc_id/subnet_id/eni_id'),
-    ...opt('trafficType', b.upper('traffic_type')),
-  };
+    trafficType: b.upper('traffic_type'),
+  });
 }

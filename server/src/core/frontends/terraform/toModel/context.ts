@@ -2,6 +2,7 @@ import type { Span } from '../../../text/span';
 import { withOrigin, type RefValue, type Value } from '../../../values/value';
 import { vpcDefaultPartId, type VpcDefaultPart } from '../../../model/fields';
 import type { ElementBase, ElementId, ElementKind } from '../../../model/types';
+import { withFields } from '../../../model/withFields';
 import type { EvaluatedResource } from '../evaluated';
 
 /** Attributes whose value *is* the resource's identity: a reference to them means "this element". */
@@ -89,17 +90,14 @@ export class MapContext {
 export function baseOf<K extends ElementKind>(r: EvaluatedResource, kind: K, ctx: MapContext): ElementBase<K> {
   const tags = tagsOf(r, ctx);
   const name = tags?.['Name'];
-  return {
-    kind,
-    id: r.elementId,
-    address: r.address,
-    ...(name !== undefined ? { displayName: name } : {}),
-    format: 'terraform',
+  return withFields({ kind, id: r.elementId, address: r.address }, {
+    displayName: name,
+    format: 'terraform' as const,
     span: r.span,
     nameSpan: r.nameSpan,
     nativeType: r.type,
-    ...(tags ? { tags } : {}),
-  };
+    tags,
+  });
 }
 
 /** An inline part (`route`, `ingress`, `egress` block) as an element of its own. */

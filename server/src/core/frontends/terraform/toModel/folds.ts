@@ -1,5 +1,6 @@
 import type { Field } from '../../../model/field';
 import type { ElementId } from '../../../model/types';
+import { withFields } from '../../../model/withFields';
 import type { EvaluatedResource } from '../evaluated';
 import { BodyView } from './body';
 import type { MapContext } from './context';
@@ -43,10 +44,7 @@ export function collectFolds(resources: readonly EvaluatedResource[], ctx: MapCo
       if (!eip?.known || folds.eipAssociations.has(eip.value)) continue;
       const instance = b.id('instance_id');
       const networkInterface = b.id('network_interface_id');
-      folds.eipAssociations.set(eip.value, {
-        ...(instance ? { instance } : {}),
-        ...(networkInterface ? { networkInterface } : {}),
-      });
+      folds.eipAssociations.set(eip.value, withFields({}, { instance, networkInterface }));
       continue;
     }
     const endpointAssociation = ENDPOINT_ASSOCIATIONS[r.type];

@@ -19,14 +19,14 @@ import type { EvaluatedResource } from '../evaluated';
 import { BodyView } from './body';
 import { baseOf, type MapContext } from './context';
 import type { Folds } from './folds';
-import { opt } from './opt';
+import { withFields } from '../../../model/withFields';
 
 function view(r: EvaluatedResource, ctx: MapContext): BodyView {
   return new BodyView(r.body, r.nameSpan, ctx);
 }
 
 export function mapInternetGateway(r: EvaluatedResource, ctx: MapContext): InternetGateway {
-  return { ...baseOf(r, 'igw', ctx), ...opt('vpc', view(r, ctx).id('vpc_id')) };
+  return withFields(baseOf(r, 'igw', ctx), { vpc: view(r, ctx).id('vpc_id') });
 }
 
 export function mapEgressOnlyInternetGateway(r: EvaluatedResource, ctx: MapContext): EgressOnlyInternetGateway {
@@ -37,23 +37,21 @@ export function mapEgressOnlyInternetGateway(r: EvaluatedResource, ctx: MapConte
 export function mapGatewayAttachment(r: EvaluatedResource, ctx: MapContext): GatewayAttachment {
   const b = view(r, ctx);
   const gatewayAttr = r.type === 'aws_vpn_gateway_attachment' ? 'vpn_gateway_id' : 'internet_gateway_id';
-  return {
-    ...baseOf(r, 'gateway-attachment', ctx),
+  return withFields(baseOf(r, 'gateway-attachment', ctx), {
     vpc: orMissing(b.id('vpc_id'), r.nameSpan, 'vpc_id'),
     gateway: orMissing(b.id(gatewayAttr), r.nameSpan, gatewayAttr),
-  };
+  });
 }
 
 export function mapNatGateway(r: EvaluatedResource, ctx: MapContext): NatGateway {
   const b = view(r, ctx);
   // A literal allocation id (`eipalloc-...`) is an EIP made elsewhere: still an allocation.
   const allocation = b.value('allocation_id')?.k === 'string' ? b.str('allocation_id') : b.id('allocation_id');
-  return {
-    ...baseOf(r, 'nat', ctx),
+  return withFields(baseOf(r, 'nat', ctx), {
     subnet: orMissing(b.id('subnet_id'), r.nameSpan, 'subnet_id'),
-    ...opt('allocation', allocation),
-    ...opt('connectivity', b.oneOf('connectivity_type', ['public', 'private'] as const)),
-  };
+    allocation: allocation,
+    connectivity: b.oneOf('connectivity_type', ['public', 'private'] as const),
+  });
 }
 
 export function mapElasticIp(r: EvaluatedResource, ctx: MapContext, folds: Folds): ElasticIp {
@@ -65,13 +63,12 @@ export function mapElasticIp(r: EvaluatedResource, ctx: MapContext, folds: Folds
       : domain
     : b.bool('vpc');
   const association = folds.eipAssociations.get(r.elementId);
-  return {
-    ...baseOf(r, 'eip', ctx),
-    ...opt('domainVpc', domainVpc),
-    ...opt('instance', b.id('instance') ?? association?.instance),
-    ...opt('networkInterface', b.id('network_interface') ?? association?.networkInterface),
+  return withFields(baseOf(r, 'eip', ctx), {
+    domainVpc: domainVpc,
+    instance: b.id('instance') ?? association?.instance,
+    networkInterface: b.id('network_interface') ?? association?.networkInterface,
     associatedWith: [],
-  };
+  });
 }
 
 /**
@@ -81,37 +78,34 @@ export function mapElasticIp(r: EvaluatedResource, ctx: MapContext, folds: Folds
  */
 export function mapPeering(r: EvaluatedResource, ctx: MapContext): VpcPeering {
   const b = view(r, ctx);
-  return {
-    ...baseOf(r, 'peering', ctx),
+  return withFields(baseOf(r, 'peering', ctx), {
     vpc: orMissing(b.id('vpc_id'), r.nameSpan, 'vpc_id'),
     peerVpc: orMissing(b.id('peer_vpc_id'), r.nameSpan, 'peer_vpc_id'),
-    ...opt('peerOwnerId', b.str('peer_owner_id')),
-    ...opt('peerRegion', b.str('peer_region')),
-  };
+    peerOwnerId: b.str('peer_owner_id'),
+    peerRegion: b.str('peer_region'),
+  });
 }
 
 export function mapTransitGateway(r: EvaluatedResource, ctx: MapContext): TransitGateway {
-  return { ...baseOf(r, 'tgw', ctx), ...opt('amazonSideAsn', view(r, ctx).num('amazon_side_asn')) };
+  return withFields(baseOf(r, 'tgw', ctx), { amazonSideAsn: view(r, ctx).num('amazon_side_asn') });
 }
 
 export function mapTransitGatewayAttachment(r: EvaluatedResource, ctx: MapContext): TransitGatewayAttachment {
   const b = view(r, ctx);
-  return {
-    ...baseOf(r, 'tgw-attachment', ctx),
+  return withFields(baseOf(r, 'tgw-attachment', ctx), {
     transitGateway: orMissing(b.id('transit_gateway_id'), r.nameSpan, 'transit_gateway_id'),
     vpc: orMissing(b.id('vpc_id'), r.nameSpan, 'vpc_id'),
     subnets: b.ids('subnet_ids'),
-  };
+  });
 }
 
 export function mapTransitGatewayRoute(r: EvaluatedResource, ctx: MapContext): TransitGatewayRoute {
   const b = view(r, ctx);
-  return {
-    ...baseOf(r, 'tgw-route', ctx),
+  return withFields(baseOf(r, 'tgw-route', ctx), {
     destination: orMissing(b.str('destination_cidr_block'), r.nameSpan, 'destination_cidr_block'),
-    ...opt('attachment', b.id('transit_gateway_attachment_id')),
-    ...opt('blackhole', b.bool('blackhole')),
-  };
+    attachment: b.id('transit_gateway_attachment_id'),
+    blackhole: b.bool('blackhole'),
+  });
 }
 
 const ENDPOINT_TYPES = ['Gateway', 'Interface', 'GatewayLoadBalancer'] as const;
@@ -119,38 +113,36 @@ const ENDPOINT_TYPES = ['Gateway', 'Interface', 'GatewayLoadBalancer'] as const;
 export function mapVpcEndpoint(r: EvaluatedResource, ctx: MapContext, folds: Folds): VpcEndpoint {
   const b = view(r, ctx);
   const extra = folds.endpointParts.get(r.elementId);
-  return {
-    ...baseOf(r, 'endpoint', ctx),
+  return withFields(baseOf(r, 'endpoint', ctx), {
     vpc: orMissing(b.id('vpc_id'), r.nameSpan, 'vpc_id'),
     serviceName: orMissing(b.str('service_name'), r.nameSpan, 'service_name'),
     endpointType: orDefault(b.oneOf('vpc_endpoint_type', ENDPOINT_TYPES), 'Gateway', r.nameSpan),
     routeTables: [...b.ids('route_table_ids'), ...(extra?.routeTables ?? [])],
     subnets: [...b.ids('subnet_ids'), ...(extra?.subnets ?? [])],
     securityGroups: [...b.ids('security_group_ids'), ...(extra?.securityGroups ?? [])],
-    ...opt('privateDnsEnabled', b.bool('private_dns_enabled')),
-  };
+    privateDnsEnabled: b.bool('private_dns_enabled'),
+  });
 }
 
 export function mapVpnGateway(r: EvaluatedResource, ctx: MapContext): VpnGateway {
-  return { ...baseOf(r, 'vgw', ctx), ...opt('vpc', view(r, ctx).id('vpc_id')) };
+  return withFields(baseOf(r, 'vgw', ctx), { vpc: view(r, ctx).id('vpc_id') });
 }
 
 export function mapCustomerGateway(r: EvaluatedResource, ctx: MapContext): CustomerGateway {
   const b = view(r, ctx);
-  return { ...baseOf(r, 'cgw', ctx), ...opt('ipAddress', b.str('ip_address')), ...opt('bgpAsn', b.num('bgp_asn')) };
+  return withFields(baseOf(r, 'cgw', ctx), { ipAddress: b.str('ip_address'), bgpAsn: b.num('bgp_asn') });
 }
 
 export function mapVpnConnection(r: EvaluatedResource, ctx: MapContext): VpnConnection {
   const b = view(r, ctx);
-  return {
-    ...baseOf(r, 'vpn', ctx),
+  return withFields(baseOf(r, 'vpn', ctx), {
     customerGateway: orMissing(b.id('customer_gateway_id'), r.nameSpan, 'customer_gateway_id'),
-    ...opt('vpnGateway', b.id('vpn_gateway_id')),
-    ...opt('transitGateway', b.id('transit_gateway_id')),
-    ...opt('staticRoutesOnly', b.bool('static_routes_only')),
-  };
+    vpnGateway: b.id('vpn_gateway_id'),
+    transitGateway: b.id('transit_gateway_id'),
+    staticRoutesOnly: b.bool('static_routes_only'),
+  });
 }
 
 export function mapDxGateway(r: EvaluatedResource, ctx: MapContext): DxGateway {
-  return { ...baseOf(r, 'dx-gateway', ctx), ...opt('amazonSideAsn', view(r, ctx).num('amazon_side_asn')) };
+  return withFields(baseOf(r, 'dx-gateway', ctx), { amazonSideAsn: view(r, ctx).num('amazon_side_asn') });
 }

@@ -12,7 +12,7 @@ import type {
 import type { EvaluatedResource } from '../evaluated';
 import { BodyView } from './body';
 import { baseOf, inlineBaseOf, type MapContext } from './context';
-import { opt } from './opt';
+import { withFields } from '../../../model/withFields';
 
 /** Route target attributes, in the provider's order; a route names exactly one. */
 const TARGET_ATTRS: readonly (readonly [string, RouteTargetKind])[] = [
@@ -63,12 +63,13 @@ export function routeTarget(b: BodyView, ctx: MapContext): RouteTarget | undefin
   return undefined;
 }
 
+/** A route's destination and target; undefined where not written (`withFields` leaves those out). */
 function routeFields(b: BodyView, ctx: MapContext, names: { v4: string; v6: string }) {
   return {
-    ...opt('destination', b.str(names.v4)),
-    ...opt('destinationIpv6', b.str(names.v6)),
-    ...opt('destinationPrefixList', b.str('destination_prefix_list_id')),
-    ...opt('target', routeTarget(b, ctx)),
+    destination: b.str(names.v4),
+    destinationIpv6: b.str(names.v6),
+    destinationPrefixList: b.str('destination_prefix_list_id'),
+    target: routeTarget(b, ctx),
   };
 }
 
@@ -77,50 +78,45 @@ export function mapRouteTable(r: EvaluatedResource, ctx: MapContext): (RouteTabl
   const b = new BodyView(r.body, r.nameSpan, ctx);
   const isDefault = r.type === 'aws_default_route_table';
   const vpc = isDefault ? vpcOfDefaultPart(b, 'default_route_table_id', r) : orMissing(b.id('vpc_id'), r.nameSpan, 'vpc_id');
-  const table: RouteTable = {
-    ...baseOf(r, 'route-table', ctx),
+  const table: RouteTable = withFields(baseOf(r, 'route-table', ctx), {
     vpc,
     isDefault,
     routes: [],
-    ...(b.has('propagating_vgws') ? { propagatingVgws: b.ids('propagating_vgws') } : {}),
-  };
-  const routes: Route[] = b.parts('route').map((part) => ({
-    ...inlineBaseOf(r, 'route', part),
+    propagatingVgws: b.has('propagating_vgws') ? b.ids('propagating_vgws') : undefined,
+  });
+  const routes: Route[] = b.parts('route').map((part) => (withFields(inlineBaseOf(r, 'route', part), {
     routeTable: known(r.elementId, part.span),
     ...routeFields(part.body, ctx, { v4: 'cidr_block', v6: 'ipv6_cidr_block' }),
     inline: true,
-  }));
+  })));
   return [table, ...routes];
 }
 
 /** `aws_route`. */
 export function mapRoute(r: EvaluatedResource, ctx: MapContext): Route {
   const b = new BodyView(r.body, r.nameSpan, ctx);
-  return {
-    ...baseOf(r, 'route', ctx),
+  return withFields(baseOf(r, 'route', ctx), {
     routeTable: orMissing(b.id('route_table_id'), r.nameSpan, 'route_table_id'),
     ...routeFields(b, ctx, { v4: 'destination_cidr_block', v6: 'destination_ipv6_cidr_block' }),
     inline: false,
-  };
+  });
 }
 
 export function mapRouteTableAssociation(r: EvaluatedResource, ctx: MapContext): RouteTableAssociation {
   const b = new BodyView(r.body, r.nameSpan, ctx);
-  return {
-    ...baseOf(r, 'route-table-association', ctx),
+  return withFields(baseOf(r, 'route-table-association', ctx), {
     routeTable: orMissing(b.id('route_table_id'), r.nameSpan, 'route_table_id'),
-    ...opt('subnet', b.id('subnet_id')),
-    ...opt('gateway', b.id('gateway_id')),
-  };
+    subnet: b.id('subnet_id'),
+    gateway: b.id('gateway_id'),
+  });
 }
 
 export function mapMainRouteTableAssociation(r: EvaluatedResource, ctx: MapContext): MainRouteTableAssociation {
   const b = new BodyView(r.body, r.nameSpan, ctx);
-  return {
-    ...baseOf(r, 'main-route-table-association', ctx),
+  return withFields(baseOf(r, 'main-route-table-association', ctx), {
     vpc: orMissing(b.id('vpc_id'), r.nameSpan, 'vpc_id'),
     routeTable: orMissing(b.id('route_table_id'), r.nameSpan, 'route_table_id'),
-  };
+  });
 }
 
 const DEFAULT_PART_ATTRS: Readonly<Record<string, readonly string[]>> = {

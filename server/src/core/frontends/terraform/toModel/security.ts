@@ -12,7 +12,7 @@ import type {
 import type { EvaluatedResource } from '../evaluated';
 import { BodyView, type NestedPart } from './body';
 import { baseOf, inlineBaseOf, type MapContext } from './context';
-import { opt } from './opt';
+import { withFields } from '../../../model/withFields';
 import { vpcOfDefaultPart } from './routing';
 
 const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
@@ -20,13 +20,12 @@ const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
 /** `aws_security_group` and `aws_default_security_group`, plus their inline `ingress`/`egress` rules. */
 export function mapSecurityGroup(r: EvaluatedResource, ctx: MapContext): (SecurityGroup | SecurityGroupRule)[] {
   const b = new BodyView(r.body, r.nameSpan, ctx);
-  const group: SecurityGroup = {
-    ...baseOf(r, 'sg', ctx),
-    ...opt('vpc', b.id('vpc_id')),
-    ...opt('groupName', b.str('name')),
+  const group: SecurityGroup = withFields(baseOf(r, 'sg', ctx), {
+    vpc: b.id('vpc_id'),
+    groupName: b.str('name'),
     isDefault: r.type === 'aws_default_security_group',
     rules: [],
-  };
+  });
   const rules: SecurityGroupRule[] = [];
   for (const direction of DIRECTIONS) {
     for (const part of b.parts(direction)) rules.push(inlineRule(r, part, direction));
@@ -43,17 +42,16 @@ function inlineRule(r: EvaluatedResource, part: NestedPart, direction: Direction
     ...selfPeer(b),
     ...b.strs('prefix_list_ids').map((prefixList): SgPeer => ({ kind: 'prefix-list', prefixList })),
   ];
-  return {
-    ...inlineBaseOf(r, 'sg-rule', part),
+  return withFields(inlineBaseOf(r, 'sg-rule', part), {
     group: known(r.elementId, part.span),
     direction,
     protocol: orMissing(b.protocol('protocol'), part.span, 'protocol'),
-    ...opt('fromPort', b.num('from_port')),
-    ...opt('toPort', b.num('to_port')),
+    fromPort: b.num('from_port'),
+    toPort: b.num('to_port'),
     peers,
     inline: true,
-    ...opt('description', b.str('description')),
-  };
+    description: b.str('description'),
+  });
 }
 
 function cidrPeers(b: BodyView, attr: string, ipv6: boolean): SgPeer[] {
@@ -79,22 +77,22 @@ export function mapSecurityGroupRule(r: EvaluatedResource, ctx: MapContext): Sec
     ...selfPeer(b),
     ...b.strs('prefix_list_ids').map((prefixList): SgPeer => ({ kind: 'prefix-list', prefixList })),
   ];
-  return {
-    ...baseOf(r, 'sg-rule', ctx),
+  return withFields(baseOf(r, 'sg-rule', ctx), {
     group: orMissing(b.id('security_group_id'), r.nameSpan, 'security_group_id'),
     direction: type.value,
     protocol: orMissing(b.protocol('protocol'), r.nameSpan, 'protocol'),
-    ...opt('fromPort', b.num('from_port')),
-    ...opt('toPort', b.num('to_port')),
+    fromPort: b.num('from_port'),
+    toPort: b.num('to_port'),
     peers,
     inline: false,
-    ...opt('description', b.str('description')),
-  };
+    description: b.str('description'),
+  });
 }
 
 /** `aws_vpc_security_group_ingress_rule` / `_egress_rule`: one peer per rule. */
 export function mapVpcSecurityGroupRule(r: EvaluatedResource, ctx: MapContext): SecurityGroupRule {
   const b = new BodyView(r.body, r.nameSpan, ctx);
+  const direction: Direction = r.type === 'aws_vpc_security_group_egress_rule' ? 'egress' : 'ingress';
   const peers: SgPeer[] = [];
   const v4 = b.str('cidr_ipv4');
   if (v4) peers.push({ kind: 'cidr', cidr: v4, ipv6: false });
@@ -104,57 +102,55 @@ export function mapVpcSecurityGroupRule(r: EvaluatedResource, ctx: MapContext): 
   if (group) peers.push({ kind: 'sg', group });
   const prefixList = b.str('prefix_list_id');
   if (prefixList) peers.push({ kind: 'prefix-list', prefixList });
-  return {
-    ...baseOf(r, 'sg-rule', ctx),
+  return withFields(baseOf(r, 'sg-rule', ctx), {
     group: orMissing(b.id('security_group_id'), r.nameSpan, 'security_group_id'),
-    direction: r.type === 'aws_vpc_security_group_egress_rule' ? 'egress' : 'ingress',
+    direction,
     protocol: orMissing(b.protocol('ip_protocol'), r.nameSpan, 'ip_protocol'),
-    ...opt('fromPort', b.num('from_port')),
-    ...opt('toPort', b.num('to_port')),
+    fromPort: b.num('from_port'),
+    toPort: b.num('to_port'),
     peers,
     inline: false,
-    ...opt('description', b.str('description')),
-  };
+    description: b.str('description'),
+  });
 }
 
 /** `aws_network_acl` / `aws_default_network_acl`, plus inline entries. */
 export function mapNetworkAcl(r: EvaluatedResource, ctx: MapContext): (NetworkAcl | NaclEntry)[] {
   const b = new BodyView(r.body, r.nameSpan, ctx);
   const isDefault = r.type === 'aws_default_network_acl';
-  const nacl: NetworkAcl = {
-    ...baseOf(r, 'nacl', ctx),
+  const nacl: NetworkAcl = withFields(baseOf(r, 'nacl', ctx), {
     vpc: isDefault ? vpcOfDefaultPart(b, 'default_network_acl_id', r) : orMissing(b.id('vpc_id'), r.nameSpan, 'vpc_id'),
     isDefault,
     entries: [],
     subnets: b.ids('subnet_ids'),
-  };
+  });
   const entries: NaclEntry[] = [];
   for (const direction of DIRECTIONS) {
     for (const part of b.parts(direction)) {
       const e = part.body;
-      entries.push({
-        ...inlineBaseOf(r, 'nacl-entry', part),
+      entries.push(withFields(inlineBaseOf(r, 'nacl-entry', part), {
         nacl: known(r.elementId, part.span),
         egress: direction === 'egress',
         ruleNumber: orMissing(e.num('rule_no'), part.span, 'rule_no'),
         action: orMissing(e.oneOf('action', ['allow', 'deny'] as const), part.span, 'action'),
         ...entryFields(e, part.span),
         inline: true,
-      });
+      }));
     }
   }
   return [nacl, ...entries];
 }
 
+/** A NACL entry's match fields; undefined where not written (`withFields` leaves those out). */
 function entryFields(e: BodyView, span: NestedPart['span']) {
   return {
     protocol: orMissing(e.protocol('protocol'), span, 'protocol'),
-    ...opt('cidr', e.str('cidr_block')),
-    ...opt('ipv6Cidr', e.str('ipv6_cidr_block')),
-    ...opt('fromPort', e.num('from_port')),
-    ...opt('toPort', e.num('to_port')),
-    ...opt('icmpType', e.num('icmp_type')),
-    ...opt('icmpCode', e.num('icmp_code')),
+    cidr: e.str('cidr_block'),
+    ipv6Cidr: e.str('ipv6_cidr_block'),
+    fromPort: e.num('from_port'),
+    toPort: e.num('to_port'),
+    icmpType: e.num('icmp_type'),
+    icmpCode: e.num('icmp_code'),
   };
 }
 
@@ -164,22 +160,20 @@ export function mapNetworkAclRule(r: EvaluatedResource, ctx: MapContext): NaclEn
   const egress = b.bool('egress');
   // The direction decides which entries it competes with; unknown, it cannot be placed without guessing.
   if (egress && !egress.known) return undefined;
-  return {
-    ...baseOf(r, 'nacl-entry', ctx),
+  return withFields(baseOf(r, 'nacl-entry', ctx), {
     nacl: orMissing(b.id('network_acl_id'), r.nameSpan, 'network_acl_id'),
     egress: egress?.known ? egress.value : false,
     ruleNumber: orMissing(b.num('rule_number'), r.nameSpan, 'rule_number'),
     action: orMissing(b.oneOf('rule_action', ['allow', 'deny'] as const), r.nameSpan, 'rule_action'),
     ...entryFields(b, r.nameSpan),
     inline: false,
-  };
+  });
 }
 
 export function mapNaclAssociation(r: EvaluatedResource, ctx: MapContext): NaclAssociation {
   const b = new BodyView(r.body, r.nameSpan, ctx);
-  return {
-    ...baseOf(r, 'nacl-association', ctx),
+  return withFields(baseOf(r, 'nacl-association', ctx), {
     nacl: orMissing(b.id('network_acl_id'), r.nameSpan, 'network_acl_id'),
     subnet: orMissing(b.id('subnet_id'), r.nameSpan, 'subnet_id'),
-  };
+  });
 }
