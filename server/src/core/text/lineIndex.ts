@@ -14,16 +14,7 @@ export class LineIndex {
   private readonly lineStarts: number[];
 
   constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 /* \n */) starts.push(i + 1);
-      else if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+    this.lineStarts = text.includes('\r') ? lineStartsAnyBreak(text) : lineStartsLf(text);
   }
 
   get lineCount(): number {
@@ -60,4 +51,25 @@ export class LineIndex {
     const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
     return this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
   }
+}
+
+/** Line starts of a text whose lines end in `\n` only: `indexOf` scans natively, several times faster. */
+function lineStartsLf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Line starts where `\r\n`, `\r` and `\n` each end a line. */
+function lineStartsAnyBreak(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) starts.push(i + 1);
+    else if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
 }

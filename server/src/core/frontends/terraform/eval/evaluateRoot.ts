@@ -43,7 +43,7 @@ export function evaluateRoot(plan: RootPlan, modules: ReadonlyMap<string, Folder
 
 function emitModule(mod: ModuleInstance, out: EvaluatedResource[]): void {
   for (const decl of mod.def.resources.values()) {
-    const coll = mod.resource(decl.type, decl.name)!;
+    const coll = mod.collectionOf(decl);
     for (const inst of coll.expand().instances) out.push(inst.toEvaluated());
   }
   const at = (file: string) => ({ file, start: 0, end: 0 });

@@ -5,7 +5,7 @@ import { EvalContext, type Memo } from './context';
 import { evaluateTraced, spanOf } from './evaluate';
 import type { ModuleCallInstance } from './moduleCalls';
 import { ModuleCallCollection } from './moduleCalls';
-import type { ModuleDefinition } from './moduleDefinition';
+import type { ModuleDefinition, ResourceDecl } from './moduleDefinition';
 import { ResourceCollection } from './resources';
 import { fileScope, type Scope } from './scope';
 import { failure } from './valueOps';
@@ -131,17 +131,23 @@ export class ModuleInstance {
    * and joining them into one key would build a string on every reference.
    */
   resource(type: string, name: string): ResourceCollection | undefined {
-    let ofType = this.resourceColls.get(type);
+    const c = this.resourceColls.get(type)?.get(name);
+    if (c) return c;
+    const decl = this.def.resources.get(`${type}.${name}`);
+    return decl ? this.collectionOf(decl) : undefined;
+  }
+
+  /** The collection of one of this module's resource declarations, made on first use. */
+  collectionOf(decl: ResourceDecl): ResourceCollection {
+    let ofType = this.resourceColls.get(decl.type);
     if (!ofType) {
       ofType = new Map();
-      this.resourceColls.set(type, ofType);
+      this.resourceColls.set(decl.type, ofType);
     }
-    let c = ofType.get(name);
+    let c = ofType.get(decl.name);
     if (!c) {
-      const decl = this.def.resources.get(`${type}.${name}`);
-      if (!decl) return undefined;
       c = new ResourceCollection(this, decl);
-      ofType.set(name, c);
+      ofType.set(decl.name, c);
     }
     return c;
   }

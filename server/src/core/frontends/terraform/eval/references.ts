@@ -41,23 +41,22 @@ export function evalScopeTraversal(e: ScopeTraversalExpr, scope: Scope): Value {
 
   const first = e.steps[0];
   const firstName = first?.kind === 'attr' ? first.name : undefined;
-  // A slice, not `[first, ...rest]`: destructuring goes through the iterator protocol on every reference.
-  const rest = e.steps.slice(1);
+  // What follows the first step is read from index 1 on (no copy of the steps for every reference).
   const mod = scope.mod;
   switch (e.root) {
     case 'var':
-      return firstName === undefined ? failure('var needs a name') : applyValueSteps(mod.variable(firstName, at), rest, scope);
+      return firstName === undefined ? failure('var needs a name') : applyValueSteps(mod.variable(firstName, at), e.steps, scope, 1);
     case 'local':
-      return firstName === undefined ? failure('local needs a name') : applyValueSteps(mod.local(firstName, at), rest, scope);
+      return firstName === undefined ? failure('local needs a name') : applyValueSteps(mod.local(firstName, at), e.steps, scope, 1);
     case 'count':
       if (firstName !== 'index' || scope.countIndex === undefined) return failure('count.index is only available with count');
-      return applyValueSteps(scope.countIndex, rest, scope);
+      return applyValueSteps(scope.countIndex, e.steps, scope, 1);
     case 'each':
       if (!scope.each || (firstName !== 'key' && firstName !== 'value')) return failure('each is only available with for_each');
-      return applyValueSteps(firstName === 'key' ? scope.each.key : scope.each.value, rest, scope);
+      return applyValueSteps(firstName === 'key' ? scope.each.key : scope.each.value, e.steps, scope, 1);
     case 'path':
-      if (firstName === 'module') return applyValueSteps(str(mod.pathModule, at), rest, scope);
-      if (firstName === 'root') return applyValueSteps(str('.', at), rest, scope);
+      if (firstName === 'module') return applyValueSteps(str(mod.pathModule, at), e.steps, scope, 1);
+      if (firstName === 'root') return applyValueSteps(str('.', at), e.steps, scope, 1);
       return unknown();
     case 'terraform':
       return firstName === 'workspace' ? str('default', at) : unknown();
@@ -68,21 +67,21 @@ export function evalScopeTraversal(e: ScopeTraversalExpr, scope: Scope): Value {
       if (firstName === undefined) return failure('module needs a name');
       const call = mod.moduleCall(firstName);
       if (!call) return failure(`no module call "${firstName}"`);
-      return navigate({ t: 'coll', c: call }, rest, scope, at);
+      return navigate({ t: 'coll', c: call }, e.steps, scope, at, 1);
     }
     default: {
       if (firstName === undefined) return failure(`unknown name "${e.root}"`);
       const resource = mod.resource(e.root, firstName);
       if (!resource) return failure(`no resource ${e.root}.${firstName}`);
-      return navigate({ t: 'coll', c: resource }, rest, scope, at);
+      return navigate({ t: 'coll', c: resource }, e.steps, scope, at, 1);
     }
   }
 }
 
-function navigate(start: Nav, steps: readonly TraversalStep[], scope: Scope, at: Span): Value {
+function navigate(start: Nav, steps: readonly TraversalStep[], scope: Scope, at: Span, from = 0): Value {
   let nav = start;
-  for (let i = 0; i < steps.length; i++) {
-    if (nav.t === 'value') return applyValueSteps(nav.v, steps.slice(i), scope);
+  for (let i = from; i < steps.length; i++) {
+    if (nav.t === 'value') return applyValueSteps(nav.v, steps, scope, i);
     nav = navStep(nav, steps[i]!, scope, at);
   }
   return navValue(nav, at);
@@ -98,7 +97,9 @@ function navStep(nav: Nav, step: TraversalStep, scope: Scope, at: Span): Nav {
       if (isFailure(k)) return { t: 'value', v: k };
       if (!known || k.k === 'unknown' || k.k === 'ref') return { t: 'value', v: unknown() };
       const key = nav.c.mode === 'count' ? (k.k === 'number' ? k.v : Number(asString(k))) : asString(k);
-      const found = instances.find((inst) => inst.key === key);
+      // count instances sit at their index; for_each ones are found by key.
+      const atIndex = typeof key === 'number' ? instances[key] : undefined;
+      const found = atIndex?.key === key ? atIndex : instances.find((inst) => inst.key === key);
       return found ? { t: 'inst', i: found } : { t: 'value', v: failure(`no instance [${JSON.stringify(key)}]`) };
     }
     if (step.kind === 'splat') {
@@ -133,11 +134,12 @@ function navValue(nav: Nav, at: Span): Value {
   }
 }
 
-export function applyValueSteps(v: Value, steps: readonly TraversalStep[], scope: Scope): Value {
+/** Applies `steps[from..]` to a value. */
+export function applyValueSteps(v: Value, steps: readonly TraversalStep[], scope: Scope, from = 0): Value {
   let cur = v;
-  for (const step of steps) {
+  for (let i = from; i < steps.length; i++) {
     if (isFailure(cur)) return cur;
-    cur = applyValueStep(cur, step, scope);
+    cur = applyValueStep(cur, steps[i]!, scope);
   }
   return cur;
 }
