@@ -267,4 +267,18 @@ describe('terraform fast parser: wired into parseHcl', () => {
     assert.equal(result.problems[0]?.code, 'parse-error');
     assert.deepEqual(result.body.attributes, []);
   });
+
+  test('binary junk without NUL bytes is screened once the fast parser declines it', () => {
+    const junk = Array.from({ length: 4000 }, (_, i) => String.fromCharCode(1 + ((i * 7919) % 255))).join('') + '\uFFFD'.repeat(50);
+    const result = parseHcl(parser, URI, junk);
+    assert.equal(result.problems.length, 1);
+    assert.match(result.problems[0]!.message, /not text/);
+  });
+
+  test('valid HCL is analysed even when its comments are full of undecodable bytes', () => {
+    const text = `# ${'\uFFFD'.repeat(40)}\nx = "10.0.0.0/16"\n`;
+    const result = parseHcl(parser, URI, text);
+    assert.deepEqual(result.problems, []);
+    assert.equal(result.body.attributes[0]?.name, 'x');
+  });
 });

@@ -96,8 +96,21 @@ function ownerOf(ctx: RuleContext, block: CidrBlock, vpc: Vpc): NetworkElement {
   return ctx.model.get(block.declaredBy) ?? vpc;
 }
 
-/** Every value of the model used as a CIDR block (what cidr-syntax and cidr-host-bits look at). */
-export function cidrUses(ctx: RuleContext): CidrUse[] {
+/**
+ * Every value of the model used as a CIDR block (what cidr-syntax and cidr-host-bits look at). Listed once
+ * per model: both rules walk every block of the workspace.
+ */
+export function cidrUses(ctx: RuleContext): readonly CidrUse[] {
+  let uses = usesByModel.get(ctx.model);
+  if (!uses) {
+    uses = listCidrUses(ctx);
+    usesByModel.set(ctx.model, uses);
+  }
+  return uses;
+}
+const usesByModel = new WeakMap<object, readonly CidrUse[]>();
+
+function listCidrUses(ctx: RuleContext): CidrUse[] {
   const out: CidrUse[] = [];
   const seen = new Set<string>();
   const add = (field: Field<string> | undefined, family: Family, owner: NetworkElement, what: string): void => {

@@ -20,9 +20,12 @@ export interface HclParseResult {
  * error positions are what users see).
  */
 export function parseHcl(parser: Parser, uri: string, text: string): HclParseResult {
-  if (looksBinary(text)) return binaryFile(uri, text);
+  // NUL bytes mean binary at once. The fuller test (a scan of the whole text for control characters) is left
+  // to files the fast parser declines: binary junk never parses, and text that parses is HCL whatever it holds.
+  if (text.includes('\u0000')) return binaryFile(uri, text);
   const body = parseHclFast(text);
   if (body) return { body, problems: [] };
+  if (looksBinary(text)) return binaryFile(uri, text);
   return parseWithTreeSitter(parser, uri, text);
 }
 
