@@ -131,6 +131,8 @@ function analysisSettings(
 ): AnalysisSettings {
   return {
     ...project,
+    // Nothing here shows a hover or an inlay hint: the values behind them are not recorded.
+    recordTraces: false,
     terraformVarFiles: varFileUris,
     ...(parameterFiles.length > 0 ? { cloudFormationParameterFiles: parameterFiles } : {}),
     ...(region !== undefined ? { cloudFormationRegion: region } : {}),

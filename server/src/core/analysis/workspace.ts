@@ -227,6 +227,7 @@ function buildOptionsOf(settings: AnalysisSettings, shard: UnitShard | undefined
     terraformVarFiles: settings.terraformVarFiles,
     ...(settings.cloudFormationParameterFiles ? { cloudFormationParameterFiles: settings.cloudFormationParameterFiles } : {}),
     ...(settings.cloudFormationRegion !== undefined ? { cloudFormationRegion: settings.cloudFormationRegion } : {}),
+    ...(settings.recordTraces === false ? { recordTraces: false } : {}),
   };
 }
 

@@ -45,6 +45,11 @@ export interface BuildOptions {
    * front-ends that declare `shardable`; the others are built whole, by the thread with share 0 only.
    */
   readonly shard?: UnitShard;
+  /**
+   * Keep CIDR values for hovers and inlay hints (AnalysisSettings.recordTraces). Terraform's front-end skips
+   * recording when false; CloudFormation's records anyway (a template holds at most 500 resources).
+   */
+  readonly recordTraces?: boolean;
 }
 
 /** Share `index` of `count` (0 <= index < count): every thread computes the same split of the units. */

@@ -29,6 +29,8 @@ interface RootCacheEntry {
   readonly folder: string;
   readonly inputs: readonly TerraformParsedFile[];
   readonly result: RootEvaluation;
+  /** Whether `result` carries traces: a pass that wants them does not reuse one without. */
+  readonly traced: boolean;
   /** Built on first use and kept while the root's inputs are unchanged: the workspace caches by identity. */
   unit?: AnalysisUnit;
 }
@@ -44,12 +46,14 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
     modules = layout.modules;
     // Roots are independent units: a shard evaluates its share, weighed by the text the root reads.
     const roots = options.shard ? shareOf(layout.roots, rootWeight, options.shard) : layout.roots;
+    const traced = options.recordTraces !== false;
     const live = new Set<string>();
     const entries = roots.map((plan) => {
       live.add(plan.folder);
       const cached = rootCache.get(plan.folder);
-      if (cached && sameInputs(cached.inputs, plan)) return cached;
-      const entry: RootCacheEntry = { folder: plan.folder, inputs: plan.inputs, result: evaluateRoot(plan, layout.modules) };
+      if (cached && cached.traced === traced && sameInputs(cached.inputs, plan)) return cached;
+      const result = evaluateRoot(plan, layout.modules, traced);
+      const entry: RootCacheEntry = { folder: plan.folder, inputs: plan.inputs, result, traced };
       rootCache.set(plan.folder, entry);
       return entry;
     });

@@ -19,7 +19,8 @@ export type Memo<K> = Map<K, Value | typeof IN_PROGRESS>;
  * progress (which turns a reference cycle into unknown plus one problem instead of a hang).
  */
 export class EvalContext {
-  readonly traces = new TraceRecorder();
+  /** Undefined when traces are not wanted (a one-shot check). */
+  readonly traces: TraceRecorder | undefined;
   private readonly problems = new Map<string, SourceProblem>();
   private readonly stack: string[] = [];
   private readonly reportedCycles = new Set<string>();
@@ -31,7 +32,10 @@ export class EvalContext {
   constructor(
     readonly rootFolder: string,
     readonly definitionOf: (folder: string) => ModuleDefinition | undefined,
-  ) {}
+    recordTraces = true,
+  ) {
+    this.traces = recordTraces ? new TraceRecorder() : undefined;
+  }
 
   report(span: Span, message: string, severity: SourceProblem['severity'] = 'warning'): void {
     const key = `${span.file}#${span.start}-${span.end}#${message}`;

@@ -14,7 +14,7 @@ export function spanOf(scope: Scope, e: { start: number; end: number }): Span {
 /** Evaluates and records CIDR-valued results (and tuple/object elements) as traces for hovers. */
 export function evaluateTraced(expr: Expr, scope: Scope, target: TraceTarget): Value {
   const v = evaluate(expr, scope);
-  scope.mod.ctx.traces.record(expr, v, scope.file, target);
+  scope.mod.ctx.traces?.record(expr, v, scope.file, target);
   return v;
 }
 

@@ -14,9 +14,9 @@ export interface RootEvaluation {
  * Evaluates one root module: every resource instance (module calls followed), plus every local, variable
  * default, module argument, output and tfvars value so that their CIDRs are traced for hovers.
  */
-export function evaluateRoot(plan: RootPlan, modules: ReadonlyMap<string, FolderModule>): RootEvaluation {
+export function evaluateRoot(plan: RootPlan, modules: ReadonlyMap<string, FolderModule>, recordTraces = true): RootEvaluation {
   const rootModule = modules.get(plan.folder);
-  const ctx = new EvalContext(plan.folder, (folder) => modules.get(folder)?.def);
+  const ctx = new EvalContext(plan.folder, (folder) => modules.get(folder)?.def, recordTraces);
   const resources: EvaluatedResource[] = [];
   if (!rootModule) return { resources, traces: [], problems: [] };
 
@@ -38,7 +38,7 @@ export function evaluateRoot(plan: RootPlan, modules: ReadonlyMap<string, Folder
       `VPC Lens could not evaluate this module completely: ${describeError(err)}`,
     );
   }
-  return { resources, traces: ctx.traces.traces(), problems: ctx.allProblems() };
+  return { resources, traces: ctx.traces?.traces() ?? [], problems: ctx.allProblems() };
 }
 
 function emitModule(mod: ModuleInstance, out: EvaluatedResource[]): void {
