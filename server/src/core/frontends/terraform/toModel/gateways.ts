@@ -49,7 +49,7 @@ export function mapNatGateway(r: EvaluatedResource, ctx: MapContext): NatGateway
   const allocation = b.value('allocation_id')?.k === 'string' ? b.str('allocation_id') : b.id('allocation_id');
   return withFields(baseOf(r, 'nat', ctx), {
     subnet: orMissing(b.id('subnet_id'), r.nameSpan, 'subnet_id'),
-    allocation: allocation,
+    allocation,
     connectivity: b.oneOf('connectivity_type', ['public', 'private'] as const),
   });
 }
@@ -64,7 +64,7 @@ export function mapElasticIp(r: EvaluatedResource, ctx: MapContext, folds: Folds
     : b.bool('vpc');
   const association = folds.eipAssociations.get(r.elementId);
   return withFields(baseOf(r, 'eip', ctx), {
-    domainVpc: domainVpc,
+    domainVpc,
     instance: b.id('instance') ?? association?.instance,
     networkInterface: b.id('network_interface') ?? association?.networkInterface,
     associatedWith: [],

@@ -84,11 +84,13 @@ export function mapRouteTable(r: EvaluatedResource, ctx: MapContext): (RouteTabl
     routes: [],
     propagatingVgws: b.has('propagating_vgws') ? b.ids('propagating_vgws') : undefined,
   });
-  const routes: Route[] = b.parts('route').map((part) => (withFields(inlineBaseOf(r, 'route', part), {
-    routeTable: known(r.elementId, part.span),
-    ...routeFields(part.body, ctx, { v4: 'cidr_block', v6: 'ipv6_cidr_block' }),
-    inline: true,
-  })));
+  const routes: Route[] = b.parts('route').map((part) =>
+    withFields(inlineBaseOf(r, 'route', part), {
+      routeTable: known(r.elementId, part.span),
+      ...routeFields(part.body, ctx, { v4: 'cidr_block', v6: 'ipv6_cidr_block' }),
+      inline: true,
+    }),
+  );
   return [table, ...routes];
 }
 
