@@ -1,4 +1,4 @@
-import { IPv4, IPv4CidrRange, IPv4Prefix, IPv6, IPv6CidrRange, IPv6Prefix, collapseIPv6Number } from 'ip-num';
+import { IPv4, IPv4CidrRange, IPv6, IPv6CidrRange, collapseIPv6Number } from 'ip-num';
 import { blockSize, networkAddress } from './prefixMath';
 
 /** A parsed CIDR block. Immutable and shared through the parse cache. */
@@ -14,7 +14,6 @@ export interface Cidr {
 
 export type CidrParseResult = { ok: true; cidr: Cidr } | { ok: false; message: string };
 
-export type IpRange = IPv4CidrRange | IPv6CidrRange;
 /** A valid address: its number, and its text when that is already canonical (saves formatting it again). */
 type AddressResult = { ok: true; version: 4 | 6; value: bigint; canonical?: string } | { ok: false; message: string };
 
@@ -25,43 +24,22 @@ export function addressText(version: 4 | 6, value: bigint): string {
   return version === 4 ? IPv4.fromNumber(value).toString() : collapseIPv6Number(IPv6.fromBigInt(value).toString());
 }
 
-export function makeRange(version: 4 | 6, value: bigint, prefix: number): IpRange {
-  return version === 4
-    ? new IPv4CidrRange(IPv4.fromNumber(value), new IPv4Prefix(BigInt(prefix)))
-    : new IPv6CidrRange(IPv6.fromBigInt(value), new IPv6Prefix(BigInt(prefix)));
-}
-
-// The ip-num range of each parsed block (host bits cleared). Kept beside the Cidr, not in it, so a
-// Cidr stays plain data that compares with deepEqual and prints cleanly.
-const ranges = new WeakMap<Cidr, IpRange>();
-
 // The network address of each parsed block as a number, known from parsing: ip-num computes a range's first
 // address through string masks, which costs more than everything else a rule does with a block.
 const networkValues = new WeakMap<Cidr, bigint>();
 
-/** The network (first) address of a block as a number. */
+/**
+ * The network (first) address of a block as a number: known from parsing; for Cidr objects made outside
+ * parseCidr, read from `canonical` by ip-num once.
+ */
 export function networkValueOf(c: Cidr): bigint {
   let value = networkValues.get(c);
   if (value === undefined) {
-    value = rangeOf(c).getFirst().getValue();
+    const range = c.version === 4 ? IPv4CidrRange.fromCidr(c.canonical) : IPv6CidrRange.fromCidr(c.canonical);
+    value = range.getFirst().getValue();
     networkValues.set(c, value);
   }
   return value;
-}
-
-/** The network range of a block, made on first use; from `canonical` for Cidr objects made outside parseCidr. */
-export function rangeOf(c: Cidr): IpRange {
-  const known = ranges.get(c);
-  if (known) return known;
-  const network = networkValues.get(c);
-  const range =
-    network !== undefined
-      ? makeRange(c.version, network, c.prefix)
-      : c.version === 4
-        ? IPv4CidrRange.fromCidr(c.canonical)
-        : IPv6CidrRange.fromCidr(c.canonical);
-  ranges.set(c, range);
-  return range;
 }
 
 // parseCidr runs on every keystroke for every CIDR-ish string, so results are cached. The cache is
@@ -118,7 +96,7 @@ function parseCidrText(raw: string, allowLeadingZeros: boolean): CidrParseResult
   const bits = addressBits(address.version);
   if (prefix > bits) return fail(`prefix /${prefixPart} is longer than ${bits} for IPv${address.version}`);
 
-  // The ip-num range is made on first use (rangeOf): most blocks are only ever compared by their numbers.
+  // No ip-num range is made: blocks are compared by their first and last addresses (relations.ts).
   const first = networkAddress(address.version, address.value, prefix);
   const hostBitsSet = first !== address.value;
   const network = !hostBitsSet && address.canonical !== undefined ? address.canonical : addressText(address.version, first);
