@@ -1,5 +1,6 @@
 import type { Attribute, Block, BlockLabel, Body } from '../ast';
 import { ExpressionParser } from './expressions';
+import { exact } from './exactArray';
 import { Ch, decline, MAX_DEPTH } from './scanner';
 
 /**
@@ -12,7 +13,7 @@ export class BodyParser extends ExpressionParser {
     const attributes: Attribute[] = [];
     const blocks: Block[] = [];
     this.parseItems(attributes, blocks, true);
-    return { start: 0, end: this.len, attributes, blocks };
+    return { start: 0, end: this.len, attributes: exact(attributes), blocks: exact(blocks) };
   }
 
   /** Attributes and blocks up to the end of the file (top level) or to the `}` closing a block (left in place). */
@@ -74,8 +75,8 @@ export class BodyParser extends ExpressionParser {
       type,
       typeStart: start,
       typeEnd,
-      labels,
-      body: { start: openEnd, end: closeStart, attributes, blocks },
+      labels: exact(labels),
+      body: { start: openEnd, end: closeStart, attributes: exact(attributes), blocks: exact(blocks) },
       start,
       end: this.pos,
     };

@@ -1,4 +1,5 @@
 import type { BinaryOp, Expr, ObjectItem, TraversalStep } from '../ast';
+import { exact } from './exactArray';
 import { Ch, decline, isDigit, isIdentStart, MAX_DEPTH } from './scanner';
 import { isReservedWord, TemplateParser } from './templates';
 
@@ -102,6 +103,7 @@ export abstract class ExpressionParser extends TemplateParser {
       (steps ??= []).push(step);
     }
     if (!steps) return primary;
+    steps = exact(steps);
     const end = steps[steps.length - 1]!.end;
     if (primary.kind === 'scope') {
       return { kind: 'scope', root: primary.root, rootEnd: primary.rootEnd, steps, start: primary.start, end };
@@ -163,7 +165,7 @@ export abstract class ExpressionParser extends TemplateParser {
       each.push(step);
       end = step.end;
     }
-    return { kind: 'splat', legacy, each, start, end };
+    return { kind: 'splat', legacy, each: exact(each), start, end };
   }
 
   private parsePrimary(): Expr {
@@ -243,7 +245,7 @@ export abstract class ExpressionParser extends TemplateParser {
     }
     if (this.code(this.pos) !== Ch.RParen) decline();
     this.pos++;
-    return { kind: 'call', name, args, expandFinal, start, end: this.pos };
+    return { kind: 'call', name, args: exact(args), expandFinal, start, end: this.pos };
   }
 
   private tupleOrFor(start: number): Expr {
@@ -263,7 +265,7 @@ export abstract class ExpressionParser extends TemplateParser {
     }
     if (this.code(this.pos) !== Ch.RBracket) decline();
     this.pos++;
-    return { kind: 'tuple', items, start, end: this.pos };
+    return { kind: 'tuple', items: exact(items), start, end: this.pos };
   }
 
   /** Objects: elements `key = value` or `key: value`, commas optional between them, one trailing comma allowed. */
@@ -292,7 +294,7 @@ export abstract class ExpressionParser extends TemplateParser {
       if (this.pos >= this.len) decline();
     }
     this.pos++;
-    return { kind: 'object', items, start, end: this.pos };
+    return { kind: 'object', items: exact(items), start, end: this.pos };
   }
 
   /** `for k, v in coll :` (positioned on `for`); the variables and the collection. */

@@ -1,5 +1,6 @@
 import type { Expr, TemplatePart } from '../ast';
 import { heredocIndent, stripIndent, unescapeHeredoc, unescapeQuoted } from '../templates';
+import { exact } from './exactArray';
 import { Ch, decline, isIdentStart, isScannerSpace, isUnicodeSpace, MAX_DEPTH, Scanner } from './scanner';
 
 /** What ended a template sequence. */
@@ -83,7 +84,7 @@ export abstract class TemplateParser extends Scanner {
     const parts: TemplatePart[] = [];
     if (this.templateSequence(undefined, false, parts) !== Stop.Quote) decline();
     this.pos++;
-    return { kind: 'template', parts, start, end: this.pos };
+    return { kind: 'template', parts: exact(parts), start, end: this.pos };
   }
 
   /** `<<ID` / `<<-ID` at `this.pos` (the first `<`). */
@@ -115,7 +116,7 @@ export abstract class TemplateParser extends Scanner {
       if (indent > 0) parts = this.heredocBody(id, bodyStart, indent);
     }
     this.pos = closingStart + id.length;
-    return { kind: 'template', parts, start, end: this.pos };
+    return { kind: 'template', parts: exact(parts), start, end: this.pos };
   }
 
   private heredocBody(id: string, bodyStart: number, indent: number): TemplatePart[] {
@@ -273,7 +274,7 @@ export abstract class TemplateParser extends Scanner {
       if (stop === Stop.Else) stop = this.templateSequence(heredoc, true, otherwise);
       if (stop !== Stop.EndIf) decline();
       pushText(at);
-      parts.push({ kind: 'if', cond, then, else: otherwise });
+      parts.push({ kind: 'if', cond, then: exact(then), else: exact(otherwise) });
     } else if (this.keywordAt(word, 'for')) {
       this.pos = word;
       const [first, second] = this.loopVariables();
@@ -284,8 +285,8 @@ export abstract class TemplateParser extends Scanner {
       pushText(at);
       parts.push(
         second === undefined
-          ? { kind: 'for', valueVar: first, collection, body }
-          : { kind: 'for', keyVar: first, valueVar: second, collection, body },
+          ? { kind: 'for', valueVar: first, collection, body: exact(body) }
+          : { kind: 'for', keyVar: first, valueVar: second, collection, body: exact(body) },
       );
     } else decline();
     this.depth--;
