@@ -131,8 +131,10 @@ function analysisSettings(
 ): AnalysisSettings {
   return {
     ...project,
-    // Nothing here shows a hover or an inlay hint: the values behind them are not recorded.
+    // Nothing here shows a hover or an inlay hint: the values behind them are not recorded. Only diagnostics
+    // and counts are printed, so each Terraform root is let go once its findings are in.
     recordTraces: false,
+    retainUnits: false,
     terraformVarFiles: varFileUris,
     ...(parameterFiles.length > 0 ? { cloudFormationParameterFiles: parameterFiles } : {}),
     ...(region !== undefined ? { cloudFormationRegion: region } : {}),

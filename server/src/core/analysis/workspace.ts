@@ -1,8 +1,8 @@
 import type { AnalysisSettings } from '../config/settings';
-import type { AnalysisUnit, BuildOptions, FrontEnd, ParsedFile, SourceProblem, UnitShard } from '../frontends/types';
+import type { AnalysisUnit, BuildOptions, FrontEnd, ParsedFile, SourceProblem, UnitShard, UnitSuppression } from '../frontends/types';
 import type { ModelView } from '../model/network';
 import type { NetworkFacts } from '../model/facts';
-import type { Diagnostic } from '../rules/types';
+import type { Diagnostic, Finding } from '../rules/types';
 import { mergeCdkOutFindings } from './cdkOutFindings';
 import { CompositeModel, compositeFacts } from './compositeModel';
 import { finalizeDiagnostics } from './diagnostics';
@@ -28,6 +28,8 @@ export interface UnitsPass {
   readonly units: readonly UnitAnalysis[];
   /** Parse problems of the files (share 0 only). */
   readonly problems: readonly SourceProblem[];
+  /** What the units analysed and let go in a one-shot pass (`retainUnits: false`) contributed, in their order. */
+  readonly released?: ShardResult;
 }
 
 export interface WorkspaceLogger {
@@ -90,11 +92,14 @@ export class Workspace {
   /**
    * The first half of analyze(): parses what changed, builds the units and runs the rules on them. With a
    * `shard`, only that share of the units of shardable front-ends (see `FrontEnd.shardable`); the other
-   * front-ends are built by share 0 alone, and other shares do not even parse their files.
+   * front-ends are built by share 0 alone, and other shares do not even parse their files. With
+   * `settings.retainUnits` false, the units of front-ends that can build them one at a time (`buildEach`) are
+   * analysed and let go: only their findings, problems and counts stay, in `released`.
    */
   analyzeUnits(settings: AnalysisSettings, shard?: UnitShard): UnitsPass {
     const problems: SourceProblem[] = [];
     const units: UnitAnalysis[] = [];
+    const released = { findings: [] as Finding[], problems: [] as SourceProblem[], suppressions: [] as UnitSuppression[], resources: 0 };
     const options = buildOptionsOf(settings, shard);
     const firstShare = !shard || shard.index === 0;
     this.assignNamedFiles(options);
@@ -110,8 +115,10 @@ export class Workspace {
       }
       if (parsed.size === 0) continue;
       try {
-        for (const unit of fe.build(parsed, options).units) {
-          units.push(this.analyzeUnitCached(unit));
+        if (settings.retainUnits === false && fe.buildEach) {
+          for (const unit of fe.buildEach(parsed, options)) this.release(this.analyzeUnitOnce(unit), released);
+        } else {
+          for (const unit of fe.build(parsed, options).units) units.push(this.analyzeUnitCached(unit));
         }
       } catch (err) {
         this.logger.error(`VPC Lens: the ${fe.id} front-end failed: ${describeError(err)}`);
@@ -122,12 +129,13 @@ export class Workspace {
       const live = new Set(units.map((u) => u.unit.key));
       for (const key of this.units.keys()) if (!live.has(key)) this.units.delete(key);
     }
-    return { settings, units, problems };
+    return { settings, units, problems, released };
   }
 
   /**
    * The second half of analyze(): severities, suppressions and de-duplication over the pass's units and the
-   * results of other shares. The model, facts and traces cover the pass's own units only.
+   * results of other shares. The model, facts and traces cover the pass's own units only (not those a
+   * one-shot pass let go).
    */
   finish(pass: UnitsPass, otherShards: readonly ShardResult[] = []): Analysis {
     const { units, settings } = pass;
@@ -157,12 +165,13 @@ export class Workspace {
    * Its findings have CDK's merge applied (a CDK app and its cdk.out: each mistake once, on the source).
    */
   static shardResult(pass: UnitsPass): ShardResult {
-    const { units } = pass;
+    const { units, released } = pass;
     return {
-      findings: mergeCdkOutFindings(units),
-      problems: [...pass.problems, ...units.flatMap((u) => u.unit.problems)],
-      suppressions: units.flatMap((u) => u.unit.suppressions ?? []),
-      resources: units.reduce((n, u) => n + u.resources, 0),
+      // Released units come from front-ends with independent units, never CDK source or cdk.out templates.
+      findings: [...(released?.findings ?? []), ...mergeCdkOutFindings(units)],
+      problems: [...pass.problems, ...(released?.problems ?? []), ...units.flatMap((u) => u.unit.problems)],
+      suppressions: [...(released?.suppressions ?? []), ...units.flatMap((u) => u.unit.suppressions ?? [])],
+      resources: units.reduce((n, u) => n + u.resources, released?.resources ?? 0),
     };
   }
 
@@ -193,11 +202,21 @@ export class Workspace {
   private analyzeUnitCached(unit: AnalysisUnit): UnitAnalysis {
     const cached = this.units.get(unit.key);
     if (cached && cached.unit === unit) return cached;
-    const result = analyzeUnit(unit, (ruleId, err) =>
-      this.logger.error(`VPC Lens: rule ${ruleId} failed and was skipped: ${describeError(err)}`),
-    );
+    const result = this.analyzeUnitOnce(unit);
     this.units.set(unit.key, result);
     return result;
+  }
+
+  private analyzeUnitOnce(unit: AnalysisUnit): UnitAnalysis {
+    return analyzeUnit(unit, (ruleId, err) => this.logger.error(`VPC Lens: rule ${ruleId} failed and was skipped: ${describeError(err)}`));
+  }
+
+  /** Keeps what a let-go unit contributes to the diagnostics and counts, nothing that refers to its model. */
+  private release(u: UnitAnalysis, into: { findings: Finding[]; problems: SourceProblem[]; suppressions: UnitSuppression[]; resources: number }): void {
+    for (const f of u.findings) into.findings.push(f);
+    for (const p of u.unit.problems) into.problems.push(p);
+    for (const s of u.unit.suppressions ?? []) into.suppressions.push(s);
+    into.resources += u.resources;
   }
 
   private parseSafely(fe: FrontEnd, uri: string, text: string): ParsedFile {

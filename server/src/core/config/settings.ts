@@ -18,6 +18,15 @@ export interface AnalysisSettings {
    * check shows neither and turns it off: on 10k resources the recording cost about a tenth of the check.
    */
   readonly recordTraces?: boolean;
+  /**
+   * Whether the analysis keeps every unit's evaluation, model and facts (default true): the editor reuses them
+   * on the next edit and reads them for hovers and the topology view. A one-shot check needs only diagnostics
+   * and counts, and turns it off: the units of front-ends whose units are independent (Terraform roots) are
+   * then built and analysed one at a time and let go, so a large workspace is never held whole (on 10k
+   * resources that saved a third of the garbage collection). The analysis's model, facts and traces then
+   * leave those units out.
+   */
+  readonly retainUnits?: boolean;
 }
 
 /** A template and the parameter file that gives its parameter values (both URIs). */

@@ -113,4 +113,10 @@ export interface FrontEnd<P extends ParsedFile = ParsedFile> {
    * change; caches by parsed-file identity (a `ParsedFile` object is replaced only when its text changes).
    */
   build(files: ReadonlyMap<string, P>, options: BuildOptions): FrontEndOutput;
+  /**
+   * `build` for a one-shot pass (AnalysisSettings.retainUnits false), by front-ends whose units are
+   * independent: each unit is built only when the iteration reaches it and nothing is kept for a next build,
+   * so the caller can analyse a unit and let it go before the next one exists. Optional.
+   */
+  buildEach?(files: ReadonlyMap<string, P>, options: BuildOptions): Iterable<AnalysisUnit>;
 }

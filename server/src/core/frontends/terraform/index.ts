@@ -3,7 +3,7 @@ import type { AnalysisUnit, BuildOptions, FrontEnd, FrontEndOutput, SourceProble
 import type { NetworkElement } from '../../model/types';
 import type { EvaluatedResource } from './evaluated';
 import { evaluateRoot, type RootEvaluation } from './eval/evaluateRoot';
-import { type FolderModule, planWorkspace, type RootPlan } from './eval/rootPlan';
+import { type FolderModule, planWorkspace, type RootPlan, type WorkspaceLayout } from './eval/rootPlan';
 import { shareOf } from '../../analysis/shards';
 import { mergeTraces } from '../../analysis/traceIndex';
 import { splitUri, type TerraformParsedFile } from './parsedFile';
@@ -40,12 +40,16 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
   let modules: ReadonlyMap<string, FolderModule> | undefined;
   const rootCache = new Map<string, RootCacheEntry>();
 
-  /** Evaluates each root whose inputs changed (by ParsedFile identity); others come from the cache. */
-  function evaluateRoots(files: ReadonlyMap<string, TerraformParsedFile>, options: BuildOptions): RootCacheEntry[] {
+  /** The roots to evaluate: all of them, or a shard's share, weighed by the text the root reads. */
+  function plannedRoots(files: ReadonlyMap<string, TerraformParsedFile>, options: BuildOptions): { layout: WorkspaceLayout; roots: readonly RootPlan[] } {
     const layout = planWorkspace(files, options.terraformVarFiles, modules);
     modules = layout.modules;
-    // Roots are independent units: a shard evaluates its share, weighed by the text the root reads.
-    const roots = options.shard ? shareOf(layout.roots, rootWeight, options.shard) : layout.roots;
+    return { layout, roots: options.shard ? shareOf(layout.roots, rootWeight, options.shard) : layout.roots };
+  }
+
+  /** Evaluates each root whose inputs changed (by ParsedFile identity); others come from the cache. */
+  function evaluateRoots(files: ReadonlyMap<string, TerraformParsedFile>, options: BuildOptions): RootCacheEntry[] {
+    const { layout, roots } = plannedRoots(files, options);
     const traced = options.recordTraces !== false;
     const live = new Set<string>();
     const entries = roots.map((plan) => {
@@ -83,6 +87,20 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
     build(files, options): FrontEndOutput {
       // A Terraform root cannot reference another root's resources: each root is an independent unit.
       return { units: evaluateRoots(files, options).map((e) => (e.unit ??= toUnit(e))) };
+    },
+    *buildEach(files, options) {
+      // One root evaluated at a time and kept nowhere here: once the caller is done with its unit, all of
+      // the root's evaluation can go. A cached root (an editor's earlier pass) is reused all the same.
+      const { layout, roots } = plannedRoots(files, options);
+      const traced = options.recordTraces !== false;
+      for (const plan of roots) {
+        const cached = rootCache.get(plan.folder);
+        if (cached && cached.traced === traced && sameInputs(cached.inputs, plan)) {
+          yield (cached.unit ??= toUnit(cached));
+          continue;
+        }
+        yield toUnit({ folder: plan.folder, inputs: plan.inputs, result: evaluateRoot(plan, layout.modules, traced), traced });
+      }
     },
   };
 }
