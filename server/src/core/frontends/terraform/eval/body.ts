@@ -22,11 +22,15 @@ export function evaluateBody(
   attrValue?: (attr: Attribute) => Value,
 ): EvaluatedBody {
   const attrs = new Map<string, EvaluatedAttr>();
+  // Nested attribute names are spelled out only for traces: without them, no string per attribute.
+  const traced = scope.mod.ctx.traces !== undefined;
   for (const attr of body.attributes) {
     if (topLevel && META_ATTRIBUTES.has(attr.name)) continue;
     const value = attrValue
       ? attrValue(attr)
-      : evaluateTraced(attr.value, scope, { ...target, attribute: `${target.attribute}.${attr.name}` });
+      : traced
+        ? evaluateTraced(attr.value, scope, { ...target, attribute: `${target.attribute}.${attr.name}` })
+        : evaluate(attr.value, scope);
     attrs.set(attr.name, { value, span: spanOf(scope, attr.value) });
   }
   const blocks: EvaluatedBlock[] = [];
@@ -39,7 +43,7 @@ export function evaluateBody(
 }
 
 function evaluateBlock(block: Block, type: string, labels: readonly string[], scope: Scope, target: TraceTarget): EvaluatedBlock {
-  const nested = { ...target, attribute: target.attribute ? `${target.attribute}.${type}` : type };
+  const nested = scope.mod.ctx.traces ? { ...target, attribute: target.attribute ? `${target.attribute}.${type}` : type } : target;
   return {
     type,
     labels,

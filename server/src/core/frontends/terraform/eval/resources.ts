@@ -4,7 +4,7 @@ import type { EvaluatedBody, EvaluatedResource } from '../evaluated';
 import type { Attribute } from '../syntax/ast';
 import { bodyToValue, evaluateBody, META_ATTRIBUTES, META_BLOCKS } from './body';
 import { EvalContext, type Memo } from './context';
-import { evaluateTraced, spanOf } from './evaluate';
+import { evaluate, evaluateTraced, spanOf } from './evaluate';
 import { BlockInstances } from './blockInstances';
 import type { InstanceKey } from './expansion';
 import type { ResourceDecl } from './moduleDefinition';
@@ -79,8 +79,11 @@ export class ResourceInstance implements Navigable {
   attrValue(attr: Attribute): Value {
     const hit = EvalContext.hit(this.attrMemo, attr.name);
     if (hit) return hit;
-    return this.coll.mod.ctx.memo(this.attrMemo, attr.name, `${this.address}.${attr.name}`, spanOf(this.scope, attr.value), () =>
-      evaluateTraced(attr.value, this.scope, { label: this.label, owner: this.elementId, attribute: attr.name }),
+    const ctx = this.coll.mod.ctx;
+    return ctx.memo(this.attrMemo, attr.name, `${this.address}.${attr.name}`, spanOf(this.scope, attr.value), () =>
+      ctx.traces
+        ? evaluateTraced(attr.value, this.scope, { label: this.label, owner: this.elementId, attribute: attr.name })
+        : evaluate(attr.value, this.scope),
     );
   }
 
