@@ -23,8 +23,8 @@ export interface AnalysisSettings {
    * on the next edit and reads them for hovers and the topology view. A one-shot check needs only diagnostics
    * and counts, and turns it off: the units of front-ends whose units are independent (Terraform roots) are
    * then built and analysed one at a time and let go, so a large workspace is never held whole (on 10k
-   * resources that saved a third of the garbage collection). The analysis's model, facts and traces then
-   * leave those units out.
+   * resources: a fifth less time in garbage collection, 7% off the check). The analysis's model, facts and
+   * traces then leave those units out.
    */
   readonly retainUnits?: boolean;
 }
