@@ -10,8 +10,9 @@ import type { AnalysisSettings } from '../core/config/settings';
  * A cold check of a large workspace on several threads. Terraform roots are independent units, so each thread
  * analyses a share of them (`UnitShard`): worker threads load the same front-ends, take every file's text,
  * and send back their share's findings; this thread analyses share 0 (with the front-ends that cannot be
- * split) meanwhile, then merges. Every thread parses all Terraform files, because finding the roots needs
- * every folder's module calls; parsing is the cheap part, evaluation and rules the expensive one.
+ * split) meanwhile, then merges. A check lets each root go once analysed (`retainUnits: false`), so every
+ * thread parses the files that call modules (finding the roots needs every folder's calls) and then only the
+ * files of its own roots.
  */
 export interface ParallelCheckOptions {
   /** Text (UTF-16 code units, about bytes) of shardable files per thread; below it, one thread does all. */
@@ -23,8 +24,9 @@ export interface ParallelCheckOptions {
 }
 
 /**
- * A worker thread starts in about 60-100 ms (a thread, its bundle, the grammars) and parses every Terraform
- * file again (about 50 ms for 2.4 MB): below about a megabyte of Terraform, a share is not worth it.
+ * A worker thread starts in about 60-100 ms (a thread, its bundle, the grammars) and repeats the work every
+ * share does (finding the roots, parsing the modules its roots share): below about a megabyte of Terraform,
+ * a share is not worth it.
  */
 export const DEFAULT_MIN_CHARS = 1_000_000;
 

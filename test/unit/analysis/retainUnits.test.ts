@@ -4,7 +4,7 @@ import { Workspace } from '../../../server/src/core/analysis/workspace';
 import type { Analysis } from '../../../server/src/core/analysis/workspace';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../../../server/src/core/config/settings';
 import type { TerraformParsedFile } from '../../../server/src/core/frontends/terraform';
-import type { NetworkElement } from '../../../server/src/core/model/types';
+import type { AnalysisUnit, LazyFiles } from '../../../server/src/core/frontends/types';
 import { createWorkspace } from '../../../server/src/host/createWorkspace';
 import { newFrontEnd } from '../terraform/helpers';
 
@@ -22,6 +22,8 @@ const FILES: Record<string, string> = {
     'variable "cidr" {}\nresource "aws_vpc" "m" {\n  cidr_block = "10.3.0.0/16"\n}\nresource "aws_subnet" "m" {\n  vpc_id     = aws_vpc.m.id\n  cidr_block = "10.4.0.0/24"\n}\n' +
     'resource "aws_subnet" "n" {\n  vpc_id     = aws_vpc.m.id\n  cidr_block = cidrsubnet(aws_vpc.m.cidr_block, 8, 300)\n}\n',
   'file:///ws/broken/main.tf': 'resource "aws_vpc" "x" {\n  cidr_block = = "10.0.0.0/16"\n}\n',
+  // Loaded by no root (not terraform.tfvars, not *.auto.tfvars): its syntax error is reported all the same.
+  'file:///ws/a/prod.tfvars': 'cidr = = "10.0.0.0/16"\n',
   'file:///ws/cfn/network.json': JSON.stringify(
     {
       AWSTemplateFormatVersion: '2010-09-09',
@@ -56,6 +58,8 @@ describe('retainUnits: false (a one-shot check)', () => {
     const oneShot = (await loaded()).analyze(ONE_SHOT);
     const codes = shown(oneShot).map((line) => line.split(' ')[1]);
     for (const code of ['subnet-outside-vpc', 'cidr-host-bits', 'parse-error', 'evaluation']) assert.ok(codes.includes(code), `codes: ${codes.join(', ')}`);
+    const parseErrors = shown(oneShot).filter((line) => line.includes(' parse-error ')).map((line) => line.split('@')[0]);
+    assert.deepEqual(parseErrors, ['file:///ws/broken/main.tf', 'file:///ws/a/prod.tfvars']);
     // The suppressed subnet stays suppressed.
     assert.deepEqual(shown(oneShot).filter((line) => line.includes('10.9.0.0/24')), []);
     assert.deepEqual(shown(oneShot), shown(kept));
@@ -71,47 +75,57 @@ describe('retainUnits: false (a one-shot check)', () => {
     assert.deepEqual(formatsInModel(ws.analyze(DEFAULT_SETTINGS)), ['cloudformation', 'terraform']);
   });
 
-  test('a sharded one-shot pass (a check worker) yields what a sharded pass that keeps its units does', async () => {
-    for (const index of [0, 1]) {
-      const kept = Workspace.shardResult((await loaded()).analyzeUnits(DEFAULT_SETTINGS, { index, count: 2 }));
-      const oneShot = Workspace.shardResult((await loaded()).analyzeUnits(ONE_SHOT, { index, count: 2 }));
-      const sorted = (r: typeof kept) => r.findings.map((f) => `${f.span.file}@${f.span.start} ${f.ruleId}`).sort();
-      assert.deepEqual(sorted(oneShot), sorted(kept), `share ${index}`);
-      assert.equal(oneShot.resources, kept.resources);
-      assert.equal(oneShot.problems.length, kept.problems.length);
-    }
+  test('sharded one-shot passes (check workers) together yield what sharded passes that keep their units do', async () => {
+    const together = async (settings: AnalysisSettings) => {
+      const shares = await Promise.all([0, 1].map(async (index) => Workspace.shardResult((await loaded()).analyzeUnits(settings, { index, count: 2 }))));
+      const lines = (pick: (r: (typeof shares)[number]) => readonly { span: { file: string; start: number }; message: string }[]) =>
+        [...new Set(shares.flatMap((r) => pick(r).map((x) => `${x.span.file}@${x.span.start} ${x.message}`)))].sort();
+      return { findings: lines((r) => r.findings), problems: lines((r) => r.problems), resources: shares.reduce((n, r) => n + r.resources, 0) };
+    };
+    const kept = await together(DEFAULT_SETTINGS);
+    const oneShot = await together(ONE_SHOT);
+    assert.ok(kept.problems.some((p) => p.startsWith('file:///ws/a/prod.tfvars@')), `problems: ${kept.problems.join('; ')}`);
+    assert.deepEqual(oneShot, kept);
   });
 
-  test("Terraform's buildEach evaluates a root only when the iteration reaches it", async () => {
+  test("Terraform's buildEach parses a root's files only when the iteration reaches it, and each file once", async () => {
     const fe = await newFrontEnd();
-    const files = new Map<string, TerraformParsedFile>();
-    const put = (uri: string, text: string) => files.set(uri, fe.parse(uri, text));
-    put('file:///ws/a/main.tf', 'variable "cidr" {}\nresource "aws_vpc" "a" {\n  cidr_block = var.cidr\n}\n');
-    put('file:///ws/b/main.tf', 'variable "cidr" {}\nresource "aws_vpc" "b" {\n  cidr_block = var.cidr\n}\n');
-    put('file:///ws/a/terraform.tfvars', 'cidr = "10.0.0.0/16"\n');
-    // Root b's variable file is read by b's evaluation alone (planning looks at its name only).
-    const tfvars = fe.parse('file:///ws/b/terraform.tfvars', 'cidr = "10.1.0.0/16"\n');
-    let bEvaluated = false;
-    files.set(tfvars.uri, {
-      ...tfvars,
-      get body() {
-        bEvaluated = true;
-        return tfvars.body;
+    const texts: Record<string, string> = {
+      'file:///ws/a/main.tf': 'variable "cidr" {}\nmodule "net" {\n  source = "../mod"\n  cidr   = var.cidr\n}\n',
+      'file:///ws/a/terraform.tfvars': 'cidr = "10.0.0.0/16"\n',
+      'file:///ws/b/main.tf': 'variable "cidr" {}\nmodule "net" {\n  source = "../mod"\n  cidr   = var.cidr\n}\n',
+      'file:///ws/b/terraform.tfvars': 'cidr = "10.1.0.0/16"\n',
+      'file:///ws/c/main.tf': 'resource "aws_vpc" "c" {\n  cidr_block = "10.2.0.0/16"\n}\n',
+      'file:///ws/c/prod.tfvars': 'cidr = "10.3.0.0/16"\n',
+      'file:///ws/mod/main.tf': 'variable "cidr" {}\nresource "aws_vpc" "m" {\n  cidr_block = var.cidr\n}\n',
+    };
+    const parsed: string[] = [];
+    const files: LazyFiles<TerraformParsedFile> = {
+      uris: Object.keys(texts),
+      text: (uri) => texts[uri]!,
+      parse: (uri) => {
+        parsed.push(uri.slice('file:///ws/'.length));
+        return fe.parse(uri, texts[uri]!);
       },
-    });
-
+    };
     const units = fe.buildEach!(files, { terraformVarFiles: [] })[Symbol.iterator]();
-    const first = units.next();
-    assert.equal(first.done, false);
-    assert.equal(first.value?.key, 'terraform:file:///ws/a');
-    assert.equal(bEvaluated, false, 'root b was evaluated before the first unit was used');
-    const second = units.next();
-    assert.equal(second.value?.key, 'terraform:file:///ws/b');
-    assert.equal(bEvaluated, true);
-    const elements: readonly NetworkElement[] = second.done ? [] : second.value.elements;
-    const vpc = elements.find((e) => e.kind === 'vpc');
-    const cidr = vpc?.kind === 'vpc' ? vpc.cidrBlocks[0]?.cidr : undefined;
-    assert.equal(cidr?.known && cidr.value, '10.1.0.0/16');
-    assert.equal(units.next().done, true);
+    const next = () => {
+      const step = units.next();
+      return step.done ? undefined : step.value;
+    };
+    const vpcs = (unit: AnalysisUnit | undefined) =>
+      (unit?.elements ?? []).flatMap((e) => (e.kind === 'vpc' && e.cidrBlocks[0]?.cidr.known ? [`${e.address} ${e.cidrBlocks[0].cidr.value}`] : []));
+
+    // Finding the roots reads the files that call modules; root a then reads its own files and the module.
+    assert.deepEqual(vpcs(next()), ['module.net.aws_vpc.m 10.0.0.0/16']);
+    assert.deepEqual(parsed, ['a/main.tf', 'b/main.tf', 'mod/main.tf', 'a/terraform.tfvars']);
+    // Root b reuses the module it shares with a.
+    assert.deepEqual(vpcs(next()), ['module.net.aws_vpc.m 10.1.0.0/16']);
+    assert.deepEqual(parsed.slice(4), ['b/terraform.tfvars']);
+    assert.deepEqual(vpcs(next()), ['aws_vpc.c 10.2.0.0/16']);
+    assert.deepEqual(parsed.slice(5), ['c/main.tf']);
+    // Last, for its syntax errors, the variable file no root loads.
+    assert.equal(next(), undefined);
+    assert.deepEqual(parsed.slice(6), ['c/prod.tfvars']);
   });
 });

@@ -1,5 +1,5 @@
 import type { AnalysisSettings } from '../config/settings';
-import type { AnalysisUnit, BuildOptions, FrontEnd, ParsedFile, SourceProblem, UnitShard, UnitSuppression } from '../frontends/types';
+import type { AnalysisUnit, BuildOptions, FrontEnd, LazyFiles, ParsedFile, SourceProblem, UnitShard, UnitSuppression } from '../frontends/types';
 import type { ModelView } from '../model/network';
 import type { NetworkFacts } from '../model/facts';
 import type { Diagnostic, Finding } from '../rules/types';
@@ -30,6 +30,14 @@ export interface UnitsPass {
   readonly problems: readonly SourceProblem[];
   /** What the units analysed and let go in a one-shot pass (`retainUnits: false`) contributed, in their order. */
   readonly released?: ShardResult;
+}
+
+/** What the units a one-shot pass let go contributed (see `UnitsPass.released`). */
+interface Released {
+  findings: Finding[];
+  problems: SourceProblem[];
+  suppressions: UnitSuppression[];
+  resources: number;
 }
 
 export interface WorkspaceLogger {
@@ -93,18 +101,23 @@ export class Workspace {
    * The first half of analyze(): parses what changed, builds the units and runs the rules on them. With a
    * `shard`, only that share of the units of shardable front-ends (see `FrontEnd.shardable`); the other
    * front-ends are built by share 0 alone, and other shares do not even parse their files. With
-   * `settings.retainUnits` false, the units of front-ends that can build them one at a time (`buildEach`) are
-   * analysed and let go: only their findings, problems and counts stay, in `released`.
+   * `settings.retainUnits` false, front-ends that can build their units one at a time (`buildEach`) parse and
+   * build each unit only when it is reached, and it is analysed and let go: only its findings, problems and
+   * counts stay, in `released`.
    */
   analyzeUnits(settings: AnalysisSettings, shard?: UnitShard): UnitsPass {
     const problems: SourceProblem[] = [];
     const units: UnitAnalysis[] = [];
-    const released = { findings: [] as Finding[], problems: [] as SourceProblem[], suppressions: [] as UnitSuppression[], resources: 0 };
+    const released: Released = { findings: [], problems: [], suppressions: [], resources: 0 };
     const options = buildOptionsOf(settings, shard);
     const firstShare = !shard || shard.index === 0;
     this.assignNamedFiles(options);
     for (const fe of this.frontEnds) {
       if (!firstShare && !fe.shardable) continue;
+      if (settings.retainUnits === false && fe.buildEach) {
+        this.releaseEach(fe, options, problems, released);
+        continue;
+      }
       const parsed = new Map<string, ParsedFile>();
       for (const [uri, entry] of this.files) {
         if (entry.frontEnd !== fe) continue;
@@ -115,11 +128,7 @@ export class Workspace {
       }
       if (parsed.size === 0) continue;
       try {
-        if (settings.retainUnits === false && fe.buildEach) {
-          for (const unit of fe.buildEach(parsed, options)) this.release(this.analyzeUnitOnce(unit), released);
-        } else {
-          for (const unit of fe.build(parsed, options).units) units.push(this.analyzeUnitCached(unit));
-        }
+        for (const unit of fe.build(parsed, options).units) units.push(this.analyzeUnitCached(unit));
       } catch (err) {
         this.logger.error(`VPC Lens: the ${fe.id} front-end failed: ${describeError(err)}`);
       }
@@ -211,8 +220,39 @@ export class Workspace {
     return analyzeUnit(unit, (ruleId, err) => this.logger.error(`VPC Lens: rule ${ruleId} failed and was skipped: ${describeError(err)}`));
   }
 
+  /**
+   * A one-shot pass over a front-end that builds its units one at a time: files are parsed when the front-end
+   * asks (and not kept, unless an earlier analysis holds them), each file's parse problems are reported once,
+   * by whichever share parses it, and each unit is analysed and let go.
+   */
+  private releaseEach(fe: FrontEnd, options: BuildOptions, problems: SourceProblem[], released: Released): void {
+    const uris = [...this.files].filter(([, e]) => e.frontEnd === fe).map(([uri]) => uri);
+    if (uris.length === 0) return;
+    const reported = new Set<string>();
+    const files: LazyFiles = {
+      uris,
+      text: (uri) => this.files.get(uri)?.text ?? '',
+      parse: (uri) => {
+        const entry = this.files.get(uri);
+        const parsed = entry?.parsed ?? this.parseSafely(fe, uri, entry?.text ?? '');
+        if (!reported.has(uri)) {
+          reported.add(uri);
+          problems.push(...parsed.problems);
+        }
+        return parsed;
+      },
+    };
+    try {
+      for (const unit of fe.buildEach?.(files, options) ?? []) this.release(this.analyzeUnitOnce(unit), released);
+    } catch (err) {
+      this.logger.error(`VPC Lens: the ${fe.id} front-end failed: ${describeError(err)}`);
+      // Syntax errors are reported whatever became of the analysis.
+      if (!options.shard || options.shard.index === 0) for (const uri of uris) if (!reported.has(uri)) files.parse(uri);
+    }
+  }
+
   /** Keeps what a let-go unit contributes to the diagnostics and counts, nothing that refers to its model. */
-  private release(u: UnitAnalysis, into: { findings: Finding[]; problems: SourceProblem[]; suppressions: UnitSuppression[]; resources: number }): void {
+  private release(u: UnitAnalysis, into: Released): void {
     for (const f of u.findings) into.findings.push(f);
     for (const p of u.unit.problems) into.problems.push(p);
     for (const s of u.unit.suppressions ?? []) into.suppressions.push(s);

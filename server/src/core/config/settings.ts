@@ -22,9 +22,9 @@ export interface AnalysisSettings {
    * Whether the analysis keeps every unit's evaluation, model and facts (default true): the editor reuses them
    * on the next edit and reads them for hovers and the topology view. A one-shot check needs only diagnostics
    * and counts, and turns it off: the units of front-ends whose units are independent (Terraform roots) are
-   * then built and analysed one at a time and let go, so a large workspace is never held whole (on 10k
-   * resources: a fifth less time in garbage collection, 7% off the check). The analysis's model, facts and
-   * traces then leave those units out.
+   * then parsed, built and analysed one at a time and let go, so a large workspace is never held whole (on
+   * 10k resources: 18% off the check, a quarter less peak memory). The analysis's model, facts and traces
+   * then leave those units out.
    */
   readonly retainUnits?: boolean;
 }

@@ -115,8 +115,18 @@ export interface FrontEnd<P extends ParsedFile = ParsedFile> {
   build(files: ReadonlyMap<string, P>, options: BuildOptions): FrontEndOutput;
   /**
    * `build` for a one-shot pass (AnalysisSettings.retainUnits false), by front-ends whose units are
-   * independent: each unit is built only when the iteration reaches it and nothing is kept for a next build,
-   * so the caller can analyse a unit and let it go before the next one exists. Optional.
+   * independent: each unit is parsed and built only when the iteration reaches it, and nothing is kept, so
+   * the caller can analyse a unit and let it go, syntax trees included, before the next one exists. Files
+   * are parsed through `files.parse`, which reports each file's parse problems; a file no unit of any share
+   * reads must still be parsed once, by share 0. Optional.
    */
-  buildEach?(files: ReadonlyMap<string, P>, options: BuildOptions): Iterable<AnalysisUnit>;
+  buildEach?(files: LazyFiles<P>, options: BuildOptions): Iterable<AnalysisUnit>;
+}
+
+/** The files of a one-shot pass, parsed on request (see `FrontEnd.buildEach`). */
+export interface LazyFiles<P extends ParsedFile = ParsedFile> {
+  readonly uris: readonly string[];
+  text(uri: string): string;
+  /** Parses the file (each call parses again: keep what is needed twice) and records its parse problems. */
+  parse(uri: string): P;
 }

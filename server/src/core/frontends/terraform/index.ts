@@ -1,15 +1,15 @@
 import { type Language, Parser } from 'web-tree-sitter';
 import type { AnalysisUnit, BuildOptions, FrontEnd, FrontEndOutput, SourceProblem, ValueTrace } from '../types';
-import type { NetworkElement } from '../../model/types';
 import type { EvaluatedResource } from './evaluated';
 import { evaluateRoot, type RootEvaluation } from './eval/evaluateRoot';
-import { type FolderModule, planWorkspace, type RootPlan, type WorkspaceLayout } from './eval/rootPlan';
+import { type FolderModule, planWorkspace, type RootPlan, rootWeight } from './eval/rootPlan';
 import { shareOf } from '../../analysis/shards';
 import { mergeTraces } from '../../analysis/traceIndex';
-import { splitUri, type TerraformParsedFile } from './parsedFile';
+import { fileKind, splitUri, type TerraformParsedFile } from './parsedFile';
 import { parseHcl } from './syntax/parse';
 import { parseTerraformJson } from './json/parse';
-import { resourcesToElements } from './toModel';
+import { rootUnit } from './rootUnit';
+import { buildRootsOneByOne } from './oneShot';
 
 export type { TerraformParsedFile } from './parsedFile';
 
@@ -40,16 +40,12 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
   let modules: ReadonlyMap<string, FolderModule> | undefined;
   const rootCache = new Map<string, RootCacheEntry>();
 
-  /** The roots to evaluate: all of them, or a shard's share, weighed by the text the root reads. */
-  function plannedRoots(files: ReadonlyMap<string, TerraformParsedFile>, options: BuildOptions): { layout: WorkspaceLayout; roots: readonly RootPlan[] } {
-    const layout = planWorkspace(files, options.terraformVarFiles, modules);
-    modules = layout.modules;
-    return { layout, roots: options.shard ? shareOf(layout.roots, rootWeight, options.shard) : layout.roots };
-  }
-
   /** Evaluates each root whose inputs changed (by ParsedFile identity); others come from the cache. */
   function evaluateRoots(files: ReadonlyMap<string, TerraformParsedFile>, options: BuildOptions): RootCacheEntry[] {
-    const { layout, roots } = plannedRoots(files, options);
+    const layout = planWorkspace(files, options.terraformVarFiles, modules);
+    modules = layout.modules;
+    // Roots are independent units: a shard evaluates its share, weighed by the text the root reads.
+    const roots = options.shard ? shareOf(layout.roots, rootWeight, options.shard) : layout.roots;
     const traced = options.recordTraces !== false;
     const live = new Set<string>();
     const entries = roots.map((plan) => {
@@ -65,17 +61,19 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
     return entries;
   }
 
+  function parseTerraform(uri: string, text: string): TerraformParsedFile {
+    parser ??= makeParser(language);
+    const { folder, fileName } = splitUri(uri);
+    const kind = fileKind(uri);
+    const { body, problems } = /\.json$/i.test(uri) ? parseTerraformJson(parser, uri, text, kind) : parseHcl(parser, uri, text);
+    return { uri, frontEnd: 'terraform', problems, kind, folder, fileName, body };
+  }
+
   return {
     id: 'terraform',
     shardable: true,
     claims: (uri) => /\.(tf|tfvars)(\.json)?$/i.test(uri),
-    parse(uri, text) {
-      parser ??= makeParser(language);
-      const { folder, fileName } = splitUri(uri);
-      const kind = /\.tfvars(\.json)?$/i.test(uri) ? 'tfvars' : 'tf';
-      const { body, problems } = /\.json$/i.test(uri) ? parseTerraformJson(parser, uri, text, kind) : parseHcl(parser, uri, text);
-      return { uri, frontEnd: 'terraform', problems, kind, folder, fileName, body };
-    },
+    parse: parseTerraform,
     evaluate(files, options) {
       const entries = evaluateRoots(files, options);
       return {
@@ -86,29 +84,10 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
     },
     build(files, options): FrontEndOutput {
       // A Terraform root cannot reference another root's resources: each root is an independent unit.
-      return { units: evaluateRoots(files, options).map((e) => (e.unit ??= toUnit(e))) };
+      return { units: evaluateRoots(files, options).map((e) => (e.unit ??= rootUnit(e.folder, e.result))) };
     },
-    *buildEach(files, options) {
-      // One root evaluated at a time and kept nowhere here: once the caller is done with its unit, all of
-      // the root's evaluation can go. A cached root (an editor's earlier pass) is reused all the same.
-      const { layout, roots } = plannedRoots(files, options);
-      const traced = options.recordTraces !== false;
-      for (const plan of roots) {
-        const cached = rootCache.get(plan.folder);
-        if (cached && cached.traced === traced && sameInputs(cached.inputs, plan)) {
-          yield (cached.unit ??= toUnit(cached));
-          continue;
-        }
-        yield toUnit({ folder: plan.folder, inputs: plan.inputs, result: evaluateRoot(plan, layout.modules, traced), traced });
-      }
-    },
+    buildEach: buildRootsOneByOne,
   };
-}
-
-function toUnit(entry: RootCacheEntry): AnalysisUnit {
-  const problems = [...entry.result.problems];
-  const elements = mapSafely(entry.result.resources, problems);
-  return { key: `terraform:${entry.folder}`, elements, traces: entry.result.traces, problems };
 }
 
 /** A module folder reached from several roots reports its problems once. */
@@ -128,31 +107,7 @@ function makeParser(language: Language): Parser {
   return p;
 }
 
-/** About the work of evaluating a root: the length of the text it reads (a body ends where its file does). */
-function rootWeight(plan: RootPlan): number {
-  let chars = 0;
-  for (const f of plan.inputs) chars += f.body.end;
-  return chars;
-}
-
 function sameInputs(previous: readonly TerraformParsedFile[], plan: RootPlan): boolean {
   const next = plan.inputs;
   return previous.length === next.length && previous.every((f, i) => f === next[i]);
-}
-
-function mapSafely(resources: readonly EvaluatedResource[], problems: SourceProblem[]): readonly NetworkElement[] {
-  try {
-    return resourcesToElements(resources);
-  } catch (err) {
-    const first = resources[0];
-    if (first) {
-      problems.push({
-        code: 'evaluation',
-        severity: 'warning',
-        message: `VPC Lens could not map these resources to its network model: ${err instanceof Error ? err.message : String(err)}`,
-        span: first.span,
-      });
-    }
-    return [];
-  }
 }

@@ -2,8 +2,7 @@ import { attrName, resolve } from '../elementAccess';
 
 // Shared with every family; re-exported so this family's rules import their helpers from one place.
 export { attrName, resolve };
-import type { Field } from '../../model/field';
-import type { ElementId, Listener, LoadBalancer, NetworkElement, Subnet } from '../../model/types';
+import type { ElementId, Listener, LoadBalancer, Subnet } from '../../model/types';
 import type { RuleContext } from '../types';
 
 /**

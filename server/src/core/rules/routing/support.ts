@@ -3,7 +3,7 @@ import { attrName, resolve } from '../elementAccess';
 // Shared with every family; re-exported so this family's rules import their helpers from one place.
 export { attrName, resolve };
 import type { Field, Known } from '../../model/field';
-import type { ElementId, NatGateway, NetworkElement, Route, RouteTable, Subnet, Vpc } from '../../model/types';
+import type { ElementId, NatGateway, Route, RouteTable, Subnet, Vpc } from '../../model/types';
 import type { Span } from '../../text/span';
 import type { RuleContext } from '../types';
 

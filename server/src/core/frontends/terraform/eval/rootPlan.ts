@@ -110,3 +110,10 @@ function automaticVarFiles(files: readonly TerraformParsedFile[]): TerraformPars
     .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
   return [...main, ...auto];
 }
+
+/** About the work of evaluating a root: the length of the text it reads (a body ends where its file does). */
+export function rootWeight(plan: RootPlan): number {
+  let chars = 0;
+  for (const f of plan.inputs) chars += f.body.end;
+  return chars;
+}

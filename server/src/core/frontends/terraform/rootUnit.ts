@@ -1,0 +1,29 @@
+import type { NetworkElement } from '../../model/types';
+import type { AnalysisUnit, SourceProblem } from '../types';
+import type { EvaluatedResource } from './evaluated';
+import type { RootEvaluation } from './eval/evaluateRoot';
+import { resourcesToElements } from './toModel';
+
+/** The analysis unit of one evaluated root module: its model elements, traces and problems. */
+export function rootUnit(folder: string, result: RootEvaluation): AnalysisUnit {
+  const problems = [...result.problems];
+  const elements = mapSafely(result.resources, problems);
+  return { key: `terraform:${folder}`, elements, traces: result.traces, problems };
+}
+
+function mapSafely(resources: readonly EvaluatedResource[], problems: SourceProblem[]): readonly NetworkElement[] {
+  try {
+    return resourcesToElements(resources);
+  } catch (err) {
+    const first = resources[0];
+    if (first) {
+      problems.push({
+        code: 'evaluation',
+        severity: 'warning',
+        message: `VPC Lens could not map these resources to its network model: ${err instanceof Error ? err.message : String(err)}`,
+        span: first.span,
+      });
+    }
+    return [];
+  }
+}
