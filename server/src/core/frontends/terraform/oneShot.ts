@@ -7,7 +7,7 @@ import { fileKind, splitUri, type TerraformParsedFile } from './parsedFile';
 import { rootUnit } from './rootUnit';
 
 /** Only a file that says `module` can hold a module call (HCL's block type, JSON's key). */
-const MAY_CALL_MODULE = /\bmodule\b/;
+const mayCallModule = (text: string): boolean => text.includes('module');
 
 /**
  * A one-shot check's Terraform (`FrontEnd.buildEach`): the roots one at a time, each parsed only when it is
@@ -21,7 +21,7 @@ export function* buildRootsOneByOne(files: LazyFiles<TerraformParsedFile>, optio
   const outline = new Map<string, TerraformParsedFile>();
   for (const uri of files.uris) {
     const text = files.text(uri);
-    if (MAY_CALL_MODULE.test(text)) {
+    if (mayCallModule(text)) {
       const parsed = files.parse(uri);
       early.set(uri, parsed);
       outline.set(uri, parsed);
@@ -71,7 +71,7 @@ export function* buildRootsOneByOne(files: LazyFiles<TerraformParsedFile>, optio
   // Files no root reads (a variable file nobody loads) are still checked for syntax errors, by one share.
   if (!options.shard || options.shard.index === 0) {
     const read = new Set(layout.roots.flatMap((root) => root.inputs.map((f) => f.uri)));
-    for (const uri of files.uris) if (!read.has(uri) && !MAY_CALL_MODULE.test(files.text(uri))) files.parse(uri);
+    for (const uri of files.uris) if (!read.has(uri) && !mayCallModule(files.text(uri))) files.parse(uri);
   }
 }
 

@@ -17,14 +17,22 @@ export const sgPortRange = defineRule('sg-port-range', function* (ctx): Iterable
     const protocol = rule.protocol.value;
     const from = known(rule.fromPort);
     const to = known(rule.toPort);
-    if (hasPorts(protocol)) yield* tcpUdp(rule, protocol, from, to);
-    else if (isIcmp(protocol)) yield* icmp(rule, protocol, from, to);
-    else if (isAllProtocols(protocol) || protocolNumber(protocol) !== undefined) yield* portless(protocol, from, to);
+    // Most rules are fine: they are told apart here, before any part of a message is built.
+    if (hasPorts(protocol)) {
+      if (!inRange(from, 0, 65535) || !inRange(to, 0, 65535) || (from && to && from.value > to.value)) yield* tcpUdp(rule, protocol, from, to);
+    } else if (isIcmp(protocol)) {
+      if (!inRange(from, -1, 255) || !inRange(to, -1, 255)) yield* icmp(rule, protocol, from, to);
+    } else if (isAllProtocols(protocol) || protocolNumber(protocol) !== undefined) yield* portless(protocol, from, to);
   }
 });
 
 function known(f: Field<number> | undefined): Known<number> | undefined {
   return f?.known ? f : undefined;
+}
+
+/** True when the port is not given, or is a whole number in lo..hi. */
+function inRange(f: Known<number> | undefined, lo: number, hi: number): boolean {
+  return !f || (Number.isInteger(f.value) && f.value >= lo && f.value <= hi);
 }
 
 /** The port attributes as the user wrote them (`from_port`, `FromPort`, `fromPort`). */
