@@ -26,7 +26,10 @@ export interface Analysis {
 export interface UnitsPass {
   readonly settings: AnalysisSettings;
   readonly units: readonly UnitAnalysis[];
-  /** Parse problems of the files (share 0 only). */
+  /**
+   * Parse problems of the files: share 0 reports every file's; in a one-shot pass, each share those of the
+   * files it parsed (the same problem from two shares is merged by finalize) and share 0 the rest.
+   */
   readonly problems: readonly SourceProblem[];
   /** What the units analysed and let go in a one-shot pass (`retainUnits: false`) contributed, in their order. */
   readonly released?: ShardResult;
