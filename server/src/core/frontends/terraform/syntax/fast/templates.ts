@@ -32,6 +32,23 @@ export abstract class TemplateParser extends Scanner {
 
   /** A block label: a string literal in which `${` is plain text (tree-sitter only allows string_lit there). */
   parseLabelString(): string {
+    return this.quotedText(false)!;
+  }
+
+  /** `"..."` in an expression: a literal without `${` / `%{`, else a template. */
+  parseQuoted(): Expr {
+    const start = this.pos;
+    const value = this.quotedText(true);
+    if (value === undefined) return this.quotedTemplate(start, start + 1);
+    return { kind: 'literal', value, start, end: this.pos };
+  }
+
+  /**
+   * The text of the quoted string at `pos` (its opening quote), escapes resolved; `pos` ends after the closing
+   * quote. With `templates`, undefined as soon as a `${` or `%{` starts a template (`pos` is then inside the
+   * string); without (a label), `$` and `%` are plain text.
+   */
+  private quotedText(templates: boolean): string | undefined {
     const text = this.text;
     const contentStart = ++this.pos;
     let escaped = false;
@@ -42,7 +59,9 @@ export abstract class TemplateParser extends Scanner {
         this.pos += this.escapeLength(this.pos);
         escaped = true;
       } else if (c === Ch.Dollar || c === Ch.Percent) {
-        this.pos++;
+        if (!templates) this.pos++;
+        else if (text.charCodeAt(this.pos + 1) === Ch.LBrace) return undefined;
+        else this.pos += this.markerEscapeLength(this.pos, c);
         escaped = true;
       } else {
         if (this.pos >= this.len || c === 0) decline();
@@ -51,32 +70,6 @@ export abstract class TemplateParser extends Scanner {
     }
     const raw = text.slice(contentStart, this.pos++);
     return escaped ? unescapeQuoted(raw) : raw;
-  }
-
-  /** `"..."` in an expression: a literal without `${` / `%{`, else a template. */
-  parseQuoted(): Expr {
-    const text = this.text;
-    const start = this.pos;
-    const contentStart = ++this.pos;
-    let escaped = false;
-    for (;;) {
-      const c = text.charCodeAt(this.pos);
-      if (c === Ch.Quote) break;
-      if (c === Ch.Backslash) {
-        this.pos += this.escapeLength(this.pos);
-        escaped = true;
-      } else if (c === Ch.Dollar || c === Ch.Percent) {
-        const n = text.charCodeAt(this.pos + 1);
-        if (n === Ch.LBrace) return this.quotedTemplate(start, contentStart);
-        this.pos += this.markerEscapeLength(this.pos, c);
-        escaped = true;
-      } else {
-        if (this.pos >= this.len || c === 0) decline();
-        this.pos++;
-      }
-    }
-    const raw = text.slice(contentStart, this.pos++);
-    return { kind: 'literal', value: escaped ? unescapeQuoted(raw) : raw, start, end: this.pos };
   }
 
   private quotedTemplate(start: number, contentStart: number): Expr {
