@@ -2,11 +2,14 @@
 // code cache `npm run build` wrote, unless `env` turns it off).
 import * as path from 'node:path';
 import { median } from './stats';
+import type { MeasurementSeries } from './interleave';
 import { runNode, type PeakRssMethod } from './processRunner';
 
 export interface CliMeasurement {
+  /** Runs started, a failed last one included. */
   runs: number;
   medianWallMs: number;
+  /** Wall time of each successful run, in the order they ran (run i of an interleaved series is round i's). */
   wallMs: number[];
   /** Highest peak RSS over the runs, bytes. */
   peakRssBytes?: number;
@@ -17,6 +20,69 @@ export interface CliMeasurement {
   error?: string;
 }
 
+/** What a series of CLI runs measures: `vpc-lens check` on one directory, with extra environment variables. */
+export interface CliRunSpec {
+  repoRoot: string;
+  workspaceDir: string;
+  rssMethod: PeakRssMethod;
+  timeoutMs: number;
+  /** Extra environment variables, e.g. `VPC_LENS_CODE_CACHE: 'off'`. */
+  env?: Record<string, string>;
+}
+
+/**
+ * Runs of the CLI, one `runOnce()` at a time, so that a caller can interleave them with other series. The first
+ * error or time-out stops the series: later runs would fail the same way, and it shows in `result().error`.
+ */
+export class CliSeries implements MeasurementSeries {
+  private started = 0;
+  private readonly wallMs: number[] = [];
+  private readonly phaseRuns: [string, number][][] = [];
+  private peakRssBytes: number | undefined;
+  private report: CliMeasurement['report'];
+  private error: string | undefined;
+
+  constructor(private readonly spec: CliRunSpec) {}
+
+  async runOnce(): Promise<void> {
+    if (this.error !== undefined) return;
+    const { repoRoot, workspaceDir, rssMethod, timeoutMs, env = {} } = this.spec;
+    this.started++;
+    const result = await runNode({
+      args: [path.join(repoRoot, 'dist', 'cli.js'), 'check', workspaceDir, '--format', 'json', '--fail-on', 'never'],
+      cwd: repoRoot,
+      timeoutMs,
+      rssMethod,
+      env: { VPC_LENS_TIMING: '1', ...env },
+    });
+    if (result.timedOut) {
+      this.error = `timed out after ${timeoutMs} ms`;
+    } else if (result.exitCode !== 0) {
+      const why = result.stderr.trim().split('\n').slice(-3).join(' | ') || result.stdout.slice(0, 200);
+      this.error = `exit code ${result.exitCode}: ${why}`;
+    } else {
+      this.wallMs.push(result.wallMs);
+      if (result.peakRssBytes !== undefined) this.peakRssBytes = Math.max(this.peakRssBytes ?? 0, result.peakRssBytes);
+      this.report ??= summarise(result.stdout);
+      this.phaseRuns.push(phasesOf(result.stderr));
+    }
+  }
+
+  result(): CliMeasurement {
+    const wallMs = [...this.wallMs];
+    if (this.error !== undefined) return { runs: this.started, medianWallMs: Number.NaN, wallMs, error: this.error };
+    return {
+      runs: this.started,
+      medianWallMs: median(wallMs),
+      wallMs,
+      peakRssBytes: this.peakRssBytes,
+      report: this.report,
+      phases: medianPhases(this.phaseRuns),
+    };
+  }
+}
+
+/** `runs` CLI runs back to back: for measurements that are not compared with another tool's. */
 export async function measureCli(
   repoRoot: string,
   workspaceDir: string,
@@ -25,30 +91,9 @@ export async function measureCli(
   timeoutMs: number,
   env: Record<string, string> = {},
 ): Promise<CliMeasurement> {
-  const cli = path.join(repoRoot, 'dist', 'cli.js');
-  const wallMs: number[] = [];
-  let peakRssBytes: number | undefined;
-  let report: CliMeasurement['report'];
-  const phaseRuns: [string, number][][] = [];
-  for (let i = 0; i < runs; i++) {
-    const result = await runNode({
-      args: [cli, 'check', workspaceDir, '--format', 'json', '--fail-on', 'never'],
-      cwd: repoRoot,
-      timeoutMs,
-      rssMethod,
-      env: { VPC_LENS_TIMING: '1', ...env },
-    });
-    if (result.timedOut) return { runs, medianWallMs: Number.NaN, wallMs, error: `timed out after ${timeoutMs} ms` };
-    if (result.exitCode !== 0) {
-      const why = result.stderr.trim().split('\n').slice(-3).join(' | ') || result.stdout.slice(0, 200);
-      return { runs, medianWallMs: Number.NaN, wallMs, error: `exit code ${result.exitCode}: ${why}` };
-    }
-    wallMs.push(result.wallMs);
-    if (result.peakRssBytes !== undefined) peakRssBytes = Math.max(peakRssBytes ?? 0, result.peakRssBytes);
-    report ??= summarise(result.stdout);
-    phaseRuns.push(phasesOf(result.stderr));
-  }
-  return { runs, medianWallMs: median(wallMs), wallMs, peakRssBytes, report, phases: medianPhases(phaseRuns) };
+  const series = new CliSeries({ repoRoot, workspaceDir, rssMethod, timeoutMs, env });
+  for (let i = 0; i < runs; i++) await series.runOnce();
+  return series.result();
 }
 
 /** `vpc-lens: timing: start 80 ms, discover 4 ms, ...; total 500 ms` as [name, ms] pairs. */

@@ -2,14 +2,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { median } from './stats';
+import type { MeasurementSeries } from './interleave';
 import { runNode, type PeakRssMethod } from './processRunner';
 
 export interface Hcl2jsonMeasurement {
+  /** Runs started, a failed last one included. */
   runs: number;
   /** Spawn to exit, as seen from the benchmark (same clock as the CLI's wall time). */
   medianWallMs: number;
   /** Process start to the last parse done, as seen inside the process. */
   medianSinceStartMs: number;
+  /** `sinceStartMs` of each successful run, in the order they ran (run i of an interleaved series is round i's). */
+  sinceStartMs: number[];
   /** The parse calls alone (module loaded, files read). */
   medianParseMs: number;
   peakRssBytes?: number;
@@ -17,48 +21,86 @@ export interface Hcl2jsonMeasurement {
   error?: string;
 }
 
-export async function measureHcl2json(
-  repoRoot: string,
-  files: string[],
-  scratchDir: string,
-  runs: number,
-  rssMethod: PeakRssMethod,
-  timeoutMs: number,
-): Promise<Hcl2jsonMeasurement> {
-  const list = path.join(scratchDir, `hcl2json-files-${files.length}.txt`);
-  fs.writeFileSync(list, files.join('\n'));
-  const wall: number[] = [];
-  const sinceStart: number[] = [];
-  const parse: number[] = [];
-  let peakRssBytes: number | undefined;
-  let failures = 0;
-  for (let i = 0; i < runs; i++) {
-    const result = await runNode({
-      args: [path.join(__dirname, 'hcl2jsonParse.mjs'), list],
-      cwd: repoRoot,
-      timeoutMs,
-      rssMethod,
-    });
-    const empty = { runs, medianWallMs: Number.NaN, medianSinceStartMs: Number.NaN, medianParseMs: Number.NaN, failures };
-    if (result.timedOut) return { ...empty, error: `timed out after ${timeoutMs} ms` };
-    let line: { parseMs: number; sinceStartMs: number; failures: number };
-    try {
-      line = JSON.parse(result.stdout.trim().split('\n').pop() ?? '') as typeof line;
-    } catch {
-      return { ...empty, error: `exit code ${result.exitCode}: ${result.stderr.trim().split('\n').pop() ?? ''}` };
-    }
-    wall.push(result.wallMs);
-    sinceStart.push(line.sinceStartMs);
-    parse.push(line.parseMs);
-    failures = line.failures;
-    if (result.peakRssBytes !== undefined) peakRssBytes = Math.max(peakRssBytes ?? 0, result.peakRssBytes);
+/** What a series of hcl2json runs measures: parsing `files`, whose list it writes to `scratchDir`. */
+export interface Hcl2jsonRunSpec {
+  repoRoot: string;
+  files: string[];
+  scratchDir: string;
+  rssMethod: PeakRssMethod;
+  timeoutMs: number;
+}
+
+/** The JSON line hcl2jsonParse.mjs prints. */
+interface ParseLine {
+  parseMs: number;
+  sinceStartMs: number;
+  failures: number;
+}
+
+/**
+ * Runs of hcl2json on one set of files, one `runOnce()` at a time, so that they can be interleaved with our CLI's.
+ * The first error or time-out stops the series, and shows in `result().error`.
+ */
+export class Hcl2jsonSeries implements MeasurementSeries {
+  private readonly listFile: string;
+  private started = 0;
+  private readonly wallMs: number[] = [];
+  private readonly sinceStartMs: number[] = [];
+  private readonly parseMs: number[] = [];
+  private peakRssBytes: number | undefined;
+  private failures = 0;
+  private error: string | undefined;
+
+  constructor(private readonly spec: Hcl2jsonRunSpec) {
+    this.listFile = path.join(spec.scratchDir, `hcl2json-files-${spec.files.length}.txt`);
+    fs.writeFileSync(this.listFile, spec.files.join('\n'));
   }
-  return {
-    runs,
-    medianWallMs: median(wall),
-    medianSinceStartMs: median(sinceStart),
-    medianParseMs: median(parse),
-    peakRssBytes,
-    failures,
-  };
+
+  async runOnce(): Promise<void> {
+    if (this.error !== undefined) return;
+    const { repoRoot, rssMethod, timeoutMs } = this.spec;
+    this.started++;
+    const result = await runNode({ args: [path.join(__dirname, 'hcl2jsonParse.mjs'), this.listFile], cwd: repoRoot, timeoutMs, rssMethod });
+    if (result.timedOut) {
+      this.error = `timed out after ${timeoutMs} ms`;
+      return;
+    }
+    const line = parseLine(result.stdout);
+    if (!line) {
+      this.error = `exit code ${result.exitCode}: ${result.stderr.trim().split('\n').pop() ?? ''}`;
+      return;
+    }
+    this.wallMs.push(result.wallMs);
+    this.sinceStartMs.push(line.sinceStartMs);
+    this.parseMs.push(line.parseMs);
+    this.failures = line.failures;
+    if (result.peakRssBytes !== undefined) this.peakRssBytes = Math.max(this.peakRssBytes ?? 0, result.peakRssBytes);
+  }
+
+  result(): Hcl2jsonMeasurement {
+    const sinceStartMs = [...this.sinceStartMs];
+    if (this.error !== undefined) {
+      const nan = Number.NaN;
+      const failed = { medianWallMs: nan, medianSinceStartMs: nan, medianParseMs: nan, error: this.error };
+      return { runs: this.started, ...failed, sinceStartMs, failures: this.failures };
+    }
+    return {
+      runs: this.started,
+      medianWallMs: median(this.wallMs),
+      medianSinceStartMs: median(sinceStartMs),
+      sinceStartMs,
+      medianParseMs: median(this.parseMs),
+      peakRssBytes: this.peakRssBytes,
+      failures: this.failures,
+    };
+  }
+}
+
+/** The last line of stdout as the script's JSON, or undefined when the script did not get that far. */
+function parseLine(stdout: string): ParseLine | undefined {
+  try {
+    return JSON.parse(stdout.trim().split('\n').pop() ?? '') as ParseLine;
+  } catch {
+    return undefined;
+  }
 }

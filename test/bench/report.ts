@@ -9,14 +9,16 @@ import type { CliMeasurement } from './measureCli';
 import type { Hcl2jsonMeasurement } from './measureHcl2json';
 import type { LspMeasurement } from './measureLsp';
 import type { GeneratedWorkspace } from './workspace';
-import { percentile } from './stats';
+import { median, percentile } from './stats';
 
 export interface SizeResult {
   label: string;
   workspace: GeneratedWorkspace;
   cli: CliMeasurement;
-  /** The same runs with `VPC_LENS_CODE_CACHE=off` (largest workspace only). */
+  /** Our CLI with `VPC_LENS_CODE_CACHE=off`, in the same rounds (largest workspace only). */
   cliWithoutCodeCache?: CliMeasurement;
+  /** Our CLI with `VPC_LENS_V8_TUNING=off`, in the same rounds (largest workspace only). */
+  cliWithoutV8Tuning?: CliMeasurement;
   hcl2json: Hcl2jsonMeasurement;
 }
 
@@ -62,7 +64,37 @@ const mb = (bytes: number | undefined): string => (bytes === undefined ? 'n/a' :
 /** A CLI measurement's median, or why there is none. */
 const cliWall = (m: CliMeasurement): string => (m.error ? `failed: ${m.error}` : ms(m.medianWallMs));
 const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? (a / b).toFixed(2) : 'n/a');
+/**
+ * Our wall time over hcl2json cold, round by round: run i of each series ran in round i, so a pair saw the same
+ * state of the machine. A series stops at its first failure, so its runs so far are still rounds 0, 1, ...
+ */
+function perRoundRatios(c: CliMeasurement, h: Hcl2jsonMeasurement): number[] {
+  const rounds = Math.min(c.wallMs.length, h.sinceStartMs.length);
+  return c.wallMs.slice(0, rounds).map((wall, i) => wall / h.sinceStartMs[i]!);
+}
+/** Median and range, `0.27 (0.24–0.31)`. */
+const medianAndRange = (values: number[]): string =>
+  values.length === 0
+    ? 'n/a'
+    : `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
 const verdict = (ok: boolean | undefined): string => (ok === undefined ? 'n/a' : ok ? 'met' : 'NOT met');
+
+/** One sentence per variant of our CLI measured on this workspace: its median and its ratio to hcl2json cold. */
+function variantSentences(s: SizeResult): string[] {
+  const sentence = (off: CliMeasurement, without: string): string =>
+    `Without ${without}, \`vpc-lens check\` on ${s.label} takes ${cliWall(off)} ` +
+    `(median of ${off.wallMs.length}), ${ratio(off.medianWallMs, s.hcl2json.medianSinceStartMs)} of hcl2json cold.`;
+  const sentences: string[] = [];
+  if (s.cliWithoutCodeCache) {
+    const why = 'the bundle parsed and compiled anew, as on a Node version the build did not write a cache for';
+    sentences.push(sentence(s.cliWithoutCodeCache, `V8's code cache (\`VPC_LENS_CODE_CACHE=off\`: ${why})`));
+  }
+  if (s.cliWithoutV8Tuning) {
+    const why = "V8's default tiering, as the language server runs";
+    sentences.push(sentence(s.cliWithoutV8Tuning, `the one-shot V8 settings (\`VPC_LENS_V8_TUNING=off\`: ${why})`));
+  }
+  return sentences;
+}
 
 export function renderMarkdown(r: BenchResults): string {
   const out: string[] = [];
@@ -98,13 +130,16 @@ export function renderMarkdown(r: BenchResults): string {
       'spawn to exit), against `@cdktf/hcl2json` (HashiCorp\'s HCL parser compiled to WASM) merely parsing the same ' +
       'files in a fresh process: "cold" is process start to the last parse done (`performance.now()` in that process; ' +
       'its Go runtime then lingers about a second before the process exits, which is not counted), "parse only" ' +
-      'the parse calls alone. Medians of the runs; the ratios compare medians.',
+      'the parse calls alone. The runs are interleaved: each round runs every tool once, round-robin, with the order ' +
+      'rotating from round to round, so that the machine\'s drift over the minutes this takes affects both tools ' +
+      'alike. Medians of the runs; the ratios compare medians, except "per-round ratio": our wall time over hcl2json ' +
+      'cold within each round, its median and range over the rounds.',
     '',
   );
   out.push(
-    '| workspace | runs | vpc-lens check | peak RSS | hcl2json cold | hcl2json parse only | hcl2json peak RSS | ours / hcl2json cold | ours / hcl2json parse only | findings |',
+    '| workspace | runs | vpc-lens check | peak RSS | hcl2json cold | hcl2json parse only | hcl2json peak RSS | ours / hcl2json cold | ours / hcl2json parse only | per-round ratio, median (range) | findings |',
   );
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const s of r.sizes) {
     const c = s.cli;
     const h = s.hcl2json;
@@ -116,19 +151,14 @@ export function renderMarkdown(r: BenchResults): string {
     out.push(
       `| ${s.label} | ${c.wallMs.length} | ${cliWall(c)} | ${mb(c.peakRssBytes)} | ` +
         `${h.error ? `failed: ${h.error}` : ms(h.medianSinceStartMs)} | ${ms(h.medianParseMs)}${h.failures > 0 ? ` (${h.failures} files failed to parse)` : ''} | ${mb(h.peakRssBytes)} | ` +
-        `${ratio(c.medianWallMs, h.medianSinceStartMs)} | ${ratio(c.medianWallMs, h.medianParseMs)} | ${findings} |`,
+        `${ratio(c.medianWallMs, h.medianSinceStartMs)} | ${ratio(c.medianWallMs, h.medianParseMs)} | ` +
+        `${medianAndRange(perRoundRatios(c, h))} | ${findings} |`,
     );
   }
   out.push('');
   for (const s of r.sizes) {
-    const off = s.cliWithoutCodeCache;
-    if (!off) continue;
-    out.push(
-      `Without V8's code cache (\`VPC_LENS_CODE_CACHE=off\`: the bundle parsed and compiled anew, as on a Node version the ` +
-        `build did not write a cache for), \`vpc-lens check\` on ${s.label} takes ${cliWall(off)} ` +
-        `(median of ${off.wallMs.length}), ${ratio(off.medianWallMs, s.hcl2json.medianSinceStartMs)} of hcl2json cold.`,
-      '',
-    );
+    const variants = variantSentences(s);
+    if (variants.length > 0) out.push(variants.join(' '), '');
   }
   if (r.smallProject) {
     const { withCodeCache: on, withoutCodeCache: off } = r.smallProject;

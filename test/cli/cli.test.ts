@@ -351,6 +351,15 @@ describe('check: file discovery', () => {
     assert.equal(named.status, 1);
   });
 
+  test('CDK source found beside Terraform is analysed (its grammar is loaded once the files are known)', () => {
+    const cwd = workspace({ 'main.tf': CLEAN_TF });
+    fs.cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'cdk', 'network'), path.join(cwd, 'cdk'), { recursive: true });
+    const { report } = checkJson(cwd, '--fail-on', 'never');
+    assert.equal(report.files, 4);
+    const stack = report.diagnostics.filter((d) => d.file === 'cdk/lib/network-stack.ts').map((d) => `${d.code}:${d.range.start.line}`);
+    assert.deepEqual(stack.sort(), ['nat-cross-az:19', 'sg-world-admin-port:27', 'subnet-outside-vpc:32', 'vpc-flow-logs:29']);
+  });
+
   test('files of other kinds are not analysed; a file named twice counts once', () => {
     const cwd = workspace({ 'main.tf': CLEAN_TF, 'README.md': '# hi', 'notes.txt': 'x' });
     const { report } = checkJson(cwd, '.', 'main.tf');
@@ -472,10 +481,11 @@ describe('check: VPC_LENS_TIMING', () => {
     assert.equal(timed.stdout, plain.stdout);
     assert.equal(timed.status, plain.status);
     assert.doesNotMatch(plain.stderr, /timing/);
-    // The launcher says first whether it ran the bundle from V8's code cache (see codeCache.test.ts).
+    // The launcher says first which V8 flags it set and whether it ran the bundle from V8's code cache (see
+    // codeCache.test.ts).
     assert.match(
       timed.stderr,
-      /^vpc-lens: code cache: (used|none|rejected) \(cliMain\.[0-9a-f]{16}\.codecache\)\nvpc-lens: timing: start \d+ ms, discover \d+ ms, read \d+ ms, analyse \d+ ms, report \d+ ms; total \d+ ms\n$/,
+      /^vpc-lens: v8 flags: --interrupt-budget=\d+\nvpc-lens: code cache: (used|none|rejected) \(cliMain\.[0-9a-f]{16}\.codecache\)\nvpc-lens: timing: start \d+ ms, discover \d+ ms, read \d+ ms, analyse \d+ ms, report \d+ ms; total \d+ ms\n$/,
     );
   });
 });

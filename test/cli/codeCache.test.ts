@@ -93,6 +93,33 @@ describe('vpc-lens code cache', () => {
     assert.equal(cacheFiles().filter((f) => !before.includes(f)).length, 1, 'a cache for the changed bundle');
   });
 
+  test('runs with and without the one-shot V8 settings keep a cache each and report the same findings', () => {
+    for (const f of cacheFiles()) fs.rmSync(path.join(copy, f));
+    const tuned = run();
+    assert.match(tuned.stderr, /^vpc-lens: v8 flags: --interrupt-budget=\d+$/m);
+    const untuned = run({ VPC_LENS_V8_TUNING: 'off' });
+    assert.doesNotMatch(untuned.stderr, /v8 flags/);
+    assert.equal(cacheState(untuned), 'none', 'a cache made under other V8 flags is not offered to V8');
+    assert.equal(cacheFiles().length, 2);
+    // Neither run throws the other's cache away: both find theirs again.
+    assert.equal(cacheState(run()), 'used');
+    assert.equal(cacheState(run({ VPC_LENS_V8_TUNING: 'off' })), 'used');
+    assert.deepEqual(diagnosticsOf(untuned), diagnosticsOf(tuned));
+    assert.ok(JSON.stringify(diagnosticsOf(tuned)).includes('cidr-host-bits'));
+  });
+
+  test('a bundle that is not plain ASCII is read as UTF-8 and runs from its cache', () => {
+    // Read as latin1, the two-byte letters would become two characters each and this line would throw.
+    fs.appendFileSync(path.join(copy, 'cliMain.js'), '\nif ("Übergröße 网络".length !== 12) throw new Error("bundle text misread");\n');
+    const first = run();
+    assert.equal(cacheState(first), 'none');
+    assert.equal(first.status, 0, first.stderr);
+    assert.ok(JSON.stringify(diagnosticsOf(first)).includes('cidr-host-bits'));
+    const second = run();
+    assert.equal(cacheState(second), 'used');
+    assert.deepEqual(diagnosticsOf(second), diagnosticsOf(first));
+  });
+
   test('VPC_LENS_CODE_CACHE=off runs the bundle as a plain module and writes nothing', () => {
     for (const f of cacheFiles()) fs.rmSync(path.join(copy, f));
     const off = run({ VPC_LENS_CODE_CACHE: 'off' });

@@ -148,6 +148,24 @@ describe('check pipeline', () => {
     assert.equal(r.err, 'vpc-lens: the terraform front-end failed: boom\n');
   });
 
+  test('the TypeScript grammar is asked for only when the files found include TypeScript source', async () => {
+    const asked = async (files: Record<string, string>, args: string[] = []): Promise<boolean> => {
+      let typescript: boolean | PromiseLike<boolean> | undefined;
+      const code = await main(['check', ...args], { cwd: project(files), env: {}, stdoutIsTty: false, out: () => {}, err: () => {} }, {
+        createWorkspace: async (logger, needs) => {
+          typescript = needs?.typescript;
+          return new Workspace([fakeFrontEnd()], logger);
+        },
+      });
+      assert.equal(code, 0);
+      return await typescript!;
+    };
+    assert.equal(await asked({ 'main.tf': 'fine' }), false);
+    assert.equal(await asked({ 'main.tf': 'fine', 'types/app.d.ts': 'export {}' }), false, 'declarations are never CDK source');
+    assert.equal(await asked({ 'main.tf': 'fine', 'cdk/lib/stack.ts': "import * as cdk from 'aws-cdk-lib';" }), true);
+    assert.equal(await asked({ 'infra/main.tf': 'fine', 'cdk/lib/stack.ts': '' }, ['infra']), false, 'only the files of the PATHs count');
+  });
+
   test('an internal error is one line with a pointer to report it, exit 2', async () => {
     const cwd = project({ 'a.tf': '' });
     let err = '';

@@ -6,7 +6,8 @@ import { mergeSettings } from '../core/config/projectConfig';
 import { PROBLEM_CODES, RULE_CATALOG } from '../core/rules/catalog';
 import { docsUrl } from '../core/rules/types';
 import { createWorkspace } from '../host/createWorkspace';
-import { findFiles, readTextFile } from '../host/files';
+import { findFiles, isTypeScriptSource, readTextFile } from '../host/files';
+import type { GrammarNeeds } from '../host/grammars';
 import { analyzeInParallel } from '../host/parallelCheck';
 import type { CheckCommand, FailOn } from './args';
 import { loadProjectSettings, type ProjectSettings } from './config';
@@ -16,14 +17,14 @@ import { formatSarif, type SarifRuleInfo } from './format/sarif';
 import { formatText } from './format/text';
 import { phaseTimer } from './phaseTimer';
 import { useColor, type CliIo } from './io';
-import { loadFiles } from './loadFiles';
+import { loadFiles, readFiles } from './loadFiles';
 import { displayPath, displayPathOfUri } from './paths';
 import { buildReport, SEVERITY_RANK, type CheckReport } from './report';
 import { INFORMATION_URI, VPC_LENS_VERSION } from './version';
 
 export interface CheckDeps {
   /** The workspace to analyse in; tests hand in one with fake front-ends. */
-  readonly createWorkspace: (logger: WorkspaceLogger) => Promise<Workspace>;
+  readonly createWorkspace: (logger: WorkspaceLogger, needs?: GrammarNeeds) => Promise<Workspace>;
   /**
    * Analyses the workspace (on several threads when it is large); without it, `ws.analyze` on this thread.
    * Only for workspaces of the real front-ends: the workers run those.
@@ -41,8 +42,11 @@ export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps
   timer.mark('start');
   // Core's log lines name the product for the editor's output panel; here the `vpc-lens:` prefix does.
   const log = (message: string) => io.err(`vpc-lens: ${message.replace(/^VPC Lens: /, '')}\n`);
-  // The grammars compile (WebAssembly, mostly off the main thread) while the files are found.
-  const workspace = deps.createWorkspace({ error: log });
+  // The grammars compile (WebAssembly, mostly off the main thread) while the files are found; TypeScript's
+  // only once they include TypeScript source.
+  let decideTypeScript: (needed: boolean) => void = () => {};
+  const typescript = new Promise<boolean>((resolve) => (decideTypeScript = resolve));
+  const workspace = deps.createWorkspace({ error: log }, { typescript });
   // Awaited below; this only keeps a failure from going unhandled if the command ends before that.
   workspace.catch(() => undefined);
   const project = loadProjectSettings(command.config, io.cwd);
@@ -50,10 +54,13 @@ export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps
   const varFiles = resolveVarFiles(command, project, io.cwd);
   const parameterFiles = resolveParameterFiles(command, project, io.cwd);
   const found = discoverFiles(command, project, io);
+  decideTypeScript(found.files.some(isTypeScriptSource));
   timer.mark('discover');
 
+  // Read before waiting for the workspace: the grammars go on compiling meanwhile.
+  const read = readFiles({ files: found.files, varFiles }, io);
   const ws = await workspace;
-  const loaded = loadFiles(ws, { files: found.files, explicit: new Set(command.paths.map((p) => path.resolve(io.cwd, p))), varFiles }, io);
+  const loaded = loadFiles(ws, read, new Set(command.paths.map((p) => path.resolve(io.cwd, p))), io);
   const parametersUnreadable = loadParameterFiles(ws, parameterFiles, io);
   timer.mark('read');
   const settings = analysisSettings(project.analysis, loaded.varFileUris, parameterFiles, command.region);

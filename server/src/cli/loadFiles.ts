@@ -5,6 +5,21 @@ import { readTextFile } from '../host/files';
 import type { CliIo } from './io';
 import { displayPath } from './paths';
 
+/** One file's text, read from disk. */
+export interface FileText {
+  readonly file: string;
+  readonly uri: string;
+  readonly text: string;
+}
+
+/** The found files and var files as read, each once, in order; those that could not be read are left out. */
+export interface FilesRead {
+  readonly files: readonly FileText[];
+  readonly varFiles: readonly FileText[];
+  /** True when a file could not be read: the check is incomplete. */
+  readonly unreadable: boolean;
+}
+
 export interface LoadedFiles {
   /** Display path (relative to the current folder) of each file URI put into the workspace. */
   readonly displayPaths: ReadonlyMap<string, string>;
@@ -15,48 +30,59 @@ export interface LoadedFiles {
 }
 
 /**
- * Reads every found file and var file into the workspace, each once. Unreadable files are named on stderr;
- * files given by name that no front-end claims get a note, so `vpc-lens check README.md` does not look clean.
+ * Reads every found file and var file, each once, naming unreadable ones on stderr. Needs no workspace, so a
+ * host can read while the workspace's grammars are still compiling.
  */
-export function loadFiles(
-  ws: Workspace,
-  input: { readonly files: readonly string[]; readonly explicit: ReadonlySet<string>; readonly varFiles: readonly string[] },
-  io: CliIo,
-): LoadedFiles {
-  const displayPaths = new Map<string, string>();
-  const analysed = new Map<string, boolean>();
+export function readFiles(input: { readonly files: readonly string[]; readonly varFiles: readonly string[] }, io: CliIo): FilesRead {
+  const byUri = new Map<string, FileText | null>();
   let unreadable = false;
-
-  const add = (file: string): { uri: string; analysed: boolean } | undefined => {
+  const read = (file: string): FileText | undefined => {
     const uri = pathToFileURL(file).href;
-    const known = analysed.get(uri);
-    if (known !== undefined) return { uri, analysed: known };
-    const read = readTextFile(file);
-    if (!read.ok) {
-      io.err(`vpc-lens: cannot read ${displayPath(io.cwd, file)}: ${read.reason}\n`);
+    const known = byUri.get(uri);
+    if (known !== undefined) return known ?? undefined;
+    const result = readTextFile(file);
+    if (!result.ok) {
+      io.err(`vpc-lens: cannot read ${displayPath(io.cwd, file)}: ${result.reason}\n`);
       unreadable = true;
+      byUri.set(uri, null);
       return undefined;
     }
-    const claimed = ws.setFile(uri, read.text);
-    displayPaths.set(uri, displayPath(io.cwd, file));
-    analysed.set(uri, claimed);
-    return { uri, analysed: claimed };
+    const text: FileText = { file, uri, text: result.text };
+    byUri.set(uri, text);
+    return text;
+  };
+  const present = (f: FileText | undefined): f is FileText => f !== undefined;
+  const files = input.files.map(read).filter(present);
+  const varFiles = input.varFiles.map(read).filter(present);
+  return { files: [...new Set(files)], varFiles, unreadable };
+}
+
+/**
+ * Hands the read files to the workspace, each once. Files given by name that no front-end claims get a note,
+ * so `vpc-lens check README.md` does not look clean; so do var files the Terraform front-end does not take.
+ */
+export function loadFiles(ws: Workspace, read: FilesRead, explicit: ReadonlySet<string>, io: CliIo): LoadedFiles {
+  const displayPaths = new Map<string, string>();
+  const claimed = new Map<string, boolean>();
+  const add = (f: FileText): boolean => {
+    let analysed = claimed.get(f.uri);
+    if (analysed === undefined) {
+      analysed = ws.setFile(f.uri, f.text);
+      claimed.set(f.uri, analysed);
+      displayPaths.set(f.uri, displayPath(io.cwd, f.file));
+    }
+    return analysed;
   };
 
-  for (const file of input.files) {
-    const added = add(file);
-    if (added && !added.analysed && input.explicit.has(path.resolve(file))) {
-      io.err(`vpc-lens: ${displayPath(io.cwd, file)} is not a file VPC Lens analyses; skipped\n`);
+  for (const f of read.files) {
+    if (!add(f) && explicit.has(path.resolve(f.file))) {
+      io.err(`vpc-lens: ${displayPath(io.cwd, f.file)} is not a file VPC Lens analyses; skipped\n`);
     }
   }
   const varFileUris: string[] = [];
-  for (const varFile of input.varFiles) {
-    const added = add(varFile);
-    if (!added) continue;
-    varFileUris.push(added.uri);
-    if (!added.analysed) {
-      io.err(`vpc-lens: ${displayPath(io.cwd, varFile)} is not read as a Terraform variable file (name it *.tfvars)\n`);
-    }
+  for (const f of read.varFiles) {
+    varFileUris.push(f.uri);
+    if (!add(f)) io.err(`vpc-lens: ${displayPath(io.cwd, f.file)} is not read as a Terraform variable file (name it *.tfvars)\n`);
   }
-  return { displayPaths, varFileUris, unreadable };
+  return { displayPaths, varFileUris, unreadable: read.unreadable };
 }

@@ -3,14 +3,14 @@ import * as path from 'node:path';
 import { buildTopology, type TopologyGraph } from '../core/topology';
 import { LineIndex } from '../core/text/lineIndex';
 import { createWorkspace } from '../host/createWorkspace';
-import { findFiles, readTextFile } from '../host/files';
+import { findFiles, isTypeScriptSource, readTextFile } from '../host/files';
 import { pathToFileURL } from 'node:url';
 import type { TopologyCommand } from './args';
 import type { CheckDeps } from './checkCommand';
 import { loadProjectSettings } from './config';
 import { CliError } from './errors';
 import type { CliIo } from './io';
-import { loadFiles } from './loadFiles';
+import { loadFiles, readFiles } from './loadFiles';
 import { displayPath, displayPathOfUri } from './paths';
 
 /**
@@ -36,9 +36,12 @@ export async function runTopology(command: TopologyCommand, io: CliIo, deps: Che
   }
   for (const p of found.problems) io.err(`vpc-lens: cannot read ${displayPath(io.cwd, p.path)}: ${p.reason}\n`);
 
-  const ws = await deps.createWorkspace({ error: (message) => io.err(`vpc-lens: ${message.replace(/^VPC Lens: /, '')}\n`) });
+  const ws = await deps.createWorkspace(
+    { error: (message) => io.err(`vpc-lens: ${message.replace(/^VPC Lens: /, '')}\n`) },
+    { typescript: found.files.some(isTypeScriptSource) },
+  );
   const explicit = new Set(command.paths.map((p) => path.resolve(io.cwd, p)));
-  const loaded = loadFiles(ws, { files: found.files, explicit, varFiles: [...project.varFiles, ...varFiles] }, io);
+  const loaded = loadFiles(ws, readFiles({ files: found.files, varFiles: [...project.varFiles, ...varFiles] }, io), explicit, io);
   const analysis = ws.analyze({ ...project.analysis, terraformVarFiles: loaded.varFileUris });
   if (analysis.files === 0) io.err(`vpc-lens: no files to analyse (looked in ${command.paths.join(' ')})\n`);
 

@@ -2,11 +2,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Workspace } from '../core/analysis/workspace';
 import { createWorkspace } from './createWorkspace';
+import { isTypeScriptSource } from './files';
 import type { CheckWorkerData, CheckWorkerMessage } from './parallelCheck';
 
 async function run(data: CheckWorkerData): Promise<CheckWorkerMessage> {
   const errors: string[] = [];
-  const ws = await createWorkspace({ error: (message) => errors.push(message) });
+  const typescript = data.files.some(([uri]) => isTypeScriptSource(uri));
+  const ws = await createWorkspace({ error: (message) => errors.push(message) }, { typescript });
   for (const [uri, text] of data.files) ws.setFile(uri, text);
   const pass = ws.analyzeUnits(data.settings, { index: data.index, count: data.count });
   return { kind: 'result', result: Workspace.shardResult(pass), errors };

@@ -1,9 +1,12 @@
 import { Workspace, type WorkspaceLogger } from '../core/analysis/workspace';
 import { defaultFrontEnds } from '../core/frontends/registry';
-import { loadGrammars } from './grammars';
+import { type GrammarNeeds, loadGrammars } from './grammars';
 
-/** A workspace with every front-end, for the CLI, the language server and tests. */
-export async function createWorkspace(logger?: WorkspaceLogger): Promise<Workspace> {
-  const grammars = await loadGrammars();
+/**
+ * A workspace with every front-end, for the CLI, the language server and tests. `needs` can spare loading
+ * TypeScript's grammar when no CDK source will be read; the CDK front-end is then left out.
+ */
+export async function createWorkspace(logger?: WorkspaceLogger, needs?: GrammarNeeds): Promise<Workspace> {
+  const grammars = await loadGrammars(needs);
   return new Workspace(defaultFrontEnds(grammars), logger);
 }

@@ -39,6 +39,12 @@ export function isCandidateFile(file: string): boolean {
   return CANDIDATE_EXTENSIONS.some((ext) => name.endsWith(ext));
 }
 
+/** True for a file the CDK front-end may read (TypeScript source, not declarations): only then is its grammar needed. */
+export function isTypeScriptSource(file: string): boolean {
+  const name = file.toLowerCase();
+  return name.endsWith('.ts') && !name.endsWith('.d.ts');
+}
+
 /** 20 MB: far beyond any hand-written network definition (generated data is this large), small enough never to exhaust memory. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 

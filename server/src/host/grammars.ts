@@ -6,7 +6,17 @@ import { registerTreeSitterRuntime } from '../core/frontends/terraform/syntax/tr
 /** The tree-sitter grammars front-ends parse with, loaded once per process by the host (core does no IO). */
 export interface Grammars {
   readonly terraform: Language;
-  readonly typescript: Language;
+  /** Absent when the host said no TypeScript will be read (the CDK front-end is then left out). */
+  readonly typescript?: Language;
+}
+
+/**
+ * Which grammars a host needs. Terraform's is always loaded (with tree-sitter's runtime); TypeScript's, the
+ * largest by far (1.4 MB of WebAssembly against 0.3 MB for the runtime and Terraform's), only for CDK source.
+ * A promise lets a host start loading before it knows: the CLI decides once it has found the files.
+ */
+export interface GrammarNeeds {
+  readonly typescript: boolean | PromiseLike<boolean>;
 }
 
 const WASM_FILES = {
@@ -34,17 +44,31 @@ function locate(file: string): string {
   return require.resolve(fromModules[file] ?? file);
 }
 
-let loading: Promise<Grammars> | undefined;
+let terraformLoading: Promise<Language> | undefined;
+let typescriptLoading: Promise<Language> | undefined;
 
-export function loadGrammars(): Promise<Grammars> {
-  loading ??= (async () => {
+/** tree-sitter's runtime, then Terraform's grammar; once per process. */
+function loadTerraformGrammar(): Promise<Language> {
+  terraformLoading ??= (async () => {
     // Emscripten installs the runtime's exports on the options object: the fast tree copy uses them.
     const runtime = { locateFile: () => locate(WASM_FILES.runtime) };
     await Parser.init(runtime);
     registerTreeSitterRuntime(runtime);
-    const terraform = await Language.load(fs.readFileSync(locate(WASM_FILES.terraform)));
-    const typescript = await Language.load(fs.readFileSync(locate(WASM_FILES.typescript)));
-    return { terraform, typescript };
+    return Language.load(fs.readFileSync(locate(WASM_FILES.terraform)));
   })();
-  return loading;
+  return terraformLoading;
+}
+
+function loadTypeScriptGrammar(): Promise<Language> {
+  typescriptLoading ??= loadTerraformGrammar().then(() => Language.load(fs.readFileSync(locate(WASM_FILES.typescript))));
+  return typescriptLoading;
+}
+
+/** The grammars of `needs` (by default all of them). Both start loading at once, so neither waits unhandled. */
+export async function loadGrammars(needs: GrammarNeeds = { typescript: true }): Promise<Grammars> {
+  const [terraform, typescript] = await Promise.all([
+    loadTerraformGrammar(),
+    Promise.resolve(needs.typescript).then((needed) => (needed ? loadTypeScriptGrammar() : undefined)),
+  ]);
+  return typescript ? { terraform, typescript } : { terraform };
 }

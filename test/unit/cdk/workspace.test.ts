@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { inlayHintsFor } from '../../../server/src/core/features/inlayHints';
+import { createWorkspace } from '../../../server/src/host/createWorkspace';
 import { analyse, HEADER, ROOT, stack } from './helpers';
 
 const FIXTURE = path.join(__dirname, '../../fixtures/cdk/network');
@@ -16,6 +17,15 @@ function fixtureFiles(): Record<string, string> {
 }
 
 describe('CDK app through the workspace', () => {
+  test('a host that needs no TypeScript gets a workspace without the CDK front-end; later it can have one', async () => {
+    const stackText = fixtureFiles()['lib/network-stack.ts']!;
+    const terraformOnly = await createWorkspace(undefined, { typescript: false });
+    assert.equal(terraformOnly.setFile(`${ROOT}/lib/network-stack.ts`, stackText), false, 'nobody claims the .ts file');
+    assert.equal(terraformOnly.setFile(`${ROOT}/main.tf`, 'resource "aws_vpc" "a" {}\n'), true);
+    const decidedLater = await createWorkspace(undefined, { typescript: Promise.resolve(true) });
+    assert.equal(decidedLater.setFile(`${ROOT}/lib/network-stack.ts`, stackText), true);
+  });
+
   test('a small stack gives the rule findings on the props that cause them', async () => {
     const r = await analyse(fixtureFiles());
     const findings = r.findings('lib/network-stack.ts');

@@ -1,7 +1,9 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 
 /**
@@ -11,22 +13,31 @@ import * as vm from 'node:vm';
  * examples/; a run that finds none for its key writes one when it exits, if the folder is writable (as Node 22's
  * module.enableCompileCache() does).
  *
- * The key covers the bundle's text, Node's version and architecture and Node's flags, so a cache is never used
- * with other code or another V8: V8 itself only checks the source length and its own flags. Whatever goes wrong
+ * The key covers the bundle's text, Node's version and architecture, Node's flags and the V8 flags this run sets
+ * (`v8Flags`, set before the bundle is compiled), so a cache is never used with other code or another V8: V8
+ * itself only checks the source length and its own flags, and rejects a cache made under other flags, which
+ * would otherwise be written anew on every run that switches them. Whatever goes wrong
  * (no cache, a corrupt or foreign one, an unwritable folder) ends in an ordinary run, never in an error.
  * The bundle must not use import(): a vm.Script has no module loader for it (Node's
  * USE_MAIN_CONTEXT_DEFAULT_LOADER is experimental, warns, and failed here with a cache).
  */
-export function runWithCodeCache(mainFile: string, env: NodeJS.ProcessEnv, log: (line: string) => void): void {
+export function runWithCodeCache(
+  mainFile: string,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+  v8Flags: readonly string[] = [],
+): void {
+  for (const flag of v8Flags) v8.setFlagsFromString(flag);
+  if (env['VPC_LENS_TIMING'] && v8Flags.length > 0) log(`vpc-lens: v8 flags: ${v8Flags.join(' ')}\n`);
   if (env['VPC_LENS_CODE_CACHE'] === 'off') {
     if (env['VPC_LENS_TIMING']) log(`vpc-lens: code cache: off\n`);
     require(mainFile);
     return;
   }
-  const source = fs.readFileSync(mainFile, 'utf8');
-  const cacheFile = codeCacheFile(mainFile, source);
+  const bytes = fs.readFileSync(mainFile);
+  const cacheFile = codeCacheFile(mainFile, bytes, v8Flags);
   const cachedData = readIfPresent(cacheFile);
-  const script = new vm.Script(wrap(source), {
+  const script = new vm.Script(wrap(sourceText(bytes)), {
     filename: mainFile,
     ...(cachedData ? { cachedData } : {}),
   });
@@ -40,14 +51,22 @@ export function runWithCodeCache(mainFile: string, env: NodeJS.ProcessEnv, log: 
   run.call(module.exports, module.exports, createRequire(mainFile), module, mainFile, path.dirname(mainFile));
 }
 
-/** `dist/cliMain.js` -> `dist/cliMain.<key>.codecache`. */
-function codeCacheFile(mainFile: string, source: string): string {
+/**
+ * `dist/cliMain.js` -> `dist/cliMain.<key>.codecache`. The key hashes the file's bytes: hashing the decoded
+ * text would first encode all of it back to UTF-8 (a third of the launcher's time, measured).
+ */
+function codeCacheFile(mainFile: string, bytes: Buffer, v8Flags: readonly string[]): string {
   const key = createHash('sha256')
-    .update(source)
-    .update(`\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}`)
+    .update(bytes)
+    .update(`\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0${v8Flags.join(' ')}`)
     .digest('hex')
     .slice(0, 16);
   return path.join(path.dirname(mainFile), `${path.basename(mainFile, '.js')}.${key}.codecache`);
+}
+
+/** The bundle's text. esbuild writes ASCII (it escapes the rest), which latin1 decodes without UTF-8's checks. */
+function sourceText(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** CommonJS's own wrapper, so the bundle sees exports, require, module, __filename and __dirname as usual. */

@@ -21,8 +21,6 @@ export interface InstanceCollection {
   expand(at: Span): { readonly known: boolean; readonly instances: readonly Navigable[] };
 }
 
-type Nav = { t: 'value'; v: Value } | { t: 'coll'; c: InstanceCollection } | { t: 'inst'; i: Navigable };
-
 /**
  * Materialized resource objects by identity -> element id, so that `s.id` on an element of
  * `values(aws_subnet.x)` still yields a reference for attributes that are not written.
@@ -67,71 +65,68 @@ export function evalScopeTraversal(e: ScopeTraversalExpr, scope: Scope): Value {
       if (firstName === undefined) return failure('module needs a name');
       const call = mod.moduleCall(firstName);
       if (!call) return failure(`no module call "${firstName}"`);
-      return navigate({ t: 'coll', c: call }, e.steps, scope, at, 1);
+      return fromCollection(call, e.steps, scope, at, 1);
     }
     default: {
       if (firstName === undefined) return failure(`unknown name "${e.root}"`);
       const resource = mod.resource(e.root, firstName);
       if (!resource) return failure(`no resource ${e.root}.${firstName}`);
-      return navigate({ t: 'coll', c: resource }, e.steps, scope, at, 1);
+      return fromCollection(resource, e.steps, scope, at, 1);
     }
   }
 }
 
-function navigate(start: Nav, steps: readonly TraversalStep[], scope: Scope, at: Span, from = 0): Value {
-  let nav = start;
-  for (let i = from; i < steps.length; i++) {
-    if (nav.t === 'value') return applyValueSteps(nav.v, steps, scope, i);
-    nav = navStep(nav, steps[i]!, scope, at);
+// A reference walks from a resource (or module call) to one of its instances, then into values. Each step
+// is a call below, not a wrapper object per step: references are the evaluator's most frequent expression.
+// Once a step yields a value, the remaining steps apply to that value (applyValueSteps), failures included.
+
+/** `steps[i..]` applied to a resource or module call with its instances. */
+function fromCollection(c: InstanceCollection, steps: readonly TraversalStep[], scope: Scope, at: Span, i: number): Value {
+  const { known, instances } = c.expand(at);
+  if (i >= steps.length) return collectionValue(c, known, instances, at);
+  if (c.mode === 'single' && instances[0]) return fromInstance(instances[0], steps, scope, at, i);
+  const step = steps[i]!;
+  if (step.kind === 'index') {
+    const k = evaluate(step.key, scope);
+    if (isFailure(k)) return k;
+    if (!known || k.k === 'unknown' || k.k === 'ref') return applyValueSteps(unknown(), steps, scope, i + 1);
+    const key = c.mode === 'count' ? (k.k === 'number' ? k.v : Number(asString(k))) : asString(k);
+    // count instances sit at their index; for_each ones are found by key.
+    const atIndex = typeof key === 'number' ? instances[key] : undefined;
+    const found = atIndex?.key === key ? atIndex : instances.find((inst) => inst.key === key);
+    return found ? fromInstance(found, steps, scope, at, i + 1) : failure(`no instance [${JSON.stringify(key)}]`);
   }
-  return navValue(nav, at);
+  if (step.kind === 'splat') {
+    if (!known) return applyValueSteps(unknown(), steps, scope, i + 1);
+    const each = list(
+      instances.map((inst) => fromInstance(inst, step.each, scope, at, 0)),
+      at,
+    );
+    return applyValueSteps(each, steps, scope, i + 1);
+  }
+  return failure(`"${step.name}" needs an instance index first (count/for_each)`);
 }
 
-function navStep(nav: Nav, step: TraversalStep, scope: Scope, at: Span): Nav {
-  if (nav.t === 'value') return { t: 'value', v: applyValueStep(nav.v, step, scope) };
-  if (nav.t === 'coll') {
-    const { known, instances } = nav.c.expand(at);
-    if (nav.c.mode === 'single' && instances[0]) return navStep({ t: 'inst', i: instances[0] }, step, scope, at);
-    if (step.kind === 'index') {
-      const k = evaluate(step.key, scope);
-      if (isFailure(k)) return { t: 'value', v: k };
-      if (!known || k.k === 'unknown' || k.k === 'ref') return { t: 'value', v: unknown() };
-      const key = nav.c.mode === 'count' ? (k.k === 'number' ? k.v : Number(asString(k))) : asString(k);
-      // count instances sit at their index; for_each ones are found by key.
-      const atIndex = typeof key === 'number' ? instances[key] : undefined;
-      const found = atIndex?.key === key ? atIndex : instances.find((inst) => inst.key === key);
-      return found ? { t: 'inst', i: found } : { t: 'value', v: failure(`no instance [${JSON.stringify(key)}]`) };
-    }
-    if (step.kind === 'splat') {
-      if (!known) return { t: 'value', v: unknown() };
-      return { t: 'value', v: list(instances.map((inst) => navigate({ t: 'inst', i: inst }, step.each, scope, at)), at) };
-    }
-    return { t: 'value', v: failure(`"${step.name}" needs an instance index first (count/for_each)`) };
-  }
+/** `steps[i..]` applied to one instance. */
+function fromInstance(inst: Navigable, steps: readonly TraversalStep[], scope: Scope, at: Span, i: number): Value {
+  if (i >= steps.length) return inst.materialize(at);
+  const step = steps[i]!;
   switch (step.kind) {
     case 'attr':
-      return { t: 'value', v: nav.i.get(step.name, at) };
+      return applyValueSteps(inst.get(step.name, at), steps, scope, i + 1);
     case 'splat':
-      return { t: 'value', v: list([navigate(nav, step.each, scope, at)], at) };
+      return applyValueSteps(list([fromInstance(inst, step.each, scope, at, 0)], at), steps, scope, i + 1);
     case 'index':
-      return { t: 'value', v: failure('this resource has no count or for_each to index') };
+      return failure('this resource has no count or for_each to index');
   }
 }
 
-function navValue(nav: Nav, at: Span): Value {
-  switch (nav.t) {
-    case 'value':
-      return nav.v;
-    case 'inst':
-      return nav.i.materialize(at);
-    case 'coll': {
-      const { known, instances } = nav.c.expand(at);
-      if (nav.c.mode === 'single') return instances[0] ? instances[0].materialize(at) : unknown();
-      if (!known) return unknown();
-      if (nav.c.mode === 'count') return list(instances.map((i) => i.materialize(at)), at);
-      return map(new Map(instances.map((i) => [String(i.key), i.materialize(at)])), at);
-    }
-  }
+/** A resource or module call used whole: its one instance, a list (count) or a map by key (for_each). */
+function collectionValue(c: InstanceCollection, known: boolean, instances: readonly Navigable[], at: Span): Value {
+  if (c.mode === 'single') return instances[0] ? instances[0].materialize(at) : unknown();
+  if (!known) return unknown();
+  if (c.mode === 'count') return list(instances.map((i) => i.materialize(at)), at);
+  return map(new Map(instances.map((i) => [String(i.key), i.materialize(at)])), at);
 }
 
 /** Applies `steps[from..]` to a value. */

@@ -1,0 +1,19 @@
+/**
+ * V8 settings for one `vpc-lens` run. The CLI is a batch process of a second or less, which V8's defaults do
+ * not aim at: they suit programs that run for minutes, such as the language server (which keeps them).
+ *
+ * `--interrupt-budget` is how much bytecode a function executes before V8 considers optimising it with
+ * TurboFan. At the default (66 KiB) a check of the 10k-resource benchmark workspace had TurboFan compile about
+ * 170 functions, 1.2 s of compile time on the background thread, within a run of 0.85 s on 2 cores where that
+ * thread competes with the garbage collector's; many of those functions had done most of their work by the time
+ * their optimised code arrived. At four times the budget half as many are compiled, and the 10k check took
+ * about 9% less time (analysis 548 -> 492 ms, wall 849 -> 782 ms, medians of 10 interleaved runs); the 1k
+ * workspace and examples/ were unchanged within noise. Measured again by `npm run bench` (BENCHMARKS.md), which
+ * also runs the check without it.
+ */
+const ONE_SHOT_FLAGS: readonly string[] = ['--interrupt-budget=270336'];
+
+/** The flags to set before the CLI bundle is compiled; none with `VPC_LENS_V8_TUNING=off`. */
+export function oneShotV8Flags(env: NodeJS.ProcessEnv): readonly string[] {
+  return env['VPC_LENS_V8_TUNING'] === 'off' ? [] : ONE_SHOT_FLAGS;
+}
