@@ -21,6 +21,18 @@ describe('cycles and runaway work', () => {
     assert.equal(r.problems.length, 1);
   });
 
+  test('a cycle through a resource attribute and a local is named by both, where it closes', async () => {
+    const r = await evaluateFiles({
+      'main.tf': 'locals {\n  x = aws_vpc.v.cidr_block\n}\nresource "aws_vpc" "v" {\n  cidr_block = local.x\n}',
+    });
+    assert.equal(r.value('aws_vpc.v', 'cidr_block').k, 'unknown');
+    assert.equal(r.problems.length, 1);
+    assert.equal(r.problems[0]!.message, 'Cycle: aws_vpc.v.cidr_block -> local.x -> aws_vpc.v.cidr_block refer to each other, so VPC Lens cannot evaluate them');
+    // Reported on the expression of the attribute the cycle comes back to.
+    const text = 'locals {\n  x = aws_vpc.v.cidr_block\n}\nresource "aws_vpc" "v" {\n  cidr_block = local.x\n}';
+    assert.deepEqual([r.problems[0]!.span.start, r.problems[0]!.span.end], [text.lastIndexOf('local.x'), text.lastIndexOf('local.x') + 'local.x'.length]);
+  });
+
   test('count depending on its own resource ends', async () => {
     const r = await evaluateFiles({ 'main.tf': 'resource "aws_eip" "e" { count = length(aws_eip.e) }' });
     assert.equal(r.problems.length, 1);

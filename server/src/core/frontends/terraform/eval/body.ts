@@ -1,6 +1,6 @@
 import { list, map, num, str, type Value, unknown } from '../../../values/value';
 import type { EvaluatedAttr, EvaluatedBlock, EvaluatedBody } from '../evaluated';
-import { type Attribute, type Block, type Body, findAttribute, staticString } from '../syntax/ast';
+import { type Block, type Body, findAttribute, staticString } from '../syntax/ast';
 import { evaluate, evaluateTraced, spanOf } from './evaluate';
 import { childScope, type Scope } from './scope';
 import type { TraceTarget } from './traces';
@@ -12,22 +12,24 @@ export const META_BLOCKS = new Set(['lifecycle', 'provisioner', 'connection']);
 
 /**
  * Evaluates a block body: attributes (traced) and nested blocks, `dynamic` blocks expanded.
- * `attrValue` lets the resource's top level reuse its memoized attribute values.
+ * `attrValue` lets the resource's top level reuse its memoized attribute values (by the attribute's index).
  */
 export function evaluateBody(
   body: Body,
   scope: Scope,
   target: TraceTarget,
   topLevel: boolean,
-  attrValue?: (attr: Attribute) => Value,
+  attrValue?: (index: number) => Value,
 ): EvaluatedBody {
   const attrs = new Map<string, EvaluatedAttr>();
   // Nested attribute names are spelled out only for traces: without them, no string per attribute.
   const traced = scope.mod.ctx.traces !== undefined;
-  for (const attr of body.attributes) {
+  const attributes = body.attributes;
+  for (let i = 0; i < attributes.length; i++) {
+    const attr = attributes[i]!;
     if (topLevel && META_ATTRIBUTES.has(attr.name)) continue;
     const value = attrValue
-      ? attrValue(attr)
+      ? attrValue(i)
       : traced
         ? evaluateTraced(attr.value, scope, { ...target, attribute: `${target.attribute}.${attr.name}` })
         : evaluate(attr.value, scope);

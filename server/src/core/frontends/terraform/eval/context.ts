@@ -13,6 +13,18 @@ export const MAX_MODULE_DEPTH = 32;
 
 const IN_PROGRESS: unique symbol = Symbol('in progress');
 export type Memo<K> = Map<K, Value | typeof IN_PROGRESS>;
+/** Memoized values by position (a resource instance's attributes, in the order they are written). */
+export type MemoSlots = (Value | typeof IN_PROGRESS | undefined)[];
+
+/**
+ * The owner of memo slots: computes a slot, and names it only when it turns out to be part of a cycle, so that
+ * evaluating a slot builds no label, span or closure (resource attributes are the evaluator's most evaluated).
+ */
+export interface SlotOwner {
+  computeSlot(index: number): Value;
+  slotLabel(index: number): string;
+  slotSpan(index: number): Span;
+}
 
 /**
  * Per-root evaluation state: problems, traces, the work budget and the stack of memoized evaluations in
@@ -22,7 +34,12 @@ export class EvalContext {
   /** Undefined when traces are not wanted (a one-shot check). */
   readonly traces: TraceRecorder | undefined;
   private readonly problems = new Map<string, SourceProblem>();
-  private readonly stack: string[] = [];
+  /**
+   * The evaluations in progress, innermost last: a label, or a slot's owner with the slot's index at the same
+   * place in `stackSlots` (a label is built for those only when a cycle is reported).
+   */
+  private readonly stack: (string | SlotOwner)[] = [];
+  private readonly stackSlots: number[] = [];
   private readonly reportedCycles = new Set<string>();
   private work = 0;
   private budgetReported = false;
@@ -92,14 +109,31 @@ export class EvalContext {
     if (cached === IN_PROGRESS) return this.cycle(label, at);
     if (cached !== undefined) return cached;
     memo.set(key, IN_PROGRESS);
-    this.stack.push(label);
+    this.push(label, -1);
     let value: Value;
     try {
       value = compute();
     } finally {
-      this.stack.pop();
+      this.pop();
     }
     memo.set(key, value);
+    return value;
+  }
+
+  /** `memo` for slot `index` of `owner`: the same cycle handling, with the label and span asked for only then. */
+  memoSlot(slots: MemoSlots, index: number, owner: SlotOwner): Value {
+    const cached = slots[index];
+    if (cached === IN_PROGRESS) return this.cycle(owner.slotLabel(index), owner.slotSpan(index));
+    if (cached !== undefined) return cached;
+    slots[index] = IN_PROGRESS;
+    this.push(owner, index);
+    let value: Value;
+    try {
+      value = owner.computeSlot(index);
+    } finally {
+      this.pop();
+    }
+    slots[index] = value;
     return value;
   }
 
@@ -110,18 +144,29 @@ export class EvalContext {
       return onCycle();
     }
     busy.busy = true;
-    this.stack.push(label);
+    this.push(label, -1);
     try {
       return compute();
     } finally {
-      this.stack.pop();
+      this.pop();
       busy.busy = false;
     }
   }
 
+  private push(entry: string | SlotOwner, slot: number): void {
+    this.stack.push(entry);
+    this.stackSlots.push(slot);
+  }
+
+  private pop(): void {
+    this.stack.pop();
+    this.stackSlots.pop();
+  }
+
   private cycle(label: string, at: Span): Value {
-    const from = this.stack.lastIndexOf(label);
-    const members = from >= 0 ? this.stack.slice(from) : [label];
+    const labels = this.stack.map((entry, i) => (typeof entry === 'string' ? entry : entry.slotLabel(this.stackSlots[i]!)));
+    const from = labels.lastIndexOf(label);
+    const members = from >= 0 ? labels.slice(from) : [label];
     const key = [...members].sort().join('|');
     if (!this.reportedCycles.has(key)) {
       this.reportedCycles.add(key);

@@ -3,7 +3,7 @@ import { ref, type Value, unknown } from '../../../values/value';
 import type { EvaluatedBody, EvaluatedResource } from '../evaluated';
 import type { Attribute } from '../syntax/ast';
 import { bodyToValue, evaluateBody, META_ATTRIBUTES, META_BLOCKS } from './body';
-import { EvalContext, type Memo } from './context';
+import type { MemoSlots, SlotOwner } from './context';
 import { evaluate, evaluateTraced, spanOf } from './evaluate';
 import { BlockInstances } from './blockInstances';
 import type { InstanceKey } from './expansion';
@@ -35,13 +35,14 @@ export class ResourceCollection extends BlockInstances<ResourceInstance> {
 }
 
 /** One resource instance: attributes evaluated lazily (when referenced or emitted) and memoized. */
-export class ResourceInstance implements Navigable {
+export class ResourceInstance implements Navigable, SlotOwner {
   readonly key?: number | string;
   readonly address: string;
   readonly elementId: string;
   private readonly scope: Scope;
   private readonly label: string | undefined;
-  private readonly attrMemo: Memo<string> = new Map();
+  /** Attribute values by their place in the block (made on first use). */
+  private attrSlots: MemoSlots | undefined;
   private bodyMemo: EvaluatedBody | undefined;
   private objectMemo: Value | undefined;
   private readonly busy = { busy: false };
@@ -63,8 +64,10 @@ export class ResourceInstance implements Navigable {
   }
 
   get(name: string, at: Span): Value {
-    const attr = this.decl.block.body.attributes.find((a) => a.name === name && !META_ATTRIBUTES.has(a.name));
-    if (attr) return this.attrValue(attr);
+    const attrs = this.decl.block.body.attributes;
+    for (let i = 0; i < attrs.length; i++) {
+      if (attrs[i]!.name === name && !META_ATTRIBUTES.has(name)) return this.attrValue(i);
+    }
     const hasBlock = this.decl.block.body.blocks.some(
       (b) => !META_BLOCKS.has(b.type) && (b.type === name || (b.type === 'dynamic' && b.labels[0]?.value === name)),
     );
@@ -76,15 +79,30 @@ export class ResourceInstance implements Navigable {
     return ref(this.elementId, name, at);
   }
 
-  attrValue(attr: Attribute): Value {
-    const hit = EvalContext.hit(this.attrMemo, attr.name);
-    if (hit) return hit;
-    const ctx = this.coll.mod.ctx;
-    return ctx.memo(this.attrMemo, attr.name, `${this.address}.${attr.name}`, spanOf(this.scope, attr.value), () =>
-      ctx.traces
-        ? evaluateTraced(attr.value, this.scope, { label: this.label, owner: this.elementId, attribute: attr.name })
-        : evaluate(attr.value, this.scope),
-    );
+  /** The value of the block's attribute at `index`, evaluated once. */
+  attrValue(index: number): Value {
+    const slots = (this.attrSlots ??= new Array<MemoSlots[number]>(this.decl.block.body.attributes.length));
+    return this.coll.mod.ctx.memoSlot(slots, index, this);
+  }
+
+  computeSlot(index: number): Value {
+    const attr = this.attribute(index);
+    const traces = this.coll.mod.ctx.traces;
+    return traces
+      ? evaluateTraced(attr.value, this.scope, { label: this.label, owner: this.elementId, attribute: attr.name })
+      : evaluate(attr.value, this.scope);
+  }
+
+  slotLabel(index: number): string {
+    return `${this.address}.${this.attribute(index).name}`;
+  }
+
+  slotSpan(index: number): Span {
+    return spanOf(this.scope, this.attribute(index).value);
+  }
+
+  private attribute(index: number): Attribute {
+    return this.decl.block.body.attributes[index]!;
   }
 
   body(): EvaluatedBody {
@@ -94,8 +112,8 @@ export class ResourceInstance implements Navigable {
       this.address,
       spanOf(this.scope, this.decl.block),
       () =>
-        evaluateBody(this.decl.block.body, this.scope, { label: this.label, owner: this.elementId }, true, (a) =>
-          this.attrValue(a),
+        evaluateBody(this.decl.block.body, this.scope, { label: this.label, owner: this.elementId }, true, (index) =>
+          this.attrValue(index),
         ),
       () => undefined,
     );
