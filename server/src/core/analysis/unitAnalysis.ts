@@ -32,6 +32,10 @@ export function analyzeUnit(unit: AnalysisUnit, onRuleError: (ruleId: string, er
  */
 function countResources(unit: AnalysisUnit): number {
   let n = 0;
-  for (const e of unit.elements) if (!('inline' in e && e.inline)) n++;
+  const elements = unit.elements;
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i]!;
+    if (!('inline' in e && e.inline)) n++;
+  }
   return n;
 }

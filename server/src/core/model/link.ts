@@ -21,7 +21,8 @@ export function linkModel(elements: readonly NetworkElement[]): NetworkElement[]
 /** Default-part id -> the element managing that part (`aws_default_route_table`, `aws_default_security_group`, ...). */
 function defaultPartAliases(elements: readonly NetworkElement[]): Map<ElementId, ElementId> {
   const aliases = new Map<ElementId, ElementId>();
-  for (const e of elements) {
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i]!;
     if ((e.kind !== 'route-table' && e.kind !== 'nacl' && e.kind !== 'sg') || !e.isDefault) continue;
     if (!e.vpc?.known) continue;
     const part = e.kind === 'route-table' ? 'route-table' : e.kind === 'nacl' ? 'nacl' : 'sg';
@@ -65,7 +66,8 @@ function rewriteIds(x: unknown, aliases: ReadonlyMap<ElementId, ElementId>): unk
 function unmanagedDefaultRouteTables(elements: readonly NetworkElement[]): RouteTable[] {
   const ids = new Set<ElementId>();
   const vpcs = new Map<ElementId, Vpc>();
-  for (const e of elements) {
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i]!;
     ids.add(e.id);
     if (e.kind === 'vpc') vpcs.set(e.id, e);
   }
@@ -73,7 +75,8 @@ function unmanagedDefaultRouteTables(elements: readonly NetworkElement[]): Route
   const note = (f: Field<ElementId> | undefined) => {
     if (f?.known && !ids.has(f.value) && parseVpcDefaultPartId(f.value)?.part === 'route-table') referenced.add(f.value);
   };
-  for (const e of elements) {
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i]!;
     if (e.kind === 'route' || e.kind === 'route-table-association' || e.kind === 'main-route-table-association') note(e.routeTable);
     else if (e.kind === 'endpoint') e.routeTables.forEach(note);
   }
@@ -121,7 +124,8 @@ function collectBackReferences(elements: readonly NetworkElement[]): BackReferen
     subnetsByNacl: new Map(),
     usersByEip: new Map(),
   };
-  for (const e of elements) {
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i]!;
     switch (e.kind) {
       case 'vpc-cidr-block':
         if (e.vpc.known) push(back.blocksByVpc, e.vpc.value, e.block);

@@ -15,7 +15,8 @@ export function mapResources<R extends { readonly type: string }, C, F>(
   folds: F,
 ): NetworkElement[] {
   const out: NetworkElement[] = [];
-  for (const r of resources) {
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
     const mapper = Object.prototype.hasOwnProperty.call(mappers, r.type) ? mappers[r.type] : undefined;
     if (!mapper) continue;
     const mapped = safely(() => mapper(r, ctx, folds));

@@ -42,14 +42,14 @@ export function evaluateRoot(plan: RootPlan, modules: ReadonlyMap<string, Folder
 }
 
 function emitModule(mod: ModuleInstance, out: EvaluatedResource[]): void {
-  for (const decl of mod.def.resources.values()) {
-    const coll = mod.collectionOf(decl);
-    for (const inst of coll.expand().instances) out.push(inst.toEvaluated());
-  }
+  mod.def.resources.forEach((decl) => {
+    const instances = mod.collectionOf(decl).expand().instances;
+    for (let i = 0; i < instances.length; i++) out.push(instances[i]!.toEvaluated());
+  });
   const at = (file: string) => ({ file, start: 0, end: 0 });
-  for (const [name, decl] of mod.def.locals) mod.local(name, at(decl.file));
-  for (const name of mod.def.variables.keys()) mod.defaultValue(name);
-  for (const [name, decl] of mod.def.outputs) mod.output(name, at(decl.file));
+  mod.def.locals.forEach((decl, name) => mod.local(name, at(decl.file)));
+  mod.def.variables.forEach((_, name) => mod.defaultValue(name));
+  mod.def.outputs.forEach((decl, name) => mod.output(name, at(decl.file)));
   for (const name of mod.def.calls.keys()) {
     const call = mod.moduleCall(name)!;
     for (const inst of call.expand().instances) {

@@ -57,8 +57,11 @@ export function defineModule(folder: string, files: readonly TerraformParsedFile
   const outputs = new Map<string, OutputDecl>();
   for (const f of files) {
     const file = f.uri;
-    for (const block of f.body.blocks) {
-      const [l0, l1] = block.labels;
+    const blocks = f.body.blocks;
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b]!;
+      const l0 = block.labels[0];
+      const l1 = block.labels[1];
       switch (block.type) {
         case 'variable':
           if (l0 && !variables.has(l0.value)) {

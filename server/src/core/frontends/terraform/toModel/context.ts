@@ -29,7 +29,10 @@ export class MapContext {
   private readonly aliases = new Map<string, string | null>();
 
   constructor(resources: readonly EvaluatedResource[]) {
-    for (const r of resources) if (!this.byId.has(r.elementId)) this.byId.set(r.elementId, r);
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i]!;
+      if (!this.byId.has(r.elementId)) this.byId.set(r.elementId, r);
+    }
   }
 
   resource(id: string): EvaluatedResource | undefined {
@@ -124,12 +127,12 @@ function tagsOf(r: EvaluatedResource, ctx: MapContext): Record<string, string> |
   if (v.k !== 'map') return undefined;
   const tags: Record<string, string> = {};
   let any = false;
-  for (const [key, e] of v.entries) {
+  v.entries.forEach((e, key) => {
     const ev = ctx.deref(e);
     if (ev.k === 'string' || ev.k === 'number' || ev.k === 'bool') {
       tags[key] = String(ev.v);
       any = true;
     }
-  }
+  });
   return any ? tags : undefined;
 }

@@ -30,14 +30,16 @@ const ENDPOINT_ASSOCIATIONS: Readonly<Record<string, readonly [string, 'routeTab
  * `aws_vpc_peering_connection_accepter.peer.id` reach the connection), then collects the folds.
  */
 export function collectFolds(resources: readonly EvaluatedResource[], ctx: MapContext): Folds {
-  for (const r of resources) {
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
     if (r.type !== 'aws_vpc_peering_connection_accepter') continue;
     const conn = new BodyView(r.body, r.nameSpan, ctx).id('vpc_peering_connection_id');
     ctx.addAlias(r.elementId, conn?.known ? conn.value : null);
   }
 
   const folds: Folds = { eipAssociations: new Map(), endpointParts: new Map() };
-  for (const r of resources) {
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
     if (r.type === 'aws_eip_association') {
       const b = new BodyView(r.body, r.nameSpan, ctx);
       const eip = b.id('allocation_id') ?? b.id('public_ip');
