@@ -53,7 +53,7 @@ export function runWithCodeCache(
 
 /**
  * `dist/cliMain.js` -> `dist/cliMain.<key>.codecache`. The key hashes the file's bytes: hashing the decoded
- * text would first encode all of it back to UTF-8 (a third of the launcher's time, measured).
+ * text would first encode all of it back to UTF-8 (6.5 ms instead of 2.2 for the 1.3 MB bundle, measured).
  */
 function codeCacheFile(mainFile: string, bytes: Buffer, v8Flags: readonly string[]): string {
   const key = createHash('sha256')

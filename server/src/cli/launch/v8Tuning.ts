@@ -7,9 +7,9 @@
  * 170 functions, 1.2 s of compile time on the background thread, within a run of 0.85 s on 2 cores where that
  * thread competes with the garbage collector's; many of those functions had done most of their work by the time
  * their optimised code arrived. At four times the budget half as many are compiled, and the 10k check took
- * about 9% less time (analysis 548 -> 492 ms, wall 849 -> 782 ms, medians of 10 interleaved runs); the 1k
- * workspace and examples/ were unchanged within noise. Measured again by `npm run bench` (BENCHMARKS.md), which
- * also runs the check without it.
+ * 9 to 11% less time (analysis 548 -> 492 ms, wall 849 -> 782 ms, medians of 10 interleaved runs; 833 -> 739 ms
+ * in `npm run bench`, which runs the check with and without it); the 1k workspace and examples/ were unchanged
+ * within noise. Budgets from 3 to 8 times the default measured alike; lower ones, more TurboFan, were slower.
  */
 const ONE_SHOT_FLAGS: readonly string[] = ['--interrupt-budget=270336'];
 
