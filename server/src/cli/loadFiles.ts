@@ -12,7 +12,7 @@ export interface FileText {
   readonly text: string;
 }
 
-/** The found files and var files as read, each once, in order; those that could not be read are left out. */
+/** The found files and var files as read (each read once), in order; those that could not be read are left out. */
 export interface FilesRead {
   readonly files: readonly FileText[];
   readonly varFiles: readonly FileText[];
@@ -54,7 +54,7 @@ export function readFiles(input: { readonly files: readonly string[]; readonly v
   const present = (f: FileText | undefined): f is FileText => f !== undefined;
   const files = input.files.map(read).filter(present);
   const varFiles = input.varFiles.map(read).filter(present);
-  return { files: [...new Set(files)], varFiles, unreadable };
+  return { files, varFiles, unreadable };
 }
 
 /**
