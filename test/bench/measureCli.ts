@@ -13,6 +13,8 @@ export interface CliMeasurement {
   wallMs: number[];
   /** Highest peak RSS over the runs, bytes. */
   peakRssBytes?: number;
+  /** Median minor page faults per run (memory touched for the first time), when they could be read. */
+  medianMinorPageFaults?: number;
   /** Median milliseconds per phase, from the CLI's `VPC_LENS_TIMING` line (start = Node and the bundle loading). */
   phases?: { readonly name: string; readonly medianMs: number }[];
   /** From the first successful run's JSON report. */
@@ -39,6 +41,7 @@ export class CliSeries implements MeasurementSeries {
   private readonly wallMs: number[] = [];
   private readonly phaseRuns: [string, number][][] = [];
   private peakRssBytes: number | undefined;
+  private readonly minorPageFaults: number[] = [];
   private report: CliMeasurement['report'];
   private error: string | undefined;
 
@@ -63,6 +66,7 @@ export class CliSeries implements MeasurementSeries {
     } else {
       this.wallMs.push(result.wallMs);
       if (result.peakRssBytes !== undefined) this.peakRssBytes = Math.max(this.peakRssBytes ?? 0, result.peakRssBytes);
+      if (result.minorPageFaults !== undefined) this.minorPageFaults.push(result.minorPageFaults);
       this.report ??= summarise(result.stdout);
       this.phaseRuns.push(phasesOf(result.stderr));
     }
@@ -76,6 +80,7 @@ export class CliSeries implements MeasurementSeries {
       medianWallMs: median(wallMs),
       wallMs,
       peakRssBytes: this.peakRssBytes,
+      ...(this.minorPageFaults.length > 0 ? { medianMinorPageFaults: median(this.minorPageFaults) } : {}),
       report: this.report,
       phases: medianPhases(this.phaseRuns),
     };

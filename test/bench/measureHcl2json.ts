@@ -17,6 +17,8 @@ export interface Hcl2jsonMeasurement {
   /** The parse calls alone (module loaded, files read). */
   medianParseMs: number;
   peakRssBytes?: number;
+  /** Median minor page faults per run, the whole process (its lingering exit too), when they could be read. */
+  medianMinorPageFaults?: number;
   failures: number;
   error?: string;
 }
@@ -48,6 +50,7 @@ export class Hcl2jsonSeries implements MeasurementSeries {
   private readonly sinceStartMs: number[] = [];
   private readonly parseMs: number[] = [];
   private peakRssBytes: number | undefined;
+  private readonly minorPageFaults: number[] = [];
   private failures = 0;
   private error: string | undefined;
 
@@ -75,6 +78,7 @@ export class Hcl2jsonSeries implements MeasurementSeries {
     this.parseMs.push(line.parseMs);
     this.failures = line.failures;
     if (result.peakRssBytes !== undefined) this.peakRssBytes = Math.max(this.peakRssBytes ?? 0, result.peakRssBytes);
+    if (result.minorPageFaults !== undefined) this.minorPageFaults.push(result.minorPageFaults);
   }
 
   result(): Hcl2jsonMeasurement {
@@ -91,6 +95,7 @@ export class Hcl2jsonSeries implements MeasurementSeries {
       sinceStartMs,
       medianParseMs: median(this.parseMs),
       peakRssBytes: this.peakRssBytes,
+      ...(this.minorPageFaults.length > 0 ? { medianMinorPageFaults: median(this.minorPageFaults) } : {}),
       failures: this.failures,
     };
   }

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { ANALYSIS_DEBOUNCE_MS } from '../../server/src/lsp/scheduler';
-import { livePeakRss } from './processRunner';
+import { livePeakRss, readUsage } from './processRunner';
 import { percentile } from './stats';
 
 export interface LspOptions {
@@ -116,7 +116,7 @@ export async function measureLsp(options: LspOptions): Promise<LspMeasurement> {
   // The peak so far, read while the server still runs; if /proc is not there, the server reports it at exit.
   const live = child.pid === undefined ? undefined : livePeakRss(child.pid);
   await stop(child, connection, exited);
-  const atExit = readRssFile(rssFile);
+  const atExit = readUsage(rssFile, 'resource-usage-preload').peakRssBytes;
   if (live !== undefined) {
     result.peakRssBytes = live;
     result.peakRssMethod = '`VmHWM` of /proc/<pid>/status';
@@ -284,15 +284,6 @@ async function drive(
 function quietPeriodSince(since: number): Promise<void> {
   const wait = since + ANALYSIS_DEBOUNCE_MS + QUIET_MARGIN_MS - performance.now();
   return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve();
-}
-
-function readRssFile(file: string): number | undefined {
-  try {
-    const kib = Number(fs.readFileSync(file, 'utf8').trim());
-    return Number.isFinite(kib) && kib > 0 ? kib * 1024 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** shutdown + exit, bounded; the server is killed (by its pid) if it does not leave on its own. */

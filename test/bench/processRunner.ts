@@ -1,4 +1,4 @@
-// Runs one measured process with a hard time limit and reports its wall time and peak resident memory.
+// Runs one measured process with a hard time limit and reports its wall time, peak resident memory and page faults.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -28,6 +28,8 @@ export interface RunResult {
   timedOut: boolean;
   /** Peak resident set size in bytes, when it could be read. */
   peakRssBytes?: number;
+  /** Minor page faults (first touches of memory), when they could be read. */
+  minorPageFaults?: number;
 }
 
 export interface NodeRun {
@@ -77,7 +79,7 @@ export function runNode(run: NodeRun): Promise<RunResult> {
     const finish = (exitCode: number | null, error?: Error): void => {
       clearTimeout(timer);
       const wallMs = performance.now() - started;
-      const peakRssBytes = readPeakRss(rssFile, run.rssMethod);
+      const usage = readUsage(rssFile, run.rssMethod);
       fs.rmSync(scratch, { recursive: true, force: true });
       resolve({
         wallMs,
@@ -85,7 +87,7 @@ export function runNode(run: NodeRun): Promise<RunResult> {
         stdout: Buffer.concat(stdout).toString('utf8'),
         stderr: Buffer.concat(stderr).toString('utf8') + (error ? `\n${error.message}` : ''),
         timedOut,
-        peakRssBytes,
+        ...usage,
       });
     };
     child.on('error', (error) => finish(null, error));
@@ -93,16 +95,36 @@ export function runNode(run: NodeRun): Promise<RunResult> {
   });
 }
 
-function readPeakRss(file: string, method: PeakRssMethod): number | undefined {
+/** What GNU time (or the preload, as JSON) wrote about the process; fields it could not read are left out. */
+export function readUsage(file: string, method: PeakRssMethod): Pick<RunResult, 'peakRssBytes' | 'minorPageFaults'> {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
+    return {};
+  }
+  let kib: number;
+  let faults: number;
+  if (method === 'gnu-time') {
+    kib = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1]);
+    faults = Number(/Minor \(reclaiming a frame\) page faults: (\d+)/.exec(text)?.[1]);
+  } else {
+    const usage = parseJson(text);
+    kib = Number(usage?.maxRssKiB);
+    faults = Number(usage?.minorPageFaults);
+  }
+  return {
+    ...(Number.isFinite(kib) && kib > 0 ? { peakRssBytes: kib * 1024 } : {}),
+    ...(Number.isFinite(faults) && faults > 0 ? { minorPageFaults: faults } : {}),
+  };
+}
+
+function parseJson(text: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
     return undefined;
   }
-  const kib =
-    method === 'gnu-time' ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1]) : Number(text.trim());
-  return Number.isFinite(kib) && kib > 0 ? kib * 1024 : undefined;
 }
 
 /** Peak resident set size of a running process (Linux `VmHWM`), in bytes. */

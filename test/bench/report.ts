@@ -27,6 +27,8 @@ export interface BenchResults {
   startedAt: Date;
   durationMs: number;
   rssMethodLabel: string;
+  /** Microseconds per first touch of a 4 KiB page in a fresh process (pageFaultCost.ts). */
+  pageFaultCostUs?: number;
   sizes: SizeResult[];
   lsp?: LspMeasurement & { workspaceLabel: string; edits: number; hovers: number };
   /** `vpc-lens check examples/` with and without V8's code cache: where start-up is most of the time. */
@@ -96,6 +98,26 @@ function variantSentences(s: SizeResult): string[] {
   return sentences;
 }
 
+/**
+ * Page faults of both tools on one workspace and what they cost at the machine's measured price: the share of
+ * the wall time that is memory being touched, which differs most between machines.
+ */
+function pageFaultSentence(s: SizeResult, costUs: number | undefined): string | undefined {
+  const ours = s.cli.medianMinorPageFaults;
+  const theirs = s.hcl2json.medianMinorPageFaults;
+  if (ours === undefined || theirs === undefined) return undefined;
+  const cost = (faults: number, wallMs: number): string => {
+    if (costUs === undefined) return '';
+    const faultMs = (faults * costUs) / 1000;
+    return ` (about ${Math.round(faultMs)} ms at ${costUs.toFixed(1)} µs each, ${Math.round((100 * faultMs) / wallMs)}% of its time)`;
+  };
+  return (
+    `Page faults on ${s.label} (medians per run, minor faults: memory touched for the first time): ` +
+    `\`vpc-lens check\` ${Math.round(ours)}${cost(ours, s.cli.medianWallMs)}, ` +
+    `hcl2json ${Math.round(theirs)} over its whole process, lingering exit included${cost(theirs, s.hcl2json.medianWallMs)}.`
+  );
+}
+
 export function renderMarkdown(r: BenchResults): string {
   const out: string[] = [];
   out.push('# VPC Lens benchmarks', '');
@@ -104,7 +126,15 @@ export function renderMarkdown(r: BenchResults): string {
       'Numbers are from one machine and one run of the script; compare them with numbers from the same machine.',
     '',
   );
-  out.push('## Machine', '', ...machineDescription(), `- Peak memory measured with ${r.rssMethodLabel}`, '');
+  out.push('## Machine', '', ...machineDescription(), `- Peak memory measured with ${r.rssMethodLabel}`);
+  if (r.pageFaultCostUs !== undefined) {
+    out.push(
+      `- A page fault (a process's first write to a 4 KiB page) costs ${r.pageFaultCostUs.toFixed(1)} µs here ` +
+        '(64 MiB touched in a fresh process, median of 3): on a bare machine it is well under 1 µs, so here the ' +
+        'memory a tool touches is a large part of its time (see "page faults" below).',
+    );
+  }
+  out.push('');
 
   out.push('## Workspaces', '');
   out.push(
@@ -156,6 +186,10 @@ export function renderMarkdown(r: BenchResults): string {
     );
   }
   out.push('');
+  for (const s of r.sizes) {
+    const faults = pageFaultSentence(s, r.pageFaultCostUs);
+    if (faults) out.push(faults, '');
+  }
   for (const s of r.sizes) {
     const variants = variantSentences(s);
     if (variants.length > 0) out.push(variants.join(' '), '');

@@ -11,6 +11,7 @@ import { interleave } from './interleave';
 import { CliSeries, measureCli } from './measureCli';
 import { Hcl2jsonSeries } from './measureHcl2json';
 import { measureLsp } from './measureLsp';
+import { measurePageFaultCostUs } from './pageFaultCost';
 import { detectPeakRssMethod, PEAK_RSS_METHOD_LABEL, type PeakRssMethod } from './processRunner';
 import { renderMarkdown, type BenchResults, type SizeResult } from './report';
 import { generateWorkspace, type GeneratedWorkspace } from './workspace';
@@ -97,6 +98,8 @@ async function main(): Promise<void> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'vpc-lens-bench-'));
   const rssMethod = detectPeakRssMethod();
   log(`peak memory via ${rssMethod}; workspaces in ${scratch}`);
+  const pageFaultCostUs = measurePageFaultCostUs();
+  log(`a page fault costs ${pageFaultCostUs?.toFixed(1) ?? '?'} µs here`);
   if (!fs.existsSync(path.join(repoRoot, 'dist', 'cli.js'))) log('dist/cli.js is missing: run `npm run build` first');
 
   const sizes: SizeResult[] = [];
@@ -131,6 +134,7 @@ async function main(): Promise<void> {
       startedAt,
       durationMs: Date.now() - startedAt.getTime(),
       rssMethodLabel: PEAK_RSS_METHOD_LABEL[rssMethod],
+      pageFaultCostUs,
       sizes,
       lsp,
       smallProject,
