@@ -1,5 +1,5 @@
 // What touching fresh memory costs on this machine: a process's first write to each 4 KiB page is a page fault
-// the kernel serves by finding and zeroing a page. On a bare machine that is a fraction of a microsecond; under
+// the kernel serves by finding and zeroing a page. On bare metal that is about a microsecond or less; under
 // some hypervisors it is ten times more, and then every megabyte a tool touches shows in its wall time.
 import { spawnSync } from 'node:child_process';
 import { median } from './stats';

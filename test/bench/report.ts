@@ -130,8 +130,8 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.pageFaultCostUs !== undefined) {
     out.push(
       `- A page fault (a process's first write to a 4 KiB page) costs ${r.pageFaultCostUs.toFixed(1)} µs here ` +
-        '(64 MiB touched in a fresh process, median of 3): on a bare machine it is well under 1 µs, so here the ' +
-        'memory a tool touches is a large part of its time (see "page faults" below).',
+        '(64 MiB touched in a fresh process, median of 3); on bare metal it is about a microsecond or less. Where ' +
+        'it is much more, the memory a tool touches is a large part of its time (see "page faults" below).',
     );
   }
   out.push('');
