@@ -19,6 +19,8 @@ export interface SizeResult {
   cliWithoutCodeCache?: CliMeasurement;
   /** Our CLI with `VPC_LENS_V8_TUNING=off`, in the same rounds (largest workspace only). */
   cliWithoutV8Tuning?: CliMeasurement;
+  /** Our CLI on a workspace of two copies of this one, in the same rounds (largest workspace only). */
+  cliTwoCopies?: CliMeasurement;
   hcl2json: Hcl2jsonMeasurement;
 }
 
@@ -96,6 +98,31 @@ function variantSentences(s: SizeResult): string[] {
     sentences.push(sentence(s.cliWithoutV8Tuning, `the one-shot V8 settings (\`VPC_LENS_V8_TUNING=off\`: ${why})`));
   }
   return sentences;
+}
+
+/** Median of one phase of a CLI measurement (`VPC_LENS_TIMING`), when it was measured. */
+const phaseMs = (m: CliMeasurement | undefined, name: string): number | undefined =>
+  m?.error ? undefined : m?.phases?.find((p) => p.name === name)?.medianMs;
+
+/**
+ * How much of a cold check's analysis is V8 warming up: the second of two copies of the workspace, analysed in
+ * the same process right after the first, costs what the analysis costs once V8 has compiled and optimised its
+ * code; the rest of the first copy's time is the price of starting cold, which every `vpc-lens check` pays.
+ */
+function warmUpSentence(s: SizeResult): string | undefined {
+  const one = phaseMs(s.cli, 'analyse');
+  const two = phaseMs(s.cliTwoCopies, 'analyse');
+  if (one === undefined || two === undefined || two <= one) return undefined;
+  const warm = two - one;
+  const cold = one - warm;
+  return (
+    `V8 warming up, on ${s.label}: \`vpc-lens check\` of a workspace of two copies of it (the second copy in other ` +
+    `folders, so analysed in full after the first, in the same process) spends ${ms(two)} in "analyse", against ` +
+    `${ms(one)} for one copy (medians of ${s.cliTwoCopies!.wallMs.length} and ${s.cli.wallMs.length} runs). The ` +
+    `second copy, analysed by code V8 has already compiled and optimised, adds ${ms(warm)}: so about ${ms(cold)} ` +
+    `(${Math.round((100 * cold) / one)}%) of a cold check's analysis is the price of starting cold (bytecode run ` +
+    'before V8 optimises it, and the garbage collection under that code), paid once per process.'
+  );
 }
 
 /**
@@ -193,6 +220,8 @@ export function renderMarkdown(r: BenchResults): string {
   for (const s of r.sizes) {
     const variants = variantSentences(s);
     if (variants.length > 0) out.push(variants.join(' '), '');
+    const warmUp = warmUpSentence(s);
+    if (warmUp) out.push(warmUp, '');
   }
   if (r.smallProject) {
     const { withCodeCache: on, withoutCodeCache: off } = r.smallProject;

@@ -62,23 +62,41 @@ async function measureSize(
   largest: boolean,
 ): Promise<SizeResult> {
   const timeoutMs = RUN_TIMEOUT_MS;
-  const ours = (env: Record<string, string> = {}) => new CliSeries({ repoRoot, workspaceDir: workspace.dir, rssMethod, timeoutMs, env });
+  const ours = (env: Record<string, string> = {}, workspaceDir = workspace.dir) =>
+    new CliSeries({ repoRoot, workspaceDir, rssMethod, timeoutMs, env });
   const cli = ours();
   const hcl2json = new Hcl2jsonSeries({ repoRoot, files: workspace.files, scratchDir: scratch, rssMethod, timeoutMs });
   const variants = largest
-    ? { withoutCodeCache: ours({ VPC_LENS_CODE_CACHE: 'off' }), withoutV8Tuning: ours({ VPC_LENS_V8_TUNING: 'off' }) }
+    ? {
+        withoutCodeCache: ours({ VPC_LENS_CODE_CACHE: 'off' }),
+        withoutV8Tuning: ours({ VPC_LENS_V8_TUNING: 'off' }),
+        twoCopies: ours({}, generateTwoCopies(path.join(scratch, `${size.label}-twice`), size)),
+      }
     : undefined;
-  const also = variants ? ', check with VPC_LENS_CODE_CACHE=off, check with VPC_LENS_V8_TUNING=off' : '';
+  const also = variants
+    ? ', check with VPC_LENS_CODE_CACHE=off, check with VPC_LENS_V8_TUNING=off, check of two copies of the workspace'
+    : '';
   log(`${size.label}: ${size.rounds} rounds of vpc-lens check, hcl2json${also} (interleaved, order rotating)`);
-  await interleave([cli, hcl2json, ...(variants ? [variants.withoutCodeCache, variants.withoutV8Tuning] : [])], size.rounds);
+  await interleave([cli, hcl2json, ...(variants ? Object.values(variants) : [])], size.rounds);
 
   const result: SizeResult = { label: size.label, workspace, cli: cli.result(), hcl2json: hcl2json.result() };
   if (variants) {
     result.cliWithoutCodeCache = variants.withoutCodeCache.result();
     result.cliWithoutV8Tuning = variants.withoutV8Tuning.result();
+    result.cliTwoCopies = variants.twoCopies.result();
   }
   logFailures(result);
   return result;
+}
+
+/**
+ * The workspace of `size` written twice, into `dir`/a and `dir`/b (same seed, so the same files): its roots are
+ * other folders, so a check analyses the second copy in full, after the first, with V8 already warmed up on the
+ * same code and the same shapes. What the second copy adds is the analysis's cost once warm (report.ts).
+ */
+function generateTwoCopies(dir: string, size: (typeof SIZES)[number]): string {
+  for (const copy of ['a', 'b']) generateWorkspace(path.join(dir, copy), size.resources, size.seed);
+  return dir;
 }
 
 function logFailures(s: SizeResult): void {
@@ -87,6 +105,7 @@ function logFailures(s: SizeResult): void {
     ['hcl2json', s.hcl2json],
     ['CLI without code cache', s.cliWithoutCodeCache],
     ['CLI without V8 tuning', s.cliWithoutV8Tuning],
+    ['CLI on two copies', s.cliTwoCopies],
   ];
   for (const [what, m] of measured) if (m?.error) log(`${s.label}: ${what} failed: ${m.error}`);
 }
