@@ -17,6 +17,8 @@ export interface CliMeasurement {
   medianMinorPageFaults?: number;
   /** Median milliseconds per phase, from the CLI's `VPC_LENS_TIMING` line (start = Node and the bundle loading). */
   phases?: { readonly name: string; readonly medianMs: number }[];
+  /** Median over the runs of every phase but `start`: the check's own work, without Node's start and the bundle's loading. */
+  medianAfterStartMs?: number;
   /** From the first successful run's JSON report. */
   report?: { files: number; resources: number; diagnostics: number; byCode: Record<string, number> };
   error?: string;
@@ -83,6 +85,7 @@ export class CliSeries implements MeasurementSeries {
       ...(this.minorPageFaults.length > 0 ? { medianMinorPageFaults: median(this.minorPageFaults) } : {}),
       report: this.report,
       phases: medianPhases(this.phaseRuns),
+      ...afterStart(this.phaseRuns),
     };
   }
 }
@@ -111,6 +114,11 @@ function medianPhases(runs: [string, number][][]): CliMeasurement['phases'] {
   const first = runs[0];
   if (!first || first.length === 0) return undefined;
   return first.map(([name]) => ({ name, medianMs: median(runs.map((r) => r.find(([n]) => n === name)?.[1] ?? Number.NaN)) }));
+}
+
+function afterStart(runs: [string, number][][]): Pick<CliMeasurement, 'medianAfterStartMs'> {
+  const sums = runs.filter((r) => r.length > 0).map((r) => r.reduce((sum, [name, ms]) => (name === 'start' ? sum : sum + ms), 0));
+  return sums.length > 0 ? { medianAfterStartMs: median(sums) } : {};
 }
 
 function summarise(stdout: string): CliMeasurement['report'] {
