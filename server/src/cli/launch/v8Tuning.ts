@@ -13,7 +13,20 @@
  */
 const ONE_SHOT_FLAGS: readonly string[] = ['--interrupt-budget=270336'];
 
-/** The flags to set before the CLI bundle is compiled; none with `VPC_LENS_V8_TUNING=off`. */
-export function oneShotV8Flags(env: NodeJS.ProcessEnv): readonly string[] {
-  return env['VPC_LENS_V8_TUNING'] === 'off' ? [] : ONE_SHOT_FLAGS;
+/**
+ * The flags to set before the CLI bundle is compiled: none with `VPC_LENS_V8_TUNING=off`, and none on a V8 that
+ * does not have them. `--interrupt-budget` is V8 11.3's (Node 20); V8 11.8 (Node 21) and later tier up by
+ * invocation counts instead, and answer the unknown flag with "Error: unrecognized flag" on stderr, which every
+ * run would print. Their tiering (with Maglev from Node 22) was not measured here, so they keep V8's defaults.
+ */
+export function oneShotV8Flags(env: NodeJS.ProcessEnv, v8Version: string = process.versions.v8): readonly string[] {
+  if (env['VPC_LENS_V8_TUNING'] === 'off') return [];
+  return hasInterruptBudget(v8Version) ? ONE_SHOT_FLAGS : [];
+}
+
+/** True for V8 up to 11.3 (`11.3.244.8-node.38` is Node 20's); false for 11.8 and later, and for what does not parse. */
+function hasInterruptBudget(v8Version: string): boolean {
+  const [major, minor] = v8Version.split('.').map(Number);
+  if (major === undefined || minor === undefined || !Number.isInteger(major) || !Number.isInteger(minor)) return false;
+  return major < 11 || (major === 11 && minor <= 3);
 }
