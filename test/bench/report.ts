@@ -108,7 +108,8 @@ function variantSentences(s: SizeResult): string[] {
 function workRatio(s: SizeResult): number | undefined {
   const ours = s.cli.medianAfterStartMs;
   const theirs = s.hcl2json.medianParseMs;
-  if (s.cli.error || s.hcl2json.error || ours === undefined || !Number.isFinite(theirs)) return undefined;
+  // A failed series has no phases (ours) and NaN medians (theirs).
+  if (ours === undefined || !Number.isFinite(theirs)) return undefined;
   return ours / theirs;
 }
 
@@ -124,7 +125,7 @@ function workSentence(s: SizeResult): string | undefined {
 
 /** Median of one phase of a CLI measurement (`VPC_LENS_TIMING`), when it was measured. */
 const phaseMs = (m: CliMeasurement | undefined, name: string): number | undefined =>
-  m?.error ? undefined : m?.phases?.find((p) => p.name === name)?.medianMs;
+  m?.phases?.find((p) => p.name === name)?.medianMs;
 
 /**
  * How much of a cold check's analysis is V8 warming up: the second of two copies of the workspace, analysed in
@@ -268,7 +269,7 @@ export function renderMarkdown(r: BenchResults): string {
     const names = phased[0]!.cli.phases!.map((p) => p.name);
     out.push(`| workspace | ${names.join(' | ')} |`, `|---|${names.map(() => '---:').join('|')}|`);
     for (const s of phased) {
-      out.push(`| ${s.label} | ${names.map((n) => ms(s.cli.phases!.find((p) => p.name === n)?.medianMs ?? Number.NaN)).join(' | ')} |`);
+      out.push(`| ${s.label} | ${names.map((n) => ms(phaseMs(s.cli, n))).join(' | ')} |`);
     }
     out.push('');
   }
