@@ -8,6 +8,7 @@ import {
   HOST_BITS_TF,
   REPO_ROOT,
   SUBNET_OUTSIDE_VPC_TF,
+  VPC_TF,
   ensureCliBuilt,
   hasStackTrace,
   makeWorkspace,
@@ -173,6 +174,23 @@ describe('check --format json', () => {
     assert.ok(d, JSON.stringify(report));
     assert.equal(d.file, 'broken.tf');
     assert.equal(d.severity, 'error');
+  });
+
+  test('a report many times the size of a pipe buffer reaches the reader whole before the process ends', () => {
+    // 400 subnets outside their VPC: a JSON report of about 200 KB, where a pipe holds 64 KB, so the CLI must
+    // wait for the reader before it exits.
+    const subnets = Array.from(
+      { length: 400 },
+      (_, i) => `resource "aws_subnet" "s${i}" {\n  vpc_id     = aws_vpc.main.id\n  cidr_block = "10.1.${i % 256}.${i < 256 ? 0 : 128}/25"\n}\n`,
+    );
+    const cwd = workspace({ 'main.tf': `${VPC_TF}\n${subnets.join('')}` });
+    const { status, report, stderr } = checkJson(cwd, '--fail-on', 'never');
+    assert.equal(stderr, '');
+    assert.equal(status, 0);
+    const outside = report.diagnostics.filter((d) => d.code === 'subnet-outside-vpc');
+    assert.equal(outside.length, 400);
+    // The last subnet's CIDR (line 1603, 1-based: the VPC, an empty line, then four lines a subnet) is in it.
+    assert.ok(outside.some((d) => d.range.start.line === 1602), JSON.stringify(outside.at(-1)));
   });
 
   test('files outside the current folder are named relative to it', () => {
@@ -485,7 +503,7 @@ describe('check: VPC_LENS_TIMING', () => {
     // codeCache.test.ts).
     assert.match(
       timed.stderr,
-      /^vpc-lens: v8 flags: --interrupt-budget=\d+\nvpc-lens: code cache: (used|none|rejected) \(cliMain\.[0-9a-f]{16}\.codecache\)\nvpc-lens: timing: start \d+ ms, discover \d+ ms, read \d+ ms, analyse \d+ ms, report \d+ ms; total \d+ ms\n$/,
+      /^vpc-lens: v8 flags: --interrupt-budget=\d+ --no-regexp-tier-up\nvpc-lens: code cache: (used|none|rejected) \(cliMain\.[0-9a-f]{16}\.codecache\)\nvpc-lens: timing: start \d+ ms, discover \d+ ms, read \d+ ms, analyse \d+ ms, report \d+ ms; total \d+ ms\n$/,
     );
   });
 });
