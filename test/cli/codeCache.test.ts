@@ -96,7 +96,7 @@ describe('vpc-lens code cache', () => {
   test('runs with and without the one-shot V8 settings keep a cache each and report the same findings', () => {
     for (const f of cacheFiles()) fs.rmSync(path.join(copy, f));
     const tuned = run();
-    assert.match(tuned.stderr, /^vpc-lens: v8 flags: --interrupt-budget=\d+$/m);
+    assert.match(tuned.stderr, /^vpc-lens: v8 flags: --interrupt-budget=\d+ --no-regexp-tier-up$/m);
     const untuned = run({ VPC_LENS_V8_TUNING: 'off' });
     assert.doesNotMatch(untuned.stderr, /v8 flags/);
     assert.equal(cacheState(untuned), 'none', 'a cache made under other V8 flags is not offered to V8');
