@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import { median } from './stats';
 import type { MeasurementSeries } from './interleave';
-import { runNode, type PeakRssMethod } from './processRunner';
+import { runNode, type PeakRssMethod, UsageTally } from './processRunner';
 
 export interface CliMeasurement {
   /** Runs started, a failed last one included. */
@@ -42,8 +42,7 @@ export class CliSeries implements MeasurementSeries {
   private started = 0;
   private readonly wallMs: number[] = [];
   private readonly phaseRuns: [string, number][][] = [];
-  private peakRssBytes: number | undefined;
-  private readonly minorPageFaults: number[] = [];
+  private readonly usage = new UsageTally();
   private report: CliMeasurement['report'];
   private error: string | undefined;
 
@@ -67,8 +66,7 @@ export class CliSeries implements MeasurementSeries {
       this.error = `exit code ${result.exitCode}: ${why}`;
     } else {
       this.wallMs.push(result.wallMs);
-      if (result.peakRssBytes !== undefined) this.peakRssBytes = Math.max(this.peakRssBytes ?? 0, result.peakRssBytes);
-      if (result.minorPageFaults !== undefined) this.minorPageFaults.push(result.minorPageFaults);
+      this.usage.add(result);
       this.report ??= summarise(result.stdout);
       this.phaseRuns.push(phasesOf(result.stderr));
     }
@@ -81,8 +79,7 @@ export class CliSeries implements MeasurementSeries {
       runs: this.started,
       medianWallMs: median(wallMs),
       wallMs,
-      peakRssBytes: this.peakRssBytes,
-      ...(this.minorPageFaults.length > 0 ? { medianMinorPageFaults: median(this.minorPageFaults) } : {}),
+      ...this.usage.summary(),
       report: this.report,
       phases: medianPhases(this.phaseRuns),
       ...afterStart(this.phaseRuns),

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { median } from './stats';
 import type { MeasurementSeries } from './interleave';
-import { runNode, type PeakRssMethod } from './processRunner';
+import { runNode, type PeakRssMethod, UsageTally } from './processRunner';
 
 export interface Hcl2jsonMeasurement {
   /** Runs started, a failed last one included. */
@@ -49,8 +49,7 @@ export class Hcl2jsonSeries implements MeasurementSeries {
   private readonly wallMs: number[] = [];
   private readonly sinceStartMs: number[] = [];
   private readonly parseMs: number[] = [];
-  private peakRssBytes: number | undefined;
-  private readonly minorPageFaults: number[] = [];
+  private readonly usage = new UsageTally();
   private failures = 0;
   private error: string | undefined;
 
@@ -77,8 +76,7 @@ export class Hcl2jsonSeries implements MeasurementSeries {
     this.sinceStartMs.push(line.sinceStartMs);
     this.parseMs.push(line.parseMs);
     this.failures = line.failures;
-    if (result.peakRssBytes !== undefined) this.peakRssBytes = Math.max(this.peakRssBytes ?? 0, result.peakRssBytes);
-    if (result.minorPageFaults !== undefined) this.minorPageFaults.push(result.minorPageFaults);
+    this.usage.add(result);
   }
 
   result(): Hcl2jsonMeasurement {
@@ -94,8 +92,7 @@ export class Hcl2jsonSeries implements MeasurementSeries {
       medianSinceStartMs: median(sinceStartMs),
       sinceStartMs,
       medianParseMs: median(this.parseMs),
-      peakRssBytes: this.peakRssBytes,
-      ...(this.minorPageFaults.length > 0 ? { medianMinorPageFaults: median(this.minorPageFaults) } : {}),
+      ...this.usage.summary(),
       failures: this.failures,
     };
   }

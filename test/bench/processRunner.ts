@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { median } from './stats';
 
 export type PeakRssMethod = 'gnu-time' | 'resource-usage-preload';
 
@@ -30,6 +31,30 @@ export interface RunResult {
   peakRssBytes?: number;
   /** Minor page faults (first touches of memory), when they could be read. */
   minorPageFaults?: number;
+}
+
+/** A series' memory figures: the largest peak RSS of its runs and the median of their minor page faults. */
+export interface UsageSummary {
+  peakRssBytes?: number;
+  medianMinorPageFaults?: number;
+}
+
+/** Collects the memory figures of a series' runs, as each series of the benchmark reports them. */
+export class UsageTally {
+  private peakRssBytes: number | undefined;
+  private readonly minorPageFaults: number[] = [];
+
+  add(run: Pick<RunResult, 'peakRssBytes' | 'minorPageFaults'>): void {
+    if (run.peakRssBytes !== undefined) this.peakRssBytes = Math.max(this.peakRssBytes ?? 0, run.peakRssBytes);
+    if (run.minorPageFaults !== undefined) this.minorPageFaults.push(run.minorPageFaults);
+  }
+
+  summary(): UsageSummary {
+    return {
+      ...(this.peakRssBytes !== undefined ? { peakRssBytes: this.peakRssBytes } : {}),
+      ...(this.minorPageFaults.length > 0 ? { medianMinorPageFaults: median(this.minorPageFaults) } : {}),
+    };
+  }
 }
 
 export interface NodeRun {
