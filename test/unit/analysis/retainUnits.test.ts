@@ -1,10 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { Workspace } from '../../../server/src/core/analysis/workspace';
 import type { Analysis } from '../../../server/src/core/analysis/workspace';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../../../server/src/core/config/settings';
 import type { TerraformParsedFile } from '../../../server/src/core/frontends/terraform';
-import type { AnalysisUnit, LazyFiles } from '../../../server/src/core/frontends/types';
+import type { AnalysisUnit, FrontEnd, LazyFiles } from '../../../server/src/core/frontends/types';
 import { createWorkspace } from '../../../server/src/host/createWorkspace';
 import { newFrontEnd } from '../terraform/helpers';
 
@@ -86,6 +88,55 @@ describe('retainUnits: false (a one-shot check)', () => {
     const oneShot = await together(ONE_SHOT);
     assert.ok(kept.problems.some((p) => p.startsWith('file:///ws/a/prod.tfvars@')), `problems: ${kept.problems.join('; ')}`);
     assert.deepEqual(oneShot, kept);
+  });
+
+  test('lets each root go before the next is parsed: no frame keeps its syntax trees or its unit', async () => {
+    // A full garbage collection on demand (the flag makes V8 install gc() in contexts created from now on).
+    v8.setFlagsFromString('--expose-gc');
+    const collectGarbage = vm.runInNewContext('gc') as () => void;
+    // Roots are analysed in folder order. Root a warms up (the functions the pass runs get their bytecode);
+    // root b is large (its trees, values and model take megabytes); c is small. None calls a module, so each
+    // file is parsed when the pass reaches its root.
+    const subnets = (count: number, vpc: string) =>
+      Array.from(
+        { length: count },
+        (_, i) =>
+          `resource "aws_subnet" "s${i}" {\n  vpc_id     = aws_vpc.${vpc}.id\n  cidr_block = cidrsubnet(aws_vpc.${vpc}.cidr_block, 12, ${i})\n` +
+          `  tags = {\n    Name  = "${vpc}-subnet-${i}"\n    Tier  = "private"\n    Owner = "team-${i % 7}"\n  }\n}\n`,
+      ).join('');
+    const texts: Record<string, string> = {
+      'file:///ws/a/main.tf': `resource "aws_vpc" "a" {\n  cidr_block = "10.0.0.0/8"\n}\n${subnets(200, 'a')}`,
+      'file:///ws/b/main.tf': `resource "aws_vpc" "b" {\n  cidr_block = "11.0.0.0/8"\n}\n${subnets(4000, 'b')}`,
+      'file:///ws/c/main.tf': 'resource "aws_vpc" "c" {\n  cidr_block = "10.2.0.0/16"\n}\n',
+    };
+    // The heap in use after a full collection, each time the pass asks for a file.
+    const heapAtParse = new Map<string, number>();
+    const terraform = await newFrontEnd();
+    const measuring: FrontEnd<TerraformParsedFile> = {
+      ...terraform,
+      buildEach: (files, options) =>
+        terraform.buildEach!(
+          {
+            uris: files.uris,
+            text: files.text,
+            parse: (uri) => {
+              collectGarbage();
+              heapAtParse.set(uri.slice('file:///ws/'.length, -'/main.tf'.length), v8.getHeapStatistics().used_heap_size);
+              return files.parse(uri);
+            },
+          },
+          options,
+        ),
+    };
+    const ws = new Workspace([measuring]);
+    for (const [uri, text] of Object.entries(texts)) ws.setFile(uri, text);
+    assert.equal(ws.analyze(ONE_SHOT).resources, 4203);
+    assert.deepEqual([...heapAtParse.keys()], ['a', 'b', 'c']);
+    // While a frame still held root b (its syntax trees, values and model), the heap grew by about 16 MB from
+    // b's parse to c's. Let go, by 2 to 6 MB: what stays on purpose (the bounded cache of parsed CIDR blocks)
+    // and code V8 compiled meanwhile.
+    const grown = (heapAtParse.get('c')! - heapAtParse.get('b')!) / (1024 * 1024);
+    assert.ok(grown < 10, `the heap grew by ${grown.toFixed(1)} MB from root b's parse to root c's`);
   });
 
   test("Terraform's buildEach parses a root's files only when the iteration reaches it, and each file once", async () => {

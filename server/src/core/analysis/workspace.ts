@@ -246,12 +246,26 @@ export class Workspace {
       },
     };
     try {
-      for (const unit of fe.buildEach?.(files, options) ?? []) this.release(this.analyzeUnitOnce(unit), released);
+      const units = (fe.buildEach?.(files, options) ?? [])[Symbol.iterator]();
+      while (this.releaseNext(units, released)) continue;
     } catch (err) {
       this.logger.error(`VPC Lens: the ${fe.id} front-end failed: ${describeError(err)}`);
       // Syntax errors are reported whatever became of the analysis.
       if (!options.shard || options.shard.index === 0) for (const uri of uris) if (!reported.has(uri)) files.parse(uri);
     }
+  }
+
+  /**
+   * Analyses the next unit and lets it go; false when there is none. A call of its own, so that no frame
+   * holds a unit while the front-end builds the next: V8's interpreter keeps a frame's registers (a `for...of`
+   * loop's last unit among them) reachable until they are overwritten, which kept each root's model, values and
+   * findings alive through the whole build of the next root.
+   */
+  private releaseNext(units: Iterator<AnalysisUnit>, into: Released): boolean {
+    const step = units.next();
+    if (step.done) return false;
+    this.release(this.analyzeUnitOnce(step.value), into);
+    return true;
   }
 
   /** Keeps what a let-go unit contributes to the diagnostics and counts, nothing that refers to its model. */

@@ -46,7 +46,7 @@ export function* buildRootsOneByOne(files: LazyFiles<TerraformParsedFile>, optio
   const keptModules = new Map<string, FolderModule>();
 
   const traced = options.recordTraces !== false;
-  for (const plan of roots) {
+  const buildRoot = (plan: RootPlan): AnalysisUnit => {
     const modules = new Map<string, FolderModule>();
     for (const folder of plan.moduleFolders) {
       const outlined = layout.modules.get(folder)!;
@@ -65,8 +65,12 @@ export function* buildRootsOneByOne(files: LazyFiles<TerraformParsedFile>, optio
       varFiles,
       inputs: [...plan.moduleFolders.flatMap((folder) => modules.get(folder)!.files), ...varFiles],
     };
-    yield rootUnit(plan.folder, evaluateRoot(real, modules, traced));
-  }
+    return rootUnit(plan.folder, evaluateRoot(real, modules, traced));
+  };
+  // Each root is built in a call of its own, not in this loop's body: V8's interpreter keeps a frame's
+  // registers, stale ones included, reachable until they are overwritten, and a suspended generator keeps its
+  // frame. Built inline, the last root's syntax trees stayed reachable through the next root's parsing.
+  for (const plan of roots) yield buildRoot(plan);
 
   // Files no root reads (a variable file nobody loads) are still checked for syntax errors, by one share.
   if (!options.shard || options.shard.index === 0) {
