@@ -74,7 +74,7 @@ export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps
     diagnostics: analysis.diagnostics,
     files: analysis.files,
     resources: analysis.resources,
-    displayPath: (uri) => loaded.displayPaths.get(uri) ?? displayPathOfUri(io.cwd, uri),
+    displayPath: (uri) => loaded.displayPathOf(uri) ?? displayPathOfUri(io.cwd, uri),
     textOf: (uri) => ws.getText(uri),
   });
   io.out(formatReport(report, command, io));

@@ -21,8 +21,11 @@ export interface FilesRead {
 }
 
 export interface LoadedFiles {
-  /** Display path (relative to the current folder) of each file URI put into the workspace. */
-  readonly displayPaths: ReadonlyMap<string, string>;
+  /**
+   * Display path (relative to the current folder) of a file URI put into the workspace, undefined for others.
+   * Worked out when asked: most files have no finding.
+   */
+  readonly displayPathOf: (uri: string) => string | undefined;
   /** URIs of the var files, in order, for `AnalysisSettings.terraformVarFiles`. */
   readonly varFileUris: readonly string[];
   /** True when a file could not be read: the check is incomplete. */
@@ -62,14 +65,14 @@ export function readFiles(input: { readonly files: readonly string[]; readonly v
  * so `vpc-lens check README.md` does not look clean; so do var files the Terraform front-end does not take.
  */
 export function loadFiles(ws: Workspace, read: FilesRead, explicit: ReadonlySet<string>, io: CliIo): LoadedFiles {
-  const displayPaths = new Map<string, string>();
+  const filesByUri = new Map<string, string>();
   const claimed = new Map<string, boolean>();
   const add = (f: FileText): boolean => {
     let analysed = claimed.get(f.uri);
     if (analysed === undefined) {
       analysed = ws.setFile(f.uri, f.text);
       claimed.set(f.uri, analysed);
-      displayPaths.set(f.uri, displayPath(io.cwd, f.file));
+      filesByUri.set(f.uri, f.file);
     }
     return analysed;
   };
@@ -84,5 +87,9 @@ export function loadFiles(ws: Workspace, read: FilesRead, explicit: ReadonlySet<
     varFileUris.push(f.uri);
     if (!add(f)) io.err(`vpc-lens: ${displayPath(io.cwd, f.file)} is not read as a Terraform variable file (name it *.tfvars)\n`);
   }
-  return { displayPaths, varFileUris, unreadable: read.unreadable };
+  const displayPathOf = (uri: string): string | undefined => {
+    const file = filesByUri.get(uri);
+    return file === undefined ? undefined : displayPath(io.cwd, file);
+  };
+  return { displayPathOf, varFileUris, unreadable: read.unreadable };
 }

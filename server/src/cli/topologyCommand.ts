@@ -53,7 +53,7 @@ export async function runTopology(command: TopologyCommand, io: CliIo, deps: Che
     }
     const index = lineIndexes.get(span.file);
     if (!index) return undefined;
-    return { file: loaded.displayPaths.get(span.file) ?? displayPathOfUri(io.cwd, span.file), range: index.rangeOf(span.start, span.end) };
+    return { file: loaded.displayPathOf(span.file) ?? displayPathOfUri(io.cwd, span.file), range: index.rangeOf(span.start, span.end) };
   });
 
   const text = await render(withRelativeIds(graph, pathToFileURL(io.cwd).href.replace(/\/$/, '')), command.format);
