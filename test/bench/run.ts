@@ -5,7 +5,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { oneShotV8Flags } from '../../server/src/cli/launch/v8Tuning';
 import { measureCloudFormation } from './cloudformation';
 import { measureTopologyIfPossible, vsixSize } from './extras';
 import { interleave } from './interleave';
@@ -67,17 +66,15 @@ async function measureSize(
     new CliSeries({ repoRoot, workspaceDir, rssMethod, timeoutMs, env });
   const cli = ours();
   const hcl2json = new Hcl2jsonSeries({ repoRoot, files: workspace.files, scratchDir: scratch, rssMethod, timeoutMs });
-  // The CLI runs on the Node that runs the bench: where it sets no V8 settings (Node 21+), without them is the same run.
-  const tuned = oneShotV8Flags({}).length > 0;
   const variants = largest
     ? {
         withoutCodeCache: ours({ VPC_LENS_CODE_CACHE: 'off' }),
-        ...(tuned ? { withoutV8Tuning: ours({ VPC_LENS_V8_TUNING: 'off' }) } : {}),
+        withoutV8Tuning: ours({ VPC_LENS_V8_TUNING: 'off' }),
         twoCopies: ours({}, generateTwoCopies(path.join(scratch, `${size.label}-twice`), size)),
       }
     : undefined;
   const also = variants
-    ? `, check with VPC_LENS_CODE_CACHE=off${tuned ? ', check with VPC_LENS_V8_TUNING=off' : ''}, check of two copies of the workspace`
+    ? ', check with VPC_LENS_CODE_CACHE=off, check with VPC_LENS_V8_TUNING=off, check of two copies of the workspace'
     : '';
   log(`${size.label}: ${size.rounds} rounds of vpc-lens check, hcl2json${also} (interleaved, order rotating)`);
   await interleave([cli, hcl2json, ...(variants ? Object.values(variants) : [])], size.rounds);
@@ -85,7 +82,7 @@ async function measureSize(
   const result: SizeResult = { label: size.label, workspace, cli: cli.result(), hcl2json: hcl2json.result() };
   if (variants) {
     result.cliWithoutCodeCache = variants.withoutCodeCache.result();
-    result.cliWithoutV8Tuning = variants.withoutV8Tuning?.result();
+    result.cliWithoutV8Tuning = variants.withoutV8Tuning.result();
     result.cliTwoCopies = variants.twoCopies.result();
   }
   logFailures(result);

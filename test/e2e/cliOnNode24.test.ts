@@ -1,6 +1,7 @@
 // `vpc-lens` on a newer Node than the one the project runs on: the Node 24 that setup.sh installs for
-// code-server. package.json allows any Node from 20 on, and the launcher's one-shot V8 settings exist only on
-// Node 20's V8 (cli/launch/v8Tuning.ts): elsewhere V8 would print "Error: unrecognized flag" on every run.
+// code-server. package.json allows any Node from 20 on, and one of the launcher's one-shot V8 settings
+// (`--interrupt-budget`) exists only on Node 20's V8 (cli/launch/v8Tuning.ts): set elsewhere, V8 would print
+// "Error: unrecognized flag" on every run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
