@@ -134,12 +134,18 @@ describe('terraform fast parser: tricky forms', () => {
     });
   }
 
-  test('precedence and associativity come out as tree-sitter nests them', () => {
+  test('precedence and associativity: binary operators as tree-sitter nests them, conditional chains as HCL reads them', () => {
     const value = (text: string) => parseHclFast(text)?.attributes[0]?.value;
     const sum = value('x = a + b * c\n');
     assert.ok(sum?.kind === 'binary' && sum.op === '+' && sum.right.kind === 'binary' && sum.right.op === '*');
-    const chain = value('x = a ? b : c ? d : e\n');
-    assert.ok(chain?.kind === 'conditional' && chain.cond.kind === 'conditional', 'tree-sitter nests the chain to the left');
+    // HCL's reading (hclsyntax parses the false result as a whole expression), not tree-sitter's `(a ? b : c) ? d : e`.
+    const chain = value('x = a ? b : c ? d : e ? f : g\n');
+    assert.ok(chain?.kind === 'conditional' && chain.cond.kind === 'scope' && chain.cond.root === 'a');
+    assert.ok(chain.else.kind === 'conditional' && chain.else.cond.kind === 'scope' && chain.else.cond.root === 'c');
+    assert.ok(chain.else.else.kind === 'conditional' && chain.else.else.cond.kind === 'scope' && chain.else.else.cond.root === 'e');
+    assert.deepEqual([chain.else.start, chain.else.end, chain.else.else.start], [12, 29, 20]);
+    const grouped = value('x = (a ? b : c) ? d : e\n');
+    assert.ok(grouped?.kind === 'conditional' && grouped.cond.kind === 'paren', 'a parenthesised condition stays as written');
     const neg = value('x = -a.b\n');
     assert.ok(neg?.kind === 'unary' && neg.operand.kind === 'scope' && neg.operand.steps.length === 1);
   });

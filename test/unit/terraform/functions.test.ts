@@ -100,6 +100,13 @@ describe('terraform expressions', () => {
     ]));
   test('numbers in strings convert for arithmetic', () => check('"5" + 1', 6));
   test('conditional', () => check('[true ? "a" : "b", 1 > 2 ? "a" : "b"]', ['a', 'b']));
+  test('a conditional chain reads as Terraform reads it: the false result is the rest of the chain', () =>
+    check('[true ? "a" : false ? "b" : "c", false ? "a" : true ? "b" : "c", false ? "a" : false ? "b" : "c", true ? 1 : 2 == 2 ? 3 : 4]', [
+      'a',
+      'b',
+      'c',
+      1,
+    ]));
   test('templates with interpolation and directives', () =>
     check('"a-${1 + 1}-%{ if true }yes%{ else }no%{ endif }-%{ for x in ["p", "q"] }${x}%{ endfor }"', 'a-2-yes-pq'));
   test('escapes', () => check('"tab\\tquote\\" $${literal} \\u00e9"', 'tab\tquote" ${literal} é'));

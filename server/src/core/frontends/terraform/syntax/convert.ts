@@ -1,3 +1,4 @@
+import { hclConditional } from './conditionalChain';
 import type {
   Attribute,
   BinaryOp,
@@ -128,14 +129,7 @@ export class AstConverter {
   private conditional(node: RawNode): Expr {
     const [cond, then, otherwise] = node.children.filter((c) => c.type === 'expression');
     if (!cond || !then || !otherwise) return this.invalid(node);
-    return {
-      kind: 'conditional',
-      cond: this.expr(cond),
-      then: this.expr(then),
-      else: this.expr(otherwise),
-      start: node.start,
-      end: node.end,
-    };
+    return hclConditional(this.expr(cond), this.expr(then), this.expr(otherwise), node.start, node.end);
   }
 
   /** A primary term followed by postfix steps (`a.b[0][*].c`). The term's children are inlined by tree-sitter. */

@@ -1,4 +1,5 @@
 import type { BinaryOp, Expr, ObjectItem, TraversalStep } from '../ast';
+import { hclConditional } from '../conditionalChain';
 import { exact } from './exactArray';
 import { Ch, decline, isDigit, isIdentStart, MAX_DEPTH } from './scanner';
 import { isReservedWord, TemplateParser } from './templates';
@@ -6,7 +7,8 @@ import { isReservedWord, TemplateParser } from './templates';
 /**
  * Expressions with tree-sitter-hcl's precedences: postfix steps bind tightest, then unary `-`/`!` (whose
  * operand may itself be an operation: `- - a`), then the binary levels (all left-associative), then the
- * conditional, which tree-sitter makes left-associative too: `a ? b : c ? d : e` is `(a ? b : c) ? d : e`.
+ * conditional. tree-sitter nests a conditional chain to the left, and the depth limit below counts its
+ * levels that way; the tree built is HCL's (see conditionalChain.ts), as convert.ts builds it.
  * Objects are built with the same properties in the same order as convert.ts builds them.
  */
 export abstract class ExpressionParser extends TemplateParser {
@@ -23,7 +25,7 @@ export abstract class ExpressionParser extends TemplateParser {
       const then = this.parseExpression();
       this.expect(Ch.Colon);
       const otherwise = this.parseBinary(1);
-      expr = { kind: 'conditional', cond: expr, then, else: otherwise, start: expr.start, end: otherwise.end };
+      expr = hclConditional(expr, then, otherwise, expr.start, otherwise.end);
     }
     this.depth = depth - 1;
     return expr;
