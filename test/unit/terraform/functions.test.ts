@@ -57,6 +57,20 @@ describe('terraform functions: collections', () => {
       [2, 1],
       ['a', 'b'],
     ]));
+  test('a slice of a list known only at apply has its length and numbering known', () =>
+    check(
+      '[length(slice(var.zones, 0, 3)), [for i, zone in slice(var.zones, 1, 3) : cidrsubnet("10.0.0.0/16", 8, i)], length(slice(var.zones, 2, 2))]',
+      [3, ['10.0.0.0/24', '10.0.1.0/24'], 0],
+      'variable "zones" {}',
+    ));
+  test('a slice of an unknown list still rejects a start after the end', async () => {
+    const { value, problems } = await evalExpr('slice(var.zones, 2, 1)', 'variable "zones" {}');
+    assert.equal(value.k, 'unknown');
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      ['slice: indexes 2..1 are out of range'],
+    );
+  });
   test('compact and one', () => check('[compact(["a", "", null, "b"]), one(["x"]), one([])]', [['a', 'b'], 'x', null]));
   test('toset dedupes and sorts strings; tolist and tomap keep', () =>
     check('[toset(["b", "a", "b"]), tolist(["x"]), tomap({a = 1})]', [['a', 'b'], ['x'], { a: 1 }]));

@@ -161,9 +161,18 @@ export const COLLECTION_FUNCTIONS: Record<string, TfFunction> = {
     return list(out, ctx.at);
   },
   slice: (args, ctx) => {
-    const items = needList(arg(args, 0, ctx), ctx, 'list');
+    const source = arg(args, 0, ctx);
     const from = needInteger(arg(args, 1, ctx), ctx, 'start index');
     const to = needInteger(arg(args, 2, ctx), ctx, 'end index');
+    if (source.k === 'unknown' || source.k === 'ref') {
+      // A slice of a list known only at apply has known length all the same (the plan fails if the list is
+      // shorter): `slice(data.aws_availability_zones.available.names, 0, 3)` is three AZs, so what is counted
+      // or numbered by it (`count`, `for i, az in ...`, the `cidrsubnet` of each) is known.
+      if (from < 0 || from > to) stopFail(ctx, `slice: indexes ${from}..${to} are out of range`);
+      checkSize(to - from, ctx, 'slice');
+      return list(Array.from({ length: to - from }, () => unknown()), ctx.at);
+    }
+    const items = needList(source, ctx, 'list');
     if (from < 0 || to > items.length || from > to) {
       stopFail(ctx, `slice: indexes ${from}..${to} are out of range for a list of ${items.length}`);
     }
