@@ -15,6 +15,7 @@ import {
   removeWorkspace,
   runCli,
 } from './helpers';
+import { fixtureTree } from '../fixtures/tree';
 
 interface JsonRange {
   start: { line: number; character: number };
@@ -408,6 +409,47 @@ describe('check: file discovery', () => {
     const { status, report } = checkJson(cwd);
     assert.equal(status, 0);
     assert.equal(report.files, 1);
+  });
+});
+
+describe('check: local modules outside the given paths', () => {
+  // The layout most Terraform repositories have: environments that call shared modules by a relative path.
+  const LAYOUT = fixtureTree('terraform-layouts/envs-and-modules');
+
+  test('a module called from outside the PATH is read as Terraform reads it, and so are the modules it calls', () => {
+    const cwd = workspace(LAYOUT);
+    const { status, report, stderr } = checkJson(cwd, 'envs/prod');
+    assert.equal(stderr, '');
+    assert.deepEqual(
+      report.diagnostics.map((d) => [d.file, d.range.start.line, d.code]),
+      [
+        // The wrong value is reported where it is written: the environment's input to the module.
+        ['envs/prod/main.tf', 3, 'subnet-outside-vpc'],
+        ['modules/endpoints/main.tf', 8, 'sg-world-admin-port'],
+      ],
+    );
+    // The module folders' .tf files: not a module's subfolder (its example), nor its .tfvars, nor an uncalled module.
+    assert.equal(report.files, 3);
+    assert.equal(status, 1);
+  });
+
+  test('a module folder that is missing or excluded is named at its source, the rest is checked', () => {
+    const cwd = workspace({
+      ...LAYOUT,
+      'envs/prod/main.tf': `${LAYOUT['envs/prod/main.tf']}\nmodule "gone" {\n  source = "../../modules/gone"\n}\n`,
+      '.vpc-lens.json': JSON.stringify({ exclude: ['modules/endpoints/**'] }),
+    });
+    const { status, report, stderr } = checkJson(cwd, 'envs/prod');
+    assert.equal(stderr, '');
+    assert.deepEqual(
+      report.diagnostics.map((d) => [d.file, d.range.start.line, d.code, d.message]),
+      [
+        ['envs/prod/main.tf', 3, 'subnet-outside-vpc', 'Subnet 10.1.0.0/24 is outside VPC module.network.aws_vpc.this (10.0.0.0/16)'],
+        ['envs/prod/main.tf', 7, 'evaluation', 'Module source "../../modules/gone" not found: no .tf files were read from that folder'],
+        ['modules/network/main.tf', 18, 'evaluation', 'Module source "../endpoints" not found: no .tf files were read from that folder'],
+      ],
+    );
+    assert.equal(status, 1);
   });
 });
 

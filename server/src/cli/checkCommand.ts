@@ -18,6 +18,7 @@ import { formatText } from './format/text';
 import { phaseTimer } from './phaseTimer';
 import { useColor, type CliIo } from './io';
 import { loadFiles, readFiles } from './loadFiles';
+import { loadModuleFolders } from './moduleFolders';
 import { displayPath, displayPathOfUri } from './paths';
 import { buildReport, SEVERITY_RANK, type CheckReport } from './report';
 import { INFORMATION_URI, VPC_LENS_VERSION } from './version';
@@ -64,6 +65,7 @@ export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps
   const ws = await workspace;
   const loaded = loadFiles(ws, read, new Set(command.paths.map((p) => path.resolve(io.cwd, p))), io);
   const parametersUnreadable = loadParameterFiles(ws, parameterFiles, io);
+  const modulesUnreadable = await loadModuleFolders(ws, project.isExcluded, io);
   timer.mark('read');
   const settings = analysisSettings(project.analysis, loaded.varFileUris, parameterFiles, command.region);
   const analysis = deps.analyze ? (await deps.analyze(ws, settings, log)).analysis : ws.analyze(settings);
@@ -81,7 +83,7 @@ export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps
   timer.mark('report');
   timer.report();
 
-  if (found.unreadable || loaded.unreadable || parametersUnreadable) return 2;
+  if (found.unreadable || loaded.unreadable || parametersUnreadable || modulesUnreadable) return 2;
   return failsAt(report, command.failOn) ? 1 : 0;
 }
 

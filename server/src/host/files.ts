@@ -39,6 +39,11 @@ export function isCandidateFile(file: string): boolean {
   return CANDIDATE_EXTENSIONS.some((ext) => name.endsWith(ext));
 }
 
+/** Terraform configuration files (`.tf`, `.tf.json`): what a module folder is made of (a caller reads no `.tfvars` of it). */
+export function isTerraformConfigFile(file: string): boolean {
+  return /\.tf(\.json)?$/i.test(file);
+}
+
 /** True for a file the CDK front-end may read (TypeScript source, not declarations): only then is its grammar needed. */
 export function isTypeScriptSource(file: string): boolean {
   const name = file.toLowerCase();
@@ -53,6 +58,8 @@ export interface FindFilesOptions {
   readonly isCandidate?: (fileName: string) => boolean;
   /** True for a walked file or folder to leave out (exclude globs); never asked about PATH arguments. */
   readonly isExcluded?: (absolutePath: string, isDirectory: boolean) => boolean;
+  /** False: a folder's own files only, not its subfolders' (a Terraform module is one folder). Default true. */
+  readonly recursive?: boolean;
 }
 
 export type FileProblemKind = 'not-found' | 'unreadable';
@@ -82,6 +89,7 @@ export interface FoundFiles {
 export function findFiles(paths: readonly string[], cwd: string, options: FindFilesOptions = {}): FoundFiles {
   const isCandidate = options.isCandidate ?? isCandidateFile;
   const isExcluded = options.isExcluded ?? (() => false);
+  const recursive = options.recursive !== false;
   const files: string[] = [];
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
@@ -113,7 +121,7 @@ export function findFiles(paths: readonly string[], cwd: string, options: FindFi
     for (const entry of entries) {
       const full = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (isSkippedDirectory(entry.name) || isExcluded(full, true)) continue;
+        if (!recursive || isSkippedDirectory(entry.name) || isExcluded(full, true)) continue;
         const dirStat = statOrUndefined(full);
         if (dirStat) walk(full, dirStat);
       } else if (entry.isFile()) {
@@ -137,7 +145,7 @@ export function findFiles(paths: readonly string[], cwd: string, options: FindFi
       return;
     }
     if (target.isDirectory()) {
-      if (!isSkippedDirectory(name) && !isExcluded(full, true)) walk(full, target);
+      if (recursive && !isSkippedDirectory(name) && !isExcluded(full, true)) walk(full, target);
     } else if (target.isFile() && isCandidate(name) && !isExcluded(full, false)) {
       addFile(full);
     }

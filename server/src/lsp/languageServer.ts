@@ -14,13 +14,14 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, type Workspace, describeError } from '../core/analysis/workspace';
+import { folderOfUri, loadReferencedFolders, MAX_REFERENCED_FOLDERS } from '../host/referencedFolders';
 import { PROJECT_CONFIG_FILE } from '../core/config/projectConfig';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/config/settings';
 import { CONFIGURATION_SECTION, type StatusParams, StatusNotification } from '../protocol';
 import { lspCodeActions } from './codeActions';
 import { toLspDiagnostic } from './convert';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { CANDIDATE_GLOB, discoverFiles, isCandidate, readCandidate } from './fileDiscovery';
+import { CANDIDATE_GLOB, discoverFiles, isCandidate, readCandidate, readModuleFolder } from './fileDiscovery';
 import { lspHover } from './hover';
 import { lspInlayHints } from './inlayHints';
 import { LineIndexCache } from './lineIndexCache';
@@ -51,6 +52,11 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
   const diskFiles = new Set<string>();
   /** Files a front-end claims: only these get diagnostics, hovers and hints. */
   const claimed = new Set<string>();
+  /**
+   * Files of local modules outside the workspace folders, read because a module source names their folder
+   * (an editor opened on `envs/prod`, or on one example of a module). Not watched on disk: re-read on re-index.
+   */
+  const moduleFiles = new Set<string>();
 
   let workspace: Workspace | undefined;
   let folders: Folder[] = [];
@@ -88,7 +94,13 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
       sendStatus({ ...lastStatus, state: 'analyzing' });
       return workspace.analyze(settings);
     },
-    (analysis) => publishAnalysis(analysis),
+    (analysis) => {
+      publishAnalysis(analysis);
+      // An edit may have added a module call (or removed the last one) to a folder outside the workspace.
+      void followModules().then((changed) => {
+        if (changed) scheduler.schedule();
+      });
+    },
     (err) => {
       logError(`VPC Lens: analysis failed: ${describeError(err)}${err instanceof Error && err.stack ? `\n${err.stack}` : ''}`);
       sendStatus({ ...lastStatus, state: 'idle' });
@@ -137,6 +149,7 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
     workspace?.deleteFile(uri);
     claimed.delete(uri);
     diskFiles.delete(uri);
+    moduleFiles.delete(uri);
     lines.forget(uri);
     return known;
   }
@@ -178,6 +191,46 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
     }
   }
 
+  /**
+   * Reads the local modules that the files call from folders the workspace does not hold, and drops module
+   * files nothing calls any more. A folder that is missing is looked for again after the next analysis, so
+   * creating it is noticed. Returns whether the workspace changed.
+   */
+  function followModules(): Promise<boolean> {
+    return indexing.then(followModulesNow);
+  }
+
+  async function followModulesNow(): Promise<boolean> {
+    try {
+      if (!workspace) return false;
+      let changed = false;
+      for (;;) {
+        const referenced = new Set(workspace.referencedFolders());
+        const stale = [...moduleFiles].filter((uri) => !referenced.has(folderOfUri(uri)) && !clientUris.has(uri));
+        if (stale.length === 0) break;
+        for (const uri of stale) removeFile(uri);
+        changed = true;
+      }
+      const read = async (folderUri: string) => {
+        const folder = uriToPath(folderUri);
+        if (folder === undefined) return [];
+        const files = await readModuleFolder(folder, (p) => excluded(pathToUri(p)), log);
+        return files.map((f) => ({ uri: pathToUri(f.path), text: f.text }));
+      };
+      const put = (uri: string, text: string): boolean => {
+        if (clientUris.has(uri) || !setText(uri, text)) return false;
+        moduleFiles.add(uri);
+        return true;
+      };
+      const load = await loadReferencedFolders(workspace, read, new Set(), put);
+      if (load.truncated) log(`VPC Lens: modules called from more than ${MAX_REFERENCED_FOLDERS} folders outside the workspace; the others are not read`);
+      return changed || load.added.length > 0;
+    } catch (err) {
+      logError(`VPC Lens: cannot read the modules the workspace calls: ${describeError(err)}`);
+      return false;
+    }
+  }
+
   /** Open documents override the disk, unless excluded (settings may have changed since they opened). */
   function syncOpenDocuments(): void {
     for (const doc of documents.all()) {
@@ -207,8 +260,11 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
         if (readSettings) await readEditorConfiguration();
         for (const f of folders) loadProjectConfig(f);
         settings = analysisSettings(folders, editorSettings, log);
+        // Module files are read again below: they may have changed on disk, unwatched.
+        for (const uri of [...moduleFiles]) if (!clientUris.has(uri)) removeFile(uri);
         await indexFolders();
         syncOpenDocuments();
+        await followModulesNow();
       } catch (err) {
         logError(`VPC Lens: indexing failed: ${describeError(err)}`);
       }
@@ -301,7 +357,8 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
     void (async () => {
       await indexing;
       const p = uriToPath(uri);
-      const partOfWorkspace = p !== undefined && (diskFiles.has(uri) || (isCandidate(p) && insideFolders(p) && !excluded(uri)));
+      const partOfWorkspace =
+        p !== undefined && (diskFiles.has(uri) || moduleFiles.has(uri) || (isCandidate(p) && insideFolders(p) && !excluded(uri)));
       const text = partOfWorkspace ? await readCandidate(p, log) : undefined;
       if (clientUris.has(uri)) return; // reopened meanwhile
       // The editor's text may differ from the disk: its line index must not outlive it.

@@ -96,6 +96,25 @@ export class Workspace {
     return [...this.files].filter(([, e]) => e.frontEnd).map(([uri]) => uri);
   }
 
+  /**
+   * Folders the analysed files reference (local module sources; see `FrontEnd.referencedFolders`), sorted,
+   * whether or not the workspace holds their files: a host reads those it does not. A file parsed for this
+   * keeps its parse only where analyses keep theirs (not in a one-shot check, which parses when it gets there).
+   */
+  referencedFolders(): string[] {
+    const folders = new Set<string>();
+    for (const [uri, entry] of this.files) {
+      const fe = entry.frontEnd;
+      if (!fe?.referencedFolders) continue;
+      try {
+        for (const folder of fe.referencedFolders(uri, entry.text, () => entry.parsed ?? this.parseSafely(fe, uri, entry.text))) folders.add(folder);
+      } catch (err) {
+        this.logger.error(`VPC Lens: could not read the module sources of ${uri}: ${describeError(err)}`);
+      }
+    }
+    return [...folders].sort();
+  }
+
   analyze(settings: AnalysisSettings): Analysis {
     return this.finish(this.analyzeUnits(settings));
   }

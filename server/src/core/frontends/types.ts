@@ -109,6 +109,13 @@ export interface FrontEnd<P extends ParsedFile = ParsedFile> {
   /** Called once per file version; the result is cached. */
   parse(uri: string, text: string): P;
   /**
+   * Folders (URIs, no trailing slash) whose files this file makes part of its analysis: a Terraform local
+   * module's source. The workspace may not hold them (a check of `envs/prod` calling `../../modules/vpc`);
+   * hosts read them (host/referencedFolders.ts). `parsed` gives the file's parse, made only if called.
+   * Optional; never throws.
+   */
+  referencedFolders?(uri: string, text: string, parsed: () => P): readonly string[];
+  /**
    * Builds model elements from every parsed file of this front-end, as independent units. Called after any
    * change; caches by parsed-file identity (a `ParsedFile` object is replaced only when its text changes).
    */

@@ -10,6 +10,7 @@ import { parseHcl } from './syntax/parse';
 import { parseTerraformJson } from './json/parse';
 import { rootUnit } from './rootUnit';
 import { buildRootsOneByOne } from './oneShot';
+import { referencedModuleFolders } from './moduleFolders';
 
 export type { TerraformParsedFile } from './parsedFile';
 
@@ -74,6 +75,7 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
     shardable: true,
     claims: (uri) => /\.(tf|tfvars)(\.json)?$/i.test(uri),
     parse: parseTerraform,
+    referencedFolders: referencedModuleFolders,
     evaluate(files, options) {
       const entries = evaluateRoots(files, options);
       return {

@@ -49,7 +49,7 @@ export class ModuleCallCollection extends BlockInstances<ModuleCallInstance> {
     const at: Span = { file: this.decl.file, start: sourceAttr.value.start, end: sourceAttr.value.end };
     const def = ctx.definitionOf(folder);
     if (!def) {
-      ctx.report(at, `Module source "${source}" not found: there are no .tf files in that folder`);
+      ctx.report(at, `Module source "${source}" not found: no .tf files were read from that folder`);
       return undefined;
     }
     if (this.caller.ancestry.includes(folder)) {
