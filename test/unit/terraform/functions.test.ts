@@ -63,6 +63,25 @@ describe('terraform functions: collections', () => {
       [3, ['10.0.0.0/24', '10.0.1.0/24'], 0],
       'variable "zones" {}',
     ));
+  test("data.aws_availability_zones' names: element i is the symbolic az#i, the length stays unknown", async () => {
+    const prelude = 'data "aws_availability_zones" "available" {}';
+    await check(
+      '[data.aws_availability_zones.available.names[1], slice(data.aws_availability_zones.available.names, 1, 3), [for i, az in slice(data.aws_availability_zones.available.names, 0, 2) : "${az}:${i}"]]',
+      ['az#1', ['az#1', 'az#2'], ['az#0:0', 'az#1:1']],
+      prelude,
+    );
+    // element() wraps around the list's length, which is not known: which AZ it gives is not known either.
+    for (const expression of [
+      'length(data.aws_availability_zones.available.names)',
+      'element(data.aws_availability_zones.available.names, 3)',
+      'data.aws_availability_zones.available.zone_ids[0]',
+      'data.aws_availability_zones.available.names[var.n]',
+    ]) {
+      const { value, problems } = await evalExpr(expression, `${prelude}\nvariable "n" {}`);
+      assert.equal(value.k, 'unknown', expression);
+      assert.deepEqual(problems, [], expression);
+    }
+  });
   test('a slice of an unknown list still rejects a start after the end', async () => {
     const { value, problems } = await evalExpr('slice(var.zones, 2, 1)', 'variable "zones" {}');
     assert.equal(value.k, 'unknown');

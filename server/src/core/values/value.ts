@@ -23,6 +23,13 @@ interface Base {
 export interface UnknownValue extends Base {
   readonly k: 'unknown';
   readonly why?: string;
+  /**
+   * A list of unknown length whose element `i`, where it exists, is the string `${symbolicItems}${i}`: the
+   * names of a region's availability zones, which a front-end can only order (`az#0`, `az#1`, as CloudFormation's
+   * `!GetAZs` and CDK give them). Indexing it gives that string; its length, and so anything that counts or
+   * wraps around it, stays unknown.
+   */
+  readonly symbolicItems?: string;
 }
 export interface NullValue extends Base {
   readonly k: 'null';

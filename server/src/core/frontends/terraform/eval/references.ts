@@ -1,5 +1,5 @@
 import type { Span } from '../../../text/span';
-import { list, map, ref, str, type Value, unknown } from '../../../values/value';
+import { list, map, ref, str, type UnknownValue, type Value, unknown } from '../../../values/value';
 import type { ScopeTraversalExpr, TraversalStep } from '../syntax/ast';
 import { evaluate, spanOf } from './evaluate';
 import { lookupName, type Scope } from './scope';
@@ -58,9 +58,11 @@ export function evalScopeTraversal(e: ScopeTraversalExpr, scope: Scope): Value {
       return unknown();
     case 'terraform':
       return firstName === 'workspace' ? str('default', at) : unknown();
-    case 'self':
     case 'data':
-      return unknown(e.root === 'data' ? 'data source' : undefined);
+      if (isAvailabilityZoneNames(e)) return applyValueSteps(AVAILABILITY_ZONE_NAMES, e.steps, scope, 3);
+      return unknown('data source');
+    case 'self':
+      return unknown();
     case 'module': {
       if (firstName === undefined) return failure('module needs a name');
       const call = mod.moduleCall(firstName);
@@ -178,7 +180,21 @@ function getAttr(v: Value, name: string, at: Span): Value {
   }
 }
 
+/**
+ * `data.aws_availability_zones.<name>.names`: the region's AZ names, known only at plan. Element `i` is the
+ * symbolic `az#i` (an index past the end fails the plan, so `names[1]` is the second AZ whatever the region).
+ */
+const AVAILABILITY_ZONE_NAMES: UnknownValue = { k: 'unknown', why: 'data source', symbolicItems: 'az#' };
+
+function isAvailabilityZoneNames(e: ScopeTraversalExpr): boolean {
+  const [type, name, attr] = e.steps;
+  return type?.kind === 'attr' && type.name === 'aws_availability_zones' && name?.kind === 'attr' && attr?.kind === 'attr' && attr.name === 'names';
+}
+
 function index(v: Value, k: Value): Value {
+  if (v.k === 'unknown' && v.symbolicItems !== undefined && k.k === 'number' && Number.isInteger(k.v) && k.v >= 0) {
+    return str(`${v.symbolicItems}${k.v}`, k.origin);
+  }
   if (v.k === 'unknown' || v.k === 'ref') return unknown();
   if (k.k === 'unknown' || k.k === 'ref') return unknown();
   if (v.k === 'list') {

@@ -170,7 +170,11 @@ export const COLLECTION_FUNCTIONS: Record<string, TfFunction> = {
       // or numbered by it (`count`, `for i, az in ...`, the `cidrsubnet` of each) is known.
       if (from < 0 || from > to) stopFail(ctx, `slice: indexes ${from}..${to} are out of range`);
       checkSize(to - from, ctx, 'slice');
-      return list(Array.from({ length: to - from }, () => unknown()), ctx.at);
+      const prefix = source.k === 'unknown' ? source.symbolicItems : undefined;
+      return list(
+        Array.from({ length: to - from }, (_, i) => (prefix === undefined ? unknown() : str(`${prefix}${from + i}`, ctx.at))),
+        ctx.at,
+      );
     }
     const items = needList(source, ctx, 'list');
     if (from < 0 || to > items.length || from > to) {
