@@ -33,8 +33,10 @@ export class BodyView extends FieldReader {
     this.refToId = ctx.refToId;
   }
 
+  /** Written with a value: `null` leaves an argument unset in Terraform, as every getter reads it. */
   has(name: string): boolean {
-    return this.value(name) !== undefined;
+    const v = this.value(name);
+    return v !== undefined && v.k !== 'null';
   }
 
   override span(name: string): Span {
