@@ -70,10 +70,14 @@ describe('terraform functions: collections', () => {
       ['az#1', ['az#1', 'az#2'], ['az#0:0', 'az#1:1']],
       prelude,
     );
-    // element() wraps around the list's length, which is not known: which AZ it gives is not known either.
+    // element() wraps around the list's length, which is not known: which AZ it gives is not known either. And
+    // the text of a symbolic name is not the AZ's: what a function reads from it is unknown (the module idiom
+    // `length(regexall("^[a-z]{2}-", az)) > 0` tells a name from an id).
     for (const expression of [
       'length(data.aws_availability_zones.available.names)',
       'element(data.aws_availability_zones.available.names, 3)',
+      'length(regexall("^[a-z]{2}-", data.aws_availability_zones.available.names[0]))',
+      'upper(slice(data.aws_availability_zones.available.names, 0, 1)[0])',
       'data.aws_availability_zones.available.zone_ids[0]',
       'data.aws_availability_zones.available.names[var.n]',
     ]) {
@@ -115,6 +119,25 @@ describe('terraform functions: strings and numbers', () => {
       'ell',
     ]));
   test('replace with a regular expression', () => check('replace("a1b22", "/[0-9]+/", "#")', 'a#b#'));
+  test('regex and regexall: the match, its groups as a list, its named groups as a map', () =>
+    check(
+      '[regex("[0-9]+", "subnet-42"), regex("^([a-z]+)-([0-9]+)$", "subnet-42"), regex("^(?P<region>[a-z]{2}-[a-z]+-[0-9])(?P<zone>[a-z])$", "eu-west-1a"), regexall("[0-9]+", "10.0.1.0/24"), regexall("x", "abc")]',
+      ['42', ['subnet', '42'], { region: 'eu-west-1', zone: 'a' }, ['10', '0', '1', '0', '24'], []],
+    ));
+  test("terraform-aws-modules/vpc's AZ idiom: a name (eu-west-1a) is an availability_zone, an id (euw1-az1) is not", () =>
+    check('[for az in ["eu-west-1a", "euw1-az1"] : length(regexall("^[a-z]{2}-", az)) > 0 ? az : null]', ['eu-west-1a', null]));
+  test('regex that does not match is an error, which can() catches', async () => {
+    await checkError('regex("^pl-", "10.0.0.0/8")', 'regex: the pattern did not match');
+    await check('[can(regex("^pl-", "10.0.0.0/8")), can(regex("^pl-", "pl-0123"))]', [false, true]);
+  });
+  test('patterns JavaScript would read differently from RE2, or could backtrack on for ever, stay unknown', async () => {
+    for (const pattern of ['(a+)+$', '[[:alpha:]]+', '\\\\Qa.b\\\\E', 'a(?i)b', '(x|y)*z']) {
+      const { value, problems } = await evalExpr(`regexall("${pattern}", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!")`);
+      assert.equal(value.k, 'unknown', pattern);
+      assert.deepEqual(problems, [], pattern);
+    }
+    await check('[regex("(?i)^EU-", "eu-west-1"), regex("(?:ab)c", "xabc")]', ['eu-', 'abc']);
+  });
   test('startswith, endswith, tostring, tonumber', () =>
     check('[startswith("abc", "ab"), endswith("abc", "bc"), tostring(5), tonumber("7")]', [true, true, '5', 7]));
   test('min, max, abs, ceil, floor', () => check('[min(3, 1), max(3, 1), abs(-2), ceil(1.2), floor(1.8)]', [1, 3, 2, 2, 1]));

@@ -37,6 +37,13 @@ export interface NullValue extends Base {
 export interface StringValue extends Base {
   readonly k: 'string';
   readonly v: string;
+  /**
+   * A name only its place is known of (`az#0`, an element of `UnknownValue.symbolicItems`): it can be carried,
+   * compared with its kind and used as a key, but what functions read from its text (a regular expression,
+   * a substring) is unknown. Text built around it (a template, a `for_each` key) is plain text that still
+   * says `az#0`, which is how the model and the rules recognise a symbolic AZ.
+   */
+  readonly symbolic?: true;
 }
 export interface NumberValue extends Base {
   readonly k: 'number';
@@ -74,6 +81,9 @@ export function unknown(why?: string, origin?: Span): UnknownValue {
 }
 export function str(v: string, origin?: Span): StringValue {
   return { k: 'string', v, origin };
+}
+export function symbolicStr(v: string, origin?: Span): StringValue {
+  return { k: 'string', v, origin, symbolic: true };
 }
 export function num(v: number, origin?: Span): NumberValue {
   return { k: 'number', v, origin };

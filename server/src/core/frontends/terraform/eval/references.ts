@@ -1,5 +1,5 @@
 import type { Span } from '../../../text/span';
-import { list, map, ref, str, type UnknownValue, type Value, unknown } from '../../../values/value';
+import { list, map, ref, str, symbolicStr, type UnknownValue, type Value, unknown } from '../../../values/value';
 import type { ScopeTraversalExpr, TraversalStep } from '../syntax/ast';
 import { evaluate, spanOf } from './evaluate';
 import { lookupName, type Scope } from './scope';
@@ -193,7 +193,7 @@ function isAvailabilityZoneNames(e: ScopeTraversalExpr): boolean {
 
 function index(v: Value, k: Value): Value {
   if (v.k === 'unknown' && v.symbolicItems !== undefined && k.k === 'number' && Number.isInteger(k.v) && k.v >= 0) {
-    return str(`${v.symbolicItems}${k.v}`, k.origin);
+    return symbolicStr(`${v.symbolicItems}${k.v}`, k.origin);
   }
   if (v.k === 'unknown' || v.k === 'ref') return unknown();
   if (k.k === 'unknown' || k.k === 'ref') return unknown();

@@ -1,4 +1,4 @@
-import { bool, list, map, num, NULL, str, type Value, unknown } from '../../../../values/value';
+import { bool, list, map, num, NULL, str, symbolicStr, type Value, unknown } from '../../../../values/value';
 import { asString, sortedEntries, valueKey, valuesEqual } from '../valueOps';
 import {
   arg,
@@ -172,7 +172,7 @@ export const COLLECTION_FUNCTIONS: Record<string, TfFunction> = {
       checkSize(to - from, ctx, 'slice');
       const prefix = source.k === 'unknown' ? source.symbolicItems : undefined;
       return list(
-        Array.from({ length: to - from }, (_, i) => (prefix === undefined ? unknown() : str(`${prefix}${from + i}`, ctx.at))),
+        Array.from({ length: to - from }, (_, i) => (prefix === undefined ? unknown() : symbolicStr(`${prefix}${from + i}`, ctx.at))),
         ctx.at,
       );
     }

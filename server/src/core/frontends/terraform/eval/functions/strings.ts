@@ -1,6 +1,7 @@
-import { bool, list, num, str, type Value } from '../../../../values/value';
+import { bool, list, map, NULL, num, str, type Value } from '../../../../values/value';
 import { asString } from '../valueOps';
 import { jsonText } from './json';
+import { re2ToRegExp } from './re2';
 import {
   arg,
   type FnContext,
@@ -75,15 +76,21 @@ export const STRING_FUNCTIONS: Record<string, TfFunction> = {
     const search = needString(arg(args, 1, ctx), ctx);
     const replacement = needString(arg(args, 2, ctx), ctx);
     if (search.length > 1 && search.startsWith('/') && search.endsWith('/')) {
-      let re: RegExp;
-      try {
-        re = new RegExp(search.slice(1, -1), 'gu');
-      } catch {
-        return stopFail(ctx, `invalid regular expression ${search}`);
-      }
+      const re = re2ToRegExp(search.slice(1, -1), true);
+      if (!re) return stopUnknown();
       return str(s.replace(re, replacement.replace(/\$\{?(\d+)\}?/g, '$$$1')), ctx.at);
     }
     return str(search === '' ? s : s.split(search).join(replacement), ctx.at);
+  },
+  regex: (args, ctx) => {
+    const re = needPattern(arg(args, 0, ctx), ctx, false);
+    const m = re.exec(needString(arg(args, 1, ctx), ctx));
+    if (!m) return stopFail(ctx, 'regex: the pattern did not match any part of the string');
+    return matchValue(m, ctx);
+  },
+  regexall: (args, ctx) => {
+    const re = needPattern(arg(args, 0, ctx), ctx, true);
+    return list([...needString(arg(args, 1, ctx), ctx).matchAll(re)].map((m) => matchValue(m, ctx)), ctx.at);
   },
   substr: (args, ctx) => {
     const chars = [...needString(arg(args, 0, ctx), ctx)];
@@ -172,3 +179,20 @@ export function formatText(fmt: string, values: readonly Value[], ctx: FnContext
   });
 }
 
+
+/** The pattern argument of `regex`/`regexall`; unknown when JavaScript would not read it as RE2 does (see re2.ts). */
+function needPattern(v: Value, ctx: FnContext, global: boolean): RegExp {
+  const re = re2ToRegExp(needString(v, ctx, 'pattern'), global);
+  return re ?? stopUnknown();
+}
+
+/**
+ * What Terraform's `regex` gives for one match: the matched text when the pattern has no groups, a map by
+ * name when its groups are named, else the list of groups (a group that took no part is null).
+ */
+function matchValue(m: RegExpMatchArray, ctx: FnContext): Value {
+  const text = (s: string | undefined): Value => (s === undefined ? NULL : str(s, ctx.at));
+  if (m.groups) return map(new Map(Object.entries(m.groups).map(([name, s]) => [name, text(s)])), ctx.at);
+  if (m.length === 1) return str(m[0], ctx.at);
+  return list(m.slice(1).map(text), ctx.at);
+}

@@ -40,8 +40,9 @@ export function arg(args: readonly Value[], i: number, ctx: FnContext): Value {
   return v;
 }
 
+/** A string argument; a symbolic one (`az#0`) is unknown here: a function reads its text, which is not known. */
 export function needString(v: Value, ctx: FnContext, what = 'argument'): string {
-  if (isOpaque(v)) stopUnknown();
+  if (isOpaque(v) || (v.k === 'string' && v.symbolic)) stopUnknown();
   const s = asString(v);
   if (s === undefined) stopFail(ctx, `${what} must be a string, got ${typeName(v)}`);
   return s;
