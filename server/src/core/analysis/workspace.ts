@@ -54,6 +54,8 @@ interface FileEntry {
   /** The front-end whose `claims` took the file. */
   detected: FrontEnd | undefined;
   parsed: ParsedFile | undefined;
+  /** `FrontEnd.referencedFolders` of this text, once asked (the editor asks after every analysis). */
+  referenced?: readonly string[];
 }
 
 /**
@@ -99,7 +101,8 @@ export class Workspace {
   /**
    * Folders the analysed files reference (local module sources; see `FrontEnd.referencedFolders`), sorted,
    * whether or not the workspace holds their files: a host reads those it does not. A file parsed for this
-   * keeps its parse only where analyses keep theirs (not in a one-shot check, which parses when it gets there).
+   * keeps its parse only where analyses keep theirs (not in a one-shot check, which parses when it gets there);
+   * each text's folders are kept until the text changes.
    */
   referencedFolders(): string[] {
     const folders = new Set<string>();
@@ -107,10 +110,12 @@ export class Workspace {
       const fe = entry.frontEnd;
       if (!fe?.referencedFolders) continue;
       try {
-        for (const folder of fe.referencedFolders(uri, entry.text, () => entry.parsed ?? this.parseSafely(fe, uri, entry.text))) folders.add(folder);
+        entry.referenced ??= fe.referencedFolders(uri, entry.text, () => entry.parsed ?? this.parseSafely(fe, uri, entry.text));
       } catch (err) {
+        entry.referenced = [];
         this.logger.error(`VPC Lens: could not read the module sources of ${uri}: ${describeError(err)}`);
       }
+      for (const folder of entry.referenced) folders.add(folder);
     }
     return [...folders].sort();
   }
@@ -227,6 +232,7 @@ export class Workspace {
       if (named === entry.frontEnd) continue;
       entry.frontEnd = named;
       entry.parsed = undefined;
+      entry.referenced = undefined;
     }
   }
 

@@ -179,7 +179,6 @@ export function formatText(fmt: string, values: readonly Value[], ctx: FnContext
   });
 }
 
-
 /** The pattern argument of `regex`/`regexall`; unknown when JavaScript would not read it as RE2 does (see re2.ts). */
 function needPattern(v: Value, ctx: FnContext, global: boolean): RegExp {
   const re = re2ToRegExp(needString(v, ctx, 'pattern'), global);
