@@ -83,7 +83,7 @@ describe('endpoint-interface-single-az', () => {
     endpoint(b, vpc.id, [a]);
     const found = b.run(endpointInterfaceSingleAz);
     assert.equal(found.length, 1);
-    assert.match(found[0]!.message, /az#0 only, but its VPC also has subnets in az#1/);
+    assert.match(found[0]!.message, /in the region's 1st AZ only, but its VPC also has subnets in the region's 2nd AZ/);
   });
 });
 

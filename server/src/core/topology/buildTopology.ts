@@ -20,6 +20,7 @@ import {
 import { regionOfAz, regionOfServiceName } from './regions';
 import { elementsInScope } from './scope';
 import type { TopologyEdge, TopologyEdgeKind, TopologyGraph, TopologyNode, TopologyNodeKind, TopologyRange } from './types';
+import { isSymbolicAz } from '../model/symbolicAz';
 
 export interface TopologyOptions {
   /** Only the analysis unit(s) of this file (its root module and the modules it calls, its stack). */
@@ -154,7 +155,7 @@ class GraphBuilder {
   /** The AZ container of a subnet, created on first use; subnets of an unknown AZ share an "AZ unknown" one. */
   private azNode(vpcId: ElementId, s: Subnet): string {
     const az = valueOf(s.availabilityZone) ?? valueOf(s.availabilityZoneId);
-    const symbolic = az !== undefined && az.startsWith('az#');
+    const symbolic = az !== undefined && isSymbolicAz(az);
     const details = az === undefined ? ['the subnets whose availability zone is not known here'] : symbolic ? ['an AZ known only by its position (the name is chosen at deploy time)'] : [];
     return this.addSynthetic(azNodeId(vpcId, az), 'az', az ?? 'AZ unknown', vpcId, {
       ...(az === undefined ? {} : { az }),

@@ -2,6 +2,7 @@ import type { Subnet } from '../../model/types';
 import { defineRule } from '../catalog';
 import type { Finding, RelatedInfo } from '../types';
 import { isInterface } from './support';
+import { azLabel, isSymbolicAz } from '../../model/symbolicAz';
 
 /**
  * `endpoint-interface-single-az`: an Interface endpoint has network interfaces in one AZ only while its VPC
@@ -54,7 +55,7 @@ function azKey(s: Subnet): AzKey | undefined {
   let key: AzKey | undefined;
   const az = s.availabilityZone;
   const id = s.availabilityZoneId;
-  if (az?.known) key = { kind: az.value.startsWith('az#') ? 'symbolic' : 'name', name: az.value };
+  if (az?.known) key = isSymbolicAz(az.value) ? { kind: 'symbolic', name: azLabel(az.value) } : { kind: 'name', name: az.value };
   else if (!az && id?.known) key = { kind: 'id', name: id.value };
   keys.set(s, key);
   return key;

@@ -4,6 +4,7 @@ import { attrName, resolve } from '../elementAccess';
 export { attrName, resolve };
 import type { ElementId, Listener, LoadBalancer, Subnet } from '../../model/types';
 import type { RuleContext } from '../types';
+import { azLabel, isSymbolicAz } from '../../model/symbolicAz';
 
 /**
  * Helpers shared by the load balancer rules. The listener index is built once per analysis (keyed on the
@@ -63,7 +64,7 @@ export function azKeyOf(subnet: Subnet): AzKey | undefined {
   if (name) {
     if (!name.known || name.value.trim() === '') return undefined;
     const text = name.value.trim();
-    return { kind: text.startsWith('az#') ? 'symbolic' : 'name', text };
+    return isSymbolicAz(text) ? { kind: 'symbolic', text: azLabel(text) } : { kind: 'name', text };
   }
   const id = subnet.availabilityZoneId;
   if (id?.known && id.value.trim() !== '') return { kind: 'id', text: id.value.trim() };

@@ -6,6 +6,7 @@ import type { Field, Known } from '../../model/field';
 import type { ElementId, NatGateway, Route, RouteTable, Subnet, Vpc } from '../../model/types';
 import type { Span } from '../../text/span';
 import type { RuleContext } from '../types';
+import { azLabel, isSymbolicAz } from '../../model/symbolicAz';
 
 /**
  * Helpers shared by the routing and peering rules. Indexes are built once per analysis (keyed on the
@@ -40,19 +41,24 @@ export function targetSpan(route: Route): Span {
 // --- availability zones ------------------------------------------------------------------------------
 
 /**
- * A subnet's AZ as a comparable key: `name:eu-west-1a` or `id:euw1-az1`. Names and ids cannot be compared
- * with each other (the name-to-id mapping differs per account), so callers compare keys of one kind only.
+ * A subnet's AZ as a comparable key: `name:eu-west-1a`, `id:euw1-az1` or `symbolic:az#0`. Names, ids and
+ * symbolic AZs cannot be compared with each other (the name-to-id mapping differs per account, `az#0` is
+ * whichever AZ the region lists first), so callers compare keys of one kind only. `text` is for messages.
  */
 export interface AzKey {
   readonly key: string;
-  readonly kind: 'name' | 'id';
+  readonly kind: 'name' | 'id' | 'symbolic';
   readonly text: string;
   readonly span: Span;
 }
 
 export function azOf(subnet: Subnet): AzKey | undefined {
   const name = subnet.availabilityZone;
-  if (name?.known && name.value.trim() !== '') return { key: `name:${name.value.trim()}`, kind: 'name', text: name.value.trim(), span: name.span };
+  if (name?.known && name.value.trim() !== '') {
+    const az = name.value.trim();
+    const kind = isSymbolicAz(az) ? 'symbolic' : 'name';
+    return { key: `${kind}:${az}`, kind, text: azLabel(az), span: name.span };
+  }
   if (name && !name.known) return undefined; // written but unknown: the id (if any) would be a guess about the same AZ
   const id = subnet.availabilityZoneId;
   if (id?.known && id.value.trim() !== '') return { key: `id:${id.value.trim()}`, kind: 'id', text: id.value.trim(), span: id.span };

@@ -1,5 +1,6 @@
 import { CdkVpcError } from './cdkError';
 import type { CdkVpcProps } from './types';
+import { isSymbolicAz } from '../../../model/symbolicAz';
 
 /** CDK's name for the placeholder AZs of `reservedAzs`: they get address space but no subnets. */
 export const FAKE_AZ_NAME = 'fake-az';
@@ -12,7 +13,7 @@ const DUMMY_AZS = ['dummy1a', 'dummy1b', 'dummy1c'];
 
 /** Symbolic name of the i-th AZ of the region: `Fn::Select [i, Fn::GetAZs '']` in an agnostic stack. */
 export const symbolicAz = (index: number): string => `az#${index}`;
-const isSymbolic = (az: string): boolean => /^az#\d+$/.test(az);
+const isSymbolic = isSymbolicAz;
 
 /**
  * Stack.availabilityZones as the synthesized app would see it. Agnostic stacks get CDK's two
