@@ -53,4 +53,30 @@ output "first" { value = local.extra[0] }
     assert.deepEqual(inModule?.instances, [{ label: 'module.net', value: '10.5.0.0/16' }]);
     assert.equal(inModule?.owner, `${WS}::module.net.aws_vpc.v`);
   });
+
+  test("a for expression's value lists every block it made (terraform-aws-modules/vpc's inputs)", async () => {
+    const main = `
+locals {
+  vpc_cidr = "10.0.0.0/16"
+  azs      = ["eu-west-1a", "eu-west-1b", "eu-west-1c"]
+  by_az    = { for i, az in local.azs : az => cidrsubnet(local.vpc_cidr, 8, i + 100) if i != 1 }
+}
+module "vpc" {
+  source          = "./vpc"
+  private_subnets = [for k, v in local.azs : cidrsubnet(local.vpc_cidr, 8, k)]
+}
+`;
+    const vpc = 'variable "private_subnets" {}\n';
+    const r = await evaluateFiles({ 'main.tf': main, 'vpc/main.tf': vpc });
+    const at = (needle: string) => r.traces.find((t) => t.span.file === `${WS}/main.tf` && t.span.start === offsetOf(main, needle));
+    assert.deepEqual(at('cidrsubnet(local.vpc_cidr, 8, k)')?.instances, [
+      { label: 'module.vpc [0]', value: '10.0.0.0/24' },
+      { label: 'module.vpc [1]', value: '10.0.1.0/24' },
+      { label: 'module.vpc [2]', value: '10.0.2.0/24' },
+    ]);
+    assert.deepEqual(at('cidrsubnet(local.vpc_cidr, 8, i + 100)')?.instances, [
+      { label: '["eu-west-1a"]', value: '10.0.100.0/24' },
+      { label: '["eu-west-1c"]', value: '10.0.102.0/24' },
+    ]);
+  });
 });

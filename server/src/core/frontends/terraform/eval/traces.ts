@@ -23,7 +23,12 @@ interface MutableTrace {
 export class TraceRecorder {
   private readonly bySpan = new Map<string, MutableTrace>();
 
-  /** Records `value` for `expr` and, structurally, for the elements of tuple and object constructors. */
+  /**
+   * Records `value` for `expr` and, structurally, for the elements of tuple and object constructors, and for
+   * the value expression of a `for`: each element it produced is one instance of that expression, labelled by
+   * its place in the result (`[0]`, `["a"]`), so `[for k, v in local.azs : cidrsubnet(local.cidr, 8, k)]`
+   * shows its three blocks on `cidrsubnet(...)`.
+   */
   record(expr: Expr, value: Value, file: string, target: TraceTarget): void {
     if (value.k === 'string') {
       if (looksLikeCidr(value.v)) this.add({ file, start: expr.start, end: expr.end }, value.v, target);
@@ -38,6 +43,10 @@ export class TraceRecorder {
         const v = key === undefined ? undefined : value.entries.get(key);
         if (v) this.record(item.value, v, file, target);
       }
+    } else if (expr.kind === 'for-tuple' && value.k === 'list') {
+      value.items.forEach((item, i) => this.record(expr.value, item, file, element(target, `[${i}]`)));
+    } else if (expr.kind === 'for-object' && !expr.group && value.k === 'map') {
+      value.entries.forEach((v, key) => this.record(expr.value, v, file, element(target, `[${JSON.stringify(key)}]`)));
     }
   }
 
@@ -55,4 +64,9 @@ export class TraceRecorder {
   traces(): ValueTrace[] {
     return [...this.bySpan.values()];
   }
+}
+
+/** The target of one element of a `for` result: the instance's label followed by the element's place. */
+function element(target: TraceTarget, place: string): TraceTarget {
+  return { ...target, label: target.label === undefined ? place : `${target.label} ${place}` };
 }
