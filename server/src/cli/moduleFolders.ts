@@ -1,6 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Workspace } from '../core/analysis/workspace';
-import { findFiles, isTerraformConfigFile, readTextFile } from '../host/files';
+import { moduleFolderFiles, readTextFile } from '../host/files';
 import { type FolderFile, loadReferencedFolders, MAX_REFERENCED_FOLDERS } from '../host/referencedFolders';
 import type { CliIo } from './io';
 import { displayPath } from './paths';
@@ -15,12 +15,8 @@ export async function loadModuleFolders(ws: Workspace, isExcluded: (absolutePath
   let unreadable = false;
   const read = (folderUri: string): FolderFile[] => {
     if (!folderUri.startsWith('file:')) return [];
-    const folder = fileURLToPath(folderUri);
-    if (isExcluded(folder, true)) return [];
-    // A folder that is missing is reported by the analysis, at the module's source; nothing to say here.
-    const found = findFiles([folder], folder, { isCandidate: isTerraformConfigFile, isExcluded, recursive: false });
     const files: FolderFile[] = [];
-    for (const file of found.files.filter(isTerraformConfigFile)) {
+    for (const file of moduleFolderFiles(fileURLToPath(folderUri), isExcluded)) {
       const read = readTextFile(file);
       if (read.ok) files.push({ uri: pathToFileURL(file).href, text: read.text });
       else {

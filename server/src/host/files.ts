@@ -44,6 +44,16 @@ export function isTerraformConfigFile(file: string): boolean {
   return /\.tf(\.json)?$/i.test(file);
 }
 
+/**
+ * The Terraform configuration files directly in a module folder (not in its subfolders), sorted, leaving out
+ * what is excluded; none when the folder is missing or excluded (the analysis reports the module it lacks).
+ */
+export function moduleFolderFiles(folder: string, isExcluded: (absolutePath: string, isDirectory: boolean) => boolean): string[] {
+  if (isExcluded(folder, true)) return [];
+  // A PATH argument that is a file comes back whatever its name: the filter keeps configuration files only.
+  return findFiles([folder], folder, { isCandidate: isTerraformConfigFile, isExcluded, recursive: false }).files.filter(isTerraformConfigFile);
+}
+
 /** True for a file the CDK front-end may read (TypeScript source, not declarations): only then is its grammar needed. */
 export function isTypeScriptSource(file: string): boolean {
   const name = file.toLowerCase();

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { CANDIDATE_GLOB, SKIPPED_DIRECTORIES, findFiles, isCandidateFile, isTerraformConfigFile, readTextFileAsync } from '../host/files';
+import { CANDIDATE_GLOB, SKIPPED_DIRECTORIES, findFiles, isCandidateFile, moduleFolderFiles, readTextFileAsync } from '../host/files';
 
 /**
  * The language server's view of host/files.ts, which the CLI shares: the same candidate files, skipped
@@ -36,15 +36,10 @@ export async function readCandidate(filePath: string, log: (message: string) => 
   return undefined;
 }
 
-/**
- * The Terraform configuration files directly in a module folder (not in its subfolders) that are not excluded,
- * with their texts; none when the folder is missing (the analysis reports the module source it cannot find).
- */
+/** `moduleFolderFiles` with their texts, for the language server (unreadable ones logged and left out). */
 export async function readModuleFolder(folder: string, excluded: (filePath: string) => boolean, log: (message: string) => void): Promise<{ path: string; text: string }[]> {
-  const found = findFiles([folder], folder, { isCandidate: isTerraformConfigFile, recursive: false });
   const files: { path: string; text: string }[] = [];
-  for (const p of found.files) {
-    if (!isTerraformConfigFile(p) || excluded(p)) continue;
+  for (const p of moduleFolderFiles(folder, excluded)) {
     const text = await readCandidate(p, log);
     if (text !== undefined) files.push({ path: p, text });
   }

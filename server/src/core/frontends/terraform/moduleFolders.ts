@@ -1,4 +1,4 @@
-import type { TerraformParsedFile } from './parsedFile';
+import { fileKind, type TerraformParsedFile } from './parsedFile';
 import { resolveLocalSource } from './eval/moduleDefinition';
 import { findAttribute, staticString } from './syntax/ast';
 
@@ -24,6 +24,6 @@ export function localModuleFolders(file: TerraformParsedFile): string[] {
  * says `module`) is parsed for one, so asking costs a text search per file.
  */
 export function referencedModuleFolders(uri: string, text: string, parsed: () => TerraformParsedFile): readonly string[] {
-  if (!text.includes('module') || /\.tfvars(\.json)?$/i.test(uri)) return [];
+  if (!text.includes('module') || fileKind(uri) !== 'tf') return [];
   return localModuleFolders(parsed());
 }

@@ -13,7 +13,6 @@ const DUMMY_AZS = ['dummy1a', 'dummy1b', 'dummy1c'];
 
 /** Symbolic name of the i-th AZ of the region: `Fn::Select [i, Fn::GetAZs '']` in an agnostic stack. */
 export const symbolicAz = (index: number): string => `az#${index}`;
-const isSymbolic = isSymbolicAz;
 
 /**
  * Stack.availabilityZones as the synthesized app would see it. Agnostic stacks get CDK's two
@@ -35,7 +34,7 @@ export function vpcAvailabilityZones(props: CdkVpcProps): string[] {
   const stackAzs = stackAvailabilityZones(props);
   let azs: string[];
   if (props.availabilityZones) {
-    const resolved = stackAzs.filter((az) => !isSymbolic(az) && !DUMMY_AZS.includes(az));
+    const resolved = stackAzs.filter((az) => !isSymbolicAz(az) && !DUMMY_AZS.includes(az));
     if (resolved.length > 0 && !props.availabilityZones.every((az) => resolved.includes(az))) {
       throw new CdkVpcError(
         `Given VPC 'availabilityZones' ${props.availabilityZones.join(',')} must be a subset of the stack's availability zones ${resolved.join(',')}`,
