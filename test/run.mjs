@@ -1,11 +1,12 @@
 // Runs node's test runner on every *.test.ts under the given folders (Node 20's --test takes no globs).
-// Usage: node test/run.mjs test/unit test/lsp test/cli
+// Usage: node test/run.mjs test/unit test/lsp test/cli   (a folder, or one test file)
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 function findTests(dir) {
   if (!fs.existsSync(dir)) return [];
+  if (fs.statSync(dir).isFile()) return dir.endsWith('.test.ts') ? [dir] : [];
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) return findTests(p);

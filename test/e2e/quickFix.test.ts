@@ -51,8 +51,11 @@ describe('a quick fix in code-server', { timeout: 6 * 60_000 }, () => {
     const { workbench } = session;
     let listed: string[] = [];
     try {
-      listed = await workbench.applyQuickFix(new RegExp(`network address ${FIXED.replace(/\./g, '\\.')}`), 30_000, () =>
-        workbench.screenshot('quick-fix-menu'),
+      listed = await workbench.applyQuickFix(
+        new RegExp(`network address ${FIXED.replace(/\./g, '\\.')}`),
+        40_000,
+        () => workbench.goToLine(at.line, 10_000, at.column + 2),
+        () => workbench.screenshot('quick-fix-menu'),
       );
       console.log(`Quick Fix menu: ${JSON.stringify(listed)}`);
       const line = await workbench.waitForEditorText(`"${FIXED}" in the editor`, new RegExp(`cidr_block\\s*=\\s*"${FIXED.replace(/\./g, '\\.')}"`), 15_000);
