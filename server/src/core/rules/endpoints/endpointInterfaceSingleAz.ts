@@ -2,7 +2,7 @@ import type { Subnet } from '../../model/types';
 import { defineRule } from '../catalog';
 import type { Finding, RelatedInfo } from '../types';
 import { isInterface } from './support';
-import { azLabel, isSymbolicAz } from '../../model/symbolicAz';
+import { subnetAz } from '../../model/subnetAz';
 
 /**
  * `endpoint-interface-single-az`: an Interface endpoint has network interfaces in one AZ only while its VPC
@@ -20,43 +20,25 @@ export const endpointInterfaceSingleAz = defineRule('endpoint-interface-single-a
       own.push(s);
     }
     if (own.length !== endpoint.subnets.length) continue;
-    const ownKeys = own.map(azKey);
+    const ownKeys = own.map(subnetAz);
     const zone = ownKeys[0];
-    if (!zone || ownKeys.some((k) => !k || k.kind !== zone.kind || k.name !== zone.name)) continue;
+    if (!zone || ownKeys.some((k) => !k || k.key !== zone.key)) continue;
     const kind = zone.kind;
     // Other AZs of the VPC, of the same kind, one subnet each for the related information.
     const others = new Map<string, Subnet>();
     for (const s of ctx.facts.subnetsOf(endpoint.vpc.value)) {
-      const k = azKey(s);
-      if (!k || k.kind !== kind || k.name === zone.name || others.has(k.name)) continue;
-      others.set(k.name, s);
+      const k = subnetAz(s);
+      if (!k || k.kind !== kind || k.key === zone.key || others.has(k.text)) continue;
+      others.set(k.text, s);
     }
     if (others.size === 0) continue;
     const first = endpoint.subnets[0]!;
-    const related: RelatedInfo[] = [...others.values()].map((s) => ({ span: s.nameSpan, message: `Subnet ${s.address} in ${azKey(s)!.name}` }));
+    const related: RelatedInfo[] = [...others.values()].map((s) => ({ span: s.nameSpan, message: `Subnet ${s.address} in ${subnetAz(s)!.text}` }));
     yield {
       ruleId: 'endpoint-interface-single-az',
-      message: `Interface endpoint ${endpoint.address} has subnets in ${zone.name} only, but its VPC also has subnets in ${[...others.keys()].sort().join(', ')}`,
+      message: `Interface endpoint ${endpoint.address} has subnets in ${zone.text} only, but its VPC also has subnets in ${[...others.keys()].sort().join(', ')}`,
       span: first.span ?? endpoint.nameSpan,
       related,
     };
   }
 });
-
-interface AzKey {
-  readonly kind: 'symbolic' | 'name' | 'id';
-  readonly name: string;
-}
-
-const keys = new WeakMap<Subnet, AzKey | undefined>();
-
-function azKey(s: Subnet): AzKey | undefined {
-  if (keys.has(s)) return keys.get(s);
-  let key: AzKey | undefined;
-  const az = s.availabilityZone;
-  const id = s.availabilityZoneId;
-  if (az?.known) key = isSymbolicAz(az.value) ? { kind: 'symbolic', name: azLabel(az.value) } : { kind: 'name', name: az.value };
-  else if (!az && id?.known) key = { kind: 'id', name: id.value };
-  keys.set(s, key);
-  return key;
-}

@@ -2,7 +2,8 @@ import type { Subnet } from '../../model/types';
 import { sameSpan, type Span } from '../../text/span';
 import { defineRule } from '../catalog';
 import type { Finding, RelatedInfo } from '../types';
-import { attrName, azKeyOf, resolve, type AzKey } from './support';
+import { type AzKey, subnetAz } from '../../model/subnetAz';
+import { attrName, resolve } from './support';
 
 /**
  * `lb-single-az`: an Application Load Balancer has subnets in fewer than two AZs (AWS rejects it: an ALB needs
@@ -17,13 +18,13 @@ export const lbSingleAz = defineRule('lb-single-az', function* (ctx): Iterable<F
     const subnets: { subnet: Subnet; az: AzKey }[] = [];
     for (const f of lb.subnets) {
       const subnet = resolve(ctx, 'subnet', f);
-      const az = subnet && azKeyOf(subnet);
+      const az = subnet && subnetAz(subnet);
       if (!subnet || !az) break;
       subnets.push({ subnet, az });
     }
     if (subnets.length !== lb.subnets.length) continue;
     const first = subnets[0]!.az;
-    if (subnets.some(({ az }) => az.kind !== first.kind || az.text !== first.text)) continue;
+    if (subnets.some(({ az }) => az.key !== first.key)) continue;
 
     const related: RelatedInfo[] = uniqueSubnets(subnets.map((s) => s.subnet)).map((s) => ({
       span: s.nameSpan,

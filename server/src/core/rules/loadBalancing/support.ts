@@ -4,7 +4,6 @@ import { attrName, resolve } from '../elementAccess';
 export { attrName, resolve };
 import type { ElementId, Listener, LoadBalancer, Subnet } from '../../model/types';
 import type { RuleContext } from '../types';
-import { azLabel, isSymbolicAz } from '../../model/symbolicAz';
 
 /**
  * Helpers shared by the load balancer rules. The listener index is built once per analysis (keyed on the
@@ -48,27 +47,6 @@ export function listenerIndex(ctx: RuleContext): ListenerIndex {
   const index: ListenerIndex = { byLoadBalancer, someUnknown };
   listenerIndexes.set(ctx.model, index);
   return index;
-}
-
-/**
- * A subnet's AZ as a comparable key. AZ names (`eu-west-1a`), AZ ids (`euw1-az1`) and the symbolic AZs a
- * front-end can only order (`az#0`) are compared only with their own kind: `eu-west-1a` may be `euw1-az1`.
- */
-export interface AzKey {
-  readonly kind: 'name' | 'id' | 'symbolic';
-  readonly text: string;
-}
-
-export function azKeyOf(subnet: Subnet): AzKey | undefined {
-  const name = subnet.availabilityZone;
-  if (name) {
-    if (!name.known || name.value.trim() === '') return undefined;
-    const text = name.value.trim();
-    return isSymbolicAz(text) ? { kind: 'symbolic', text: azLabel(text) } : { kind: 'name', text };
-  }
-  const id = subnet.availabilityZoneId;
-  if (id?.known && id.value.trim() !== '') return { kind: 'id', text: id.value.trim() };
-  return undefined;
 }
 
 /** Protocol of a listener when known, upper-cased (front-ends already upper-case it; literals may not be). */

@@ -3,7 +3,8 @@ import type { ElementId, Subnet, TransitGatewayAttachment } from '../../model/ty
 import type { Span } from '../../text/span';
 import { defineRule } from '../catalog';
 import type { Finding } from '../types';
-import { type AzKey, azOf, resolve } from '../routing/support';
+import { type AzKey, subnetAz } from '../../model/subnetAz';
+import { resolve } from '../routing/support';
 
 /**
  * `tgw-attachment-az`: a transit gateway VPC attachment has no subnet in an AZ where its VPC has subnets.
@@ -20,7 +21,7 @@ export const tgwAttachmentAz = defineRule('tgw-attachment-az', function* (ctx): 
     if (!covered) continue;
     const missing = new Map<string, { az: AzKey; subnet: Subnet }>();
     for (const subnet of ctx.facts.subnetsOf(vpc.id)) {
-      const az = azOf(subnet);
+      const az = subnetAz(subnet);
       if (!az || az.kind !== covered.kind || covered.keys.has(az.key) || missing.has(az.key)) continue;
       missing.set(az.key, { az, subnet });
     }
@@ -43,7 +44,7 @@ function attachedAzs(ctx: Parameters<typeof resolve>[0], subnets: readonly Field
   let kind: AzKey['kind'] | undefined;
   for (const f of subnets) {
     const subnet = resolve(ctx, 'subnet', f);
-    const az = subnet && azOf(subnet);
+    const az = subnet && subnetAz(subnet);
     if (!az || (kind !== undefined && az.kind !== kind)) return undefined;
     kind = az.kind;
     keys.add(az.key);

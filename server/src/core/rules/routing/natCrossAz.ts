@@ -1,7 +1,8 @@
 import type { NatGateway, Route, Subnet } from '../../model/types';
 import { defineRule } from '../catalog';
 import type { Finding, RelatedInfo, RuleContext } from '../types';
-import { type AzKey, azOf, isIpv4Default, natAz, resolve, subnetsByTable, targetSpan, type TableUse } from './support';
+import { type AzKey, subnetAz } from '../../model/subnetAz';
+import { isIpv4Default, natAz, resolve, subnetsByTable, targetSpan, type TableUse } from './support';
 
 interface Placed {
   readonly use: TableUse;
@@ -43,7 +44,7 @@ function* check(
   const same: Placed[] = [];
   const cross: Placed[] = [];
   for (const use of uses) {
-    const az = azOf(use.subnet);
+    const az = subnetAz(use.subnet);
     if (!az || az.kind !== home.az.kind) continue;
     (az.key === home.az.key ? same : cross).push({ use, az });
   }

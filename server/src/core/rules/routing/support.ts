@@ -6,7 +6,7 @@ import type { Field, Known } from '../../model/field';
 import type { ElementId, NatGateway, Route, RouteTable, Subnet, Vpc } from '../../model/types';
 import type { Span } from '../../text/span';
 import type { RuleContext } from '../types';
-import { azLabel, isSymbolicAz } from '../../model/symbolicAz';
+import { type AzKey, subnetAz } from '../../model/subnetAz';
 
 /**
  * Helpers shared by the routing and peering rules. Indexes are built once per analysis (keyed on the
@@ -40,35 +40,10 @@ export function targetSpan(route: Route): Span {
 
 // --- availability zones ------------------------------------------------------------------------------
 
-/**
- * A subnet's AZ as a comparable key: `name:eu-west-1a`, `id:euw1-az1` or `symbolic:az#0`. Names, ids and
- * symbolic AZs cannot be compared with each other (the name-to-id mapping differs per account, `az#0` is
- * whichever AZ the region lists first), so callers compare keys of one kind only. `text` is for messages.
- */
-export interface AzKey {
-  readonly key: string;
-  readonly kind: 'name' | 'id' | 'symbolic';
-  readonly text: string;
-  readonly span: Span;
-}
-
-export function azOf(subnet: Subnet): AzKey | undefined {
-  const name = subnet.availabilityZone;
-  if (name?.known && name.value.trim() !== '') {
-    const az = name.value.trim();
-    const kind = isSymbolicAz(az) ? 'symbolic' : 'name';
-    return { key: `${kind}:${az}`, kind, text: azLabel(az), span: name.span };
-  }
-  if (name && !name.known) return undefined; // written but unknown: the id (if any) would be a guess about the same AZ
-  const id = subnet.availabilityZoneId;
-  if (id?.known && id.value.trim() !== '') return { key: `id:${id.value.trim()}`, kind: 'id', text: id.value.trim(), span: id.span };
-  return undefined;
-}
-
 /** The AZ a NAT gateway lives in: its subnet's. */
 export function natAz(ctx: RuleContext, nat: NatGateway): { subnet: Subnet; az: AzKey } | undefined {
   const subnet = resolve(ctx, 'subnet', nat.subnet);
-  const az = subnet && azOf(subnet);
+  const az = subnet && subnetAz(subnet);
   return subnet && az ? { subnet, az } : undefined;
 }
 
