@@ -1,4 +1,5 @@
 import type { Workspace } from '../core/analysis/workspace';
+import { folderOfUri } from '../core/text/uri';
 
 /** A file read from a referenced folder. */
 export interface FolderFile {
@@ -47,10 +48,4 @@ export async function loadReferencedFolders(
       for (const f of await read(folder)) if (put(f.uri, f.text)) added.push(f.uri);
     }
   }
-}
-
-/** The folder URI of a file URI (no trailing slash), as front-ends name folders. */
-export function folderOfUri(uri: string): string {
-  const slash = uri.lastIndexOf('/');
-  return slash < 0 ? '' : uri.slice(0, slash);
 }

@@ -14,7 +14,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, type Workspace, describeError } from '../core/analysis/workspace';
-import { folderOfUri, loadReferencedFolders, MAX_REFERENCED_FOLDERS } from '../host/referencedFolders';
+import { folderOfUri } from '../core/text/uri';
+import { loadReferencedFolders, MAX_REFERENCED_FOLDERS } from '../host/referencedFolders';
 import { PROJECT_CONFIG_FILE } from '../core/config/projectConfig';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/config/settings';
 import { CONFIGURATION_SECTION, type StatusParams, StatusNotification } from '../protocol';

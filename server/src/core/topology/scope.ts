@@ -1,6 +1,7 @@
 import { CompositeModel } from '../analysis/compositeModel';
 import type { ModelView } from '../model/network';
 import type { NetworkElement } from '../model/types';
+import { folderOfUri } from '../text/uri';
 
 /**
  * The elements a topology shows: the whole workspace, or only the analysis unit(s) of one file (its Terraform
@@ -10,9 +11,9 @@ import type { NetworkElement } from '../model/types';
  */
 export function elementsInScope(model: ModelView, file: string | undefined): NetworkElement[] {
   if (file === undefined) return [...model.all()];
-  const folder = folderOf(file);
+  const folder = folderOfUri(file);
   let matches = (e: NetworkElement) => e.span.file === file;
-  if (!someElement(model, matches)) matches = (e) => folderOf(e.span.file) === folder;
+  if (!someElement(model, matches)) matches = (e) => folderOfUri(e.span.file) === folder;
   if (!(model instanceof CompositeModel)) return someElement(model, matches) ? [...model.all()] : [];
 
   const parts = new Set<ReturnType<CompositeModel['partOf']>>();
@@ -25,8 +26,4 @@ export function elementsInScope(model: ModelView, file: string | undefined): Net
 function someElement(model: ModelView, test: (e: NetworkElement) => boolean): boolean {
   for (const e of model.all()) if (test(e)) return true;
   return false;
-}
-
-function folderOf(uri: string): string {
-  return uri.slice(0, uri.lastIndexOf('/'));
 }

@@ -3,7 +3,8 @@ import type { AnalysisUnit, BuildOptions, LazyFiles } from '../types';
 import { evaluateRoot } from './eval/evaluateRoot';
 import { defineModule } from './eval/moduleDefinition';
 import { type FolderModule, planWorkspace, type RootPlan, rootWeight } from './eval/rootPlan';
-import { fileKind, splitUri, type TerraformParsedFile } from './parsedFile';
+import { splitUri } from '../../text/uri';
+import { fileKind, type TerraformParsedFile } from './parsedFile';
 import { rootUnit } from './rootUnit';
 
 /** Only a file that says `module` can hold a module call (HCL's block type, JSON's key). */

@@ -12,11 +12,6 @@ export interface TerraformParsedFile extends ParsedFile {
   readonly body: Body;
 }
 
-export function splitUri(uri: string): { folder: string; fileName: string } {
-  const slash = uri.lastIndexOf('/');
-  return slash < 0 ? { folder: '', fileName: uri } : { folder: uri.slice(0, slash), fileName: uri.slice(slash + 1) };
-}
-
 /** Variable files (`.tfvars`, `.tfvars.json`) and configuration files (`.tf`, `.tf.json`). */
 export function fileKind(uri: string): 'tf' | 'tfvars' {
   return /\.tfvars(\.json)?$/i.test(uri) ? 'tfvars' : 'tf';
