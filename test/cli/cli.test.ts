@@ -524,6 +524,7 @@ describe('rules, help and version', () => {
     const help = runCli(['--help'], REPO_ROOT);
     assert.equal(help.status, 0);
     assert.match(help.stdout, /vpc-lens check \[PATH\.\.\.\]/);
+    assert.match(help.stdout.split('\n')[0]!, /for Terraform, CloudFormation and CDK/, 'the first line names every format check reads');
     const checkHelp = runCli(['help', 'check'], REPO_ROOT);
     assert.equal(checkHelp.status, 0);
     assert.match(checkHelp.stdout, /--fail-on/);

@@ -72,7 +72,12 @@ describe('VPC Lens in code-server', { timeout: 9 * 60_000 }, () => {
       seen = await pollUntil(
         'the "VPC Lens" output channel',
         async () => {
-          const { channels, text } = await workbench.showOutputChannel(/VPC Lens/);
+          const { channels, text } = await workbench.showOutputChannel(/VPC Lens/).catch(async (error: unknown) => {
+            // Said in the log, so a slow run in CI shows which step of the pick took the time.
+            console.log(`output channel pick failed, asking again: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}; ${await workbench.describeFocus()}`);
+            await workbench.page.keyboard.press('Escape');
+            throw error;
+          });
           seen = channels;
           if (!channels.some((c) => /VPC Lens/.test(c))) return undefined;
           console.log(`"VPC Lens" output channel shows: ${JSON.stringify(text.slice(0, 300))}`);

@@ -14,7 +14,7 @@ export function usageLine(command: CommandName | undefined): string {
   return 'usage: vpc-lens <check|topology|cidr|rules|help> [options]   (vpc-lens --help for more)';
 }
 
-const GENERAL_HELP = `VPC Lens: AWS network analysis for Terraform (CIDR math, network rules).
+const GENERAL_HELP = `VPC Lens: AWS network analysis for Terraform, CloudFormation and CDK (CIDR math, network rules, topology).
 
 Usage:
   ${USAGE_LINES.check}

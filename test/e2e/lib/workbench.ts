@@ -244,6 +244,7 @@ export class Workbench {
         'focus on ' + describe(document.activeElement),
         'action widget ' + JSON.stringify(texts('.action-widget')),
         'light bulb ' + (visible(${JSON.stringify(selectors.lightBulb)}).length > 0 ? 'shown' : 'hidden'),
+        'quick input ' + JSON.stringify(texts('.quick-input-widget')),
         'notifications ' + JSON.stringify(texts('.notification-toast')),
         'editor messages ' + JSON.stringify(texts('.monaco-editor-overlaymessage')),
       ].join(', ');
