@@ -16,6 +16,7 @@ export const selectors = {
   squiggleError: '.editor-group-container.active .monaco-editor .squiggly-error',
   squiggleWarning: '.editor-group-container.active .monaco-editor .squiggly-warning',
   lightBulb: '.editor-group-container.active .monaco-editor .lightBulbWidget',
+  focusedEditor: '.editor-group-container.active .monaco-editor.focused',
   codeActionRow: '.action-widget .monaco-list-row',
   activeGroupTab: '.editor-group-container.active .tabs-container .tab.active',
   cursorPosition: '.part.statusbar [id="status.editor.selection"]',
@@ -98,6 +99,8 @@ export class Workbench {
     await this.page.keyboard.type(column === undefined ? String(line) : `${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.page.locator(selectors.quickInput).waitFor({ state: 'hidden', timeout: timeoutMs });
+    // The focus moves back to the editor after the box closes: a key pressed before that is lost.
+    await this.page.locator(selectors.focusedEditor).first().waitFor({ state: 'visible', timeout: timeoutMs });
   }
 
   /** The text the active editor shows right now (visible lines only, inlay hints included). */
