@@ -5,6 +5,7 @@ import { cidrLiteralAt } from './cidrAtCursor';
 import { explainFindingsAt } from './explain';
 import { cidrHoverMarkdown } from './hoverCidr';
 import { elementHoverMarkdown } from './hoverElement';
+import { unknownCidrHoverAt } from './hoverUnknownCidr';
 
 export interface HoverResult {
   readonly markdown: string;
@@ -21,7 +22,8 @@ type HoverAnalysis = Pick<Analysis, 'model' | 'facts' | 'traces'> & Partial<Pick
 /**
  * The hover at an offset: the explanation of the findings under the cursor (if any), followed by what the
  * cursor is on, in order of precision: an evaluated CIDR expression (its computed value(s)), a resource
- * name label (its network role), else a CIDR literal written anywhere in the text.
+ * name label (its network role), a CIDR literal written anywhere in the text, else a CIDR expression whose
+ * value is not known (why not).
  */
 export function hoverAt(analysis: HoverAnalysis, textOf: TextAccessor, uri: string, offset: number): HoverResult | undefined {
   const subject = subjectHoverAt(analysis, textOf, uri, offset);
@@ -50,7 +52,7 @@ function subjectHoverAt(analysis: HoverAnalysis, textOf: TextAccessor, uri: stri
       span: { file: uri, start: literal.start, end: literal.end },
     };
   }
-  return undefined;
+  return unknownCidrHoverAt(analysis.model, uri, offset);
 }
 
 /** Every instance of a `count`/`for_each` resource shares one name label. */

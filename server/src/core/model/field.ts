@@ -21,14 +21,16 @@ export interface UnknownField {
   readonly known: false;
   readonly span?: Span;
   readonly why?: string;
+  /** As for a known field: the attribute's own expression when `span` (where the unknown came from) is elsewhere. */
+  readonly at?: Span;
 }
 
 export function known<T>(value: T, span: Span, at?: Span): Known<T> {
   return at ? { known: true, value, span, at } : { known: true, value, span };
 }
 
-export function unknownField(span?: Span, why?: string): UnknownField {
-  return { known: false, span, why };
+export function unknownField(span?: Span, why?: string, at?: Span): UnknownField {
+  return at ? { known: false, span, why, at } : { known: false, span, why };
 }
 
 /** The value when known, else undefined (absent and unknown alike). */

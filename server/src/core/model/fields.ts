@@ -1,5 +1,5 @@
 import { sameSpan, type Span } from '../text/span';
-import type { RefValue, Value } from '../values/value';
+import { type RefValue, unknownReason, type Value } from '../values/value';
 import { known, unknownField, type Field } from './field';
 import type { ElementId } from './types';
 
@@ -21,7 +21,8 @@ function knownAt<T>(value: T, v: Value, attrSpan: Span): Field<T> {
 }
 
 function unknownAt(v: Value, attrSpan: Span, why?: string): Field<never> {
-  return unknownField(v.origin ?? attrSpan, why ?? (v.k === 'unknown' ? v.why : undefined));
+  const span = v.origin ?? attrSpan;
+  return unknownField(span, why ?? unknownReason(v), sameSpan(span, attrSpan) ? undefined : attrSpan);
 }
 
 /** Absent (not written or null): the caller falls back to AWS's default. */
@@ -39,7 +40,7 @@ export function stringField(v: Value | undefined, attrSpan: Span): Field<string>
     case 'bool':
       return knownAt(String(v.v), v, attrSpan);
     case 'ref':
-      return unknownAt(v, attrSpan, `known after apply (${v.attr})`);
+      return unknownAt(v, attrSpan);
     default:
       return unknownAt(v, attrSpan, v.k === 'unknown' ? undefined : `expected a string, got a ${v.k}`);
   }

@@ -79,6 +79,22 @@ export const NULL: NullValue = { k: 'null' };
 export function unknown(why?: string, origin?: Span): UnknownValue {
   return why || origin ? { k: 'unknown', why, origin } : UNKNOWN;
 }
+
+/**
+ * Why a value is not known, in words for a hover: an unknown's own reason, or for a reference to an attribute
+ * nobody wrote, that AWS sets it (`aws_vpc.main.ipv6_cidr_block`). Undefined for known values.
+ */
+export function unknownReason(v: Value): string | undefined {
+  if (v.k === 'unknown') return v.why;
+  if (v.k === 'ref') return `${elementAddress(v.target)}.${v.attr} is set by AWS when the resource is created`;
+  return undefined;
+}
+
+/** `aws_vpc.main` of the element id `file:///w::aws_vpc.main` (every front-end's ids are `<file or folder>::<address>`). */
+function elementAddress(id: string): string {
+  const at = id.lastIndexOf('::');
+  return at < 0 ? id : id.slice(at + 2);
+}
 export function str(v: string, origin?: Span): StringValue {
   return { k: 'string', v, origin };
 }

@@ -6,6 +6,12 @@ import { TraceRecorder } from './traces';
 
 /** Work units (expression evaluations, list elements built) one root module may take. */
 export const MAX_WORK = 5_000_000;
+
+/** The reason of a value caught in a cycle (also how a reference tells a cycle from other unknowns). */
+export const CYCLE = 'it depends on itself (a cycle)';
+
+/** The reason of a value the evaluation budget (MAX_WORK) cut short. */
+export const BUDGET = 'evaluating it takes more work than VPC Lens allows one module';
 /** Largest `count` / number of `for_each` keys expanded. */
 export const MAX_INSTANCES = 10_000;
 /** Deepest chain of module calls followed. */
@@ -172,6 +178,6 @@ export class EvalContext {
       this.reportedCycles.add(key);
       this.report(at, `Cycle: ${[...members, label].join(' -> ')} refer to each other, so VPC Lens cannot evaluate them`);
     }
-    return unknown('cycle');
+    return unknown(CYCLE);
   }
 }

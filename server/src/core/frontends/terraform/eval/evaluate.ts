@@ -1,11 +1,12 @@
 import type { Span } from '../../../text/span';
 import { bool, list, map, num, str, type Value, unknown } from '../../../values/value';
 import type { BinaryExpr, CallExpr, Expr, ForObjectExpr, ForTupleExpr, TemplatePart } from '../syntax/ast';
+import { BUDGET } from './context';
 import { callFunction, LAZY_FUNCTIONS } from './functions';
 import { evalScopeTraversal, applyValueSteps } from './references';
 import { childScope, type Scope } from './scope';
 import type { TraceTarget } from './traces';
-import { asBool, asNumber, asString, failure, isFailure, sortedEntries, typeName, valuesEqual } from './valueOps';
+import { asBool, asNumber, asString, failure, isFailure, sortedEntries, typeName, unknownFrom, valuesEqual } from './valueOps';
 
 export function spanOf(scope: Scope, e: { start: number; end: number }): Span {
   return { file: scope.file, start: e.start, end: e.end };
@@ -23,7 +24,7 @@ export function evaluate(expr: Expr, scope: Scope): Value {
   const ctx = scope.mod.ctx;
   if (!ctx.spend(1)) {
     ctx.charge(0, spanOf(scope, expr));
-    return unknown('budget');
+    return unknown(BUDGET);
   }
   switch (expr.kind) {
     case 'literal': {
@@ -53,7 +54,7 @@ export function evaluate(expr: Expr, scope: Scope): Value {
         const k = evaluate(item.key, scope);
         if (isFailure(k)) return k;
         const key = asString(k);
-        if (key === undefined) return k.k === 'unknown' || k.k === 'ref' ? unknown() : failure('object keys must be strings');
+        if (key === undefined) return k.k === 'unknown' || k.k === 'ref' ? unknownFrom(k) : failure('object keys must be strings');
         entries.set(key, evaluate(item.value, scope));
       }
       return map(entries, spanOf(scope, expr));
@@ -66,7 +67,7 @@ export function evaluate(expr: Expr, scope: Scope): Value {
       if (isFailure(c)) return c;
       const b = asBool(c);
       if (b === undefined) {
-        if (c.k === 'unknown' || c.k === 'ref') return unknown();
+        if (c.k === 'unknown' || c.k === 'ref') return unknownFrom(c);
         return reportFailure(scope, expr.cond, `the condition must be a bool, got ${typeName(c)}`);
       }
       return evaluate(b ? expr.then : expr.else, scope);
@@ -87,12 +88,12 @@ export function evaluate(expr: Expr, scope: Scope): Value {
     case 'paren':
       return evaluate(expr.inner, scope);
     case 'invalid':
-      return unknown('syntax error');
+      return unknown('the expression has a syntax error');
   }
 }
 
 function operandFailure(scope: Scope, e: Expr, v: Value, wanted: string): Value {
-  if (v.k === 'ref' || v.k === 'unknown') return unknown();
+  if (v.k === 'ref' || v.k === 'unknown') return unknownFrom(v);
   return reportFailure(scope, e, `expected a ${wanted}, got ${typeName(v)}`);
 }
 
@@ -107,6 +108,8 @@ function evalTemplate(parts: readonly TemplatePart[], scope: Scope, at: Span, to
   if (top && parts.length === 1 && parts[0]!.kind === 'interp') return evaluate(parts[0]!.expr, scope);
   let out = '';
   let opaque = false;
+  // The first part that is not known: its reason is the template's.
+  let firstOpaque: Value | undefined;
   for (const part of parts) {
     switch (part.kind) {
       case 'text':
@@ -117,8 +120,10 @@ function evalTemplate(parts: readonly TemplatePart[], scope: Scope, at: Span, to
         if (isFailure(v)) return v;
         const s = asString(v);
         if (s === undefined) {
-          if (v.k === 'unknown' || v.k === 'ref') opaque = true;
-          else return reportFailure(scope, part.expr, `cannot use a ${typeName(v)} in a string template`);
+          if (v.k === 'unknown' || v.k === 'ref') {
+            opaque = true;
+            firstOpaque ??= v;
+          } else return reportFailure(scope, part.expr, `cannot use a ${typeName(v)} in a string template`);
         } else out += s;
         break;
       }
@@ -127,11 +132,14 @@ function evalTemplate(parts: readonly TemplatePart[], scope: Scope, at: Span, to
         const b = asBool(c);
         if (b === undefined) {
           opaque = true;
+          firstOpaque ??= c;
           break;
         }
         const v = evalTemplate(b ? part.then : part.else, scope, at, false);
-        if (v.k !== 'string') opaque = true;
-        else out += v.v;
+        if (v.k !== 'string') {
+          opaque = true;
+          firstOpaque ??= v;
+        } else out += v.v;
         break;
       }
       case 'for': {
@@ -139,6 +147,7 @@ function evalTemplate(parts: readonly TemplatePart[], scope: Scope, at: Span, to
         const pairs = iterationPairs(coll);
         if (!pairs) {
           opaque = true;
+          firstOpaque ??= coll;
           break;
         }
         for (const [k, v] of pairs) {
@@ -147,6 +156,7 @@ function evalTemplate(parts: readonly TemplatePart[], scope: Scope, at: Span, to
           const body = evalTemplate(part.body, childScope(scope, names), at, false);
           if (body.k !== 'string') {
             opaque = true;
+            firstOpaque ??= body;
             break;
           }
           out += body.v;
@@ -155,7 +165,7 @@ function evalTemplate(parts: readonly TemplatePart[], scope: Scope, at: Span, to
       }
     }
   }
-  return opaque ? unknown() : str(out, at);
+  return opaque ? (firstOpaque ? unknownFrom(firstOpaque) : unknown()) : str(out, at);
 }
 
 /** (key, value) pairs a `for` iterates: index/element for lists, sorted key/value for maps. */
@@ -169,12 +179,12 @@ function evalFor(expr: ForTupleExpr | ForObjectExpr, scope: Scope): Value {
   const at = spanOf(scope, expr);
   const coll = evaluate(expr.collection, scope);
   if (isFailure(coll)) return coll;
-  if (coll.k === 'unknown' || coll.k === 'ref') return unknown();
+  if (coll.k === 'unknown' || coll.k === 'ref') return unknownFrom(coll);
   if (coll.k === 'null') return reportFailure(scope, expr.collection, 'cannot iterate over null');
   const pairs = iterationPairs(coll);
   if (!pairs) return reportFailure(scope, expr.collection, `cannot iterate over a ${typeName(coll)}`);
   const ctx = scope.mod.ctx;
-  if (!ctx.charge(pairs.length, at)) return unknown('budget');
+  if (!ctx.charge(pairs.length, at)) return unknown(BUDGET);
   const items: Value[] = [];
   const entries = new Map<string, Value>();
   const groups = new Map<string, Value[]>();
@@ -223,7 +233,7 @@ function evalCall(expr: CallExpr, scope: Scope): Value {
       if (expr.name === 'can') {
         const v = expr.args[0] ? evaluate(expr.args[0], scope) : failure('can needs an argument');
         if (isFailure(v)) return bool(false, at);
-        return v.k === 'unknown' ? unknown() : bool(true, at);
+        return v.k === 'unknown' ? unknownFrom(v) : bool(true, at);
       }
       for (const a of expr.args) {
         const v = evaluate(a, scope);
@@ -240,7 +250,7 @@ function evalCall(expr: CallExpr, scope: Scope): Value {
     const last = args.pop()!;
     if (isFailure(last)) return last;
     if (last.k !== 'list') {
-      if (last.k === 'unknown') return unknown();
+      if (last.k === 'unknown') return unknownFrom(last);
       return reportFailure(scope, expr.args[expr.args.length - 1]!, 'only a list can be expanded with ...');
     }
     args.push(...last.items);
@@ -266,7 +276,7 @@ function evalBinary(expr: BinaryExpr, scope: Scope): Value {
     case '==':
     case '!=': {
       const eq = valuesEqual(l, r);
-      if (eq === undefined) return unknown();
+      if (eq === undefined) return unknownFrom(l, r);
       return bool(expr.op === '==' ? eq : !eq, at);
     }
     case '&&':
@@ -280,7 +290,7 @@ function evalBinary(expr: BinaryExpr, scope: Scope): Value {
         if ((a === undefined && l.k !== 'unknown') || (b === undefined && r.k !== 'unknown')) {
           return reportFailure(scope, expr, `${expr.op} needs bool operands`);
         }
-        return unknown();
+        return unknownFrom(l, r);
       }
       return bool(isAnd ? a && b : a || b, at);
     }
@@ -288,7 +298,7 @@ function evalBinary(expr: BinaryExpr, scope: Scope): Value {
   const a = asNumber(l);
   const b = asNumber(r);
   if (a === undefined || b === undefined) {
-    if (l.k === 'unknown' || r.k === 'unknown' || l.k === 'ref' || r.k === 'ref') return unknown();
+    if (l.k === 'unknown' || r.k === 'unknown' || l.k === 'ref' || r.k === 'ref') return unknownFrom(l, r);
     return reportFailure(scope, expr, `${expr.op} needs number operands, got ${typeName(l)} and ${typeName(r)}`);
   }
   switch (expr.op) {

@@ -3,7 +3,7 @@ import { type Block, findAttribute } from '../syntax/ast';
 import { MAX_INSTANCES } from './context';
 import { evaluate, spanOf } from './evaluate';
 import type { Scope } from './scope';
-import { asNumber, isFailure, sortedEntries, typeName } from './valueOps';
+import { asNumber, isFailure, sortedEntries, typeName, unknownFrom } from './valueOps';
 
 export interface InstanceKey {
   /** `count.index` or `each.key`; undefined for a single instance or the representative of an unknown set. */
@@ -37,7 +37,7 @@ export function expandInstances(block: Block, scope: Scope): Expansion {
       if (v.k !== 'unknown' && v.k !== 'ref' && !isFailure(v)) {
         ctx.report(at, `count must be a whole number of zero or more, got ${n ?? typeName(v)}`);
       }
-      return unknownInstances('count', true);
+      return unknownInstances('count', true, v);
     }
     if (n > MAX_INSTANCES) {
       ctx.report(at, `count = ${n} is more instances than VPC Lens expands (${MAX_INSTANCES}); they are left unknown`);
@@ -57,7 +57,7 @@ export function expandInstances(block: Block, scope: Scope): Expansion {
       const seen = new Set<string>();
       for (const item of v.items) {
         if (item.k !== 'string') {
-          if (item.k === 'unknown' || item.k === 'ref') return unknownInstances('for_each', false);
+          if (item.k === 'unknown' || item.k === 'ref') return unknownInstances('for_each', false, item);
           ctx.report(at, `for_each over a set needs strings, got a ${typeName(item)}`);
           return unknownInstances('for_each', false);
         }
@@ -70,7 +70,7 @@ export function expandInstances(block: Block, scope: Scope): Expansion {
       if (v.k !== 'unknown' && v.k !== 'ref' && !isFailure(v)) {
         ctx.report(at, `for_each needs a map or a set of strings, got a ${typeName(v)}`);
       }
-      return unknownInstances('for_each', false);
+      return unknownInstances('for_each', false, v);
     }
     if (keys.length > MAX_INSTANCES) {
       ctx.report(at, `for_each with ${keys.length} keys is more instances than VPC Lens expands (${MAX_INSTANCES})`);
@@ -85,9 +85,13 @@ function eachKey(k: string, value: Value): InstanceKey {
   return { key: k, suffix: `[${JSON.stringify(k)}]`, each: { key: str(k), value } };
 }
 
-function unknownInstances(mode: 'count' | 'for_each', isCount: boolean): Expansion {
-  const key: InstanceKey = isCount
-    ? { suffix: '[?]', countIndex: unknown() }
-    : { suffix: '[?]', each: { key: unknown(), value: unknown() } };
+/**
+ * One representative instance when the instances are not known; its `count.index` / `each` are unknown, and
+ * say why (`from`: the count or for_each value, when that is what is not known).
+ */
+function unknownInstances(mode: 'count' | 'for_each', isCount: boolean, from?: Value): Expansion {
+  const inner = from ? unknownFrom(from).why : undefined;
+  const u = unknown(`the ${mode} of this block is not known${inner ? `: ${inner}` : ''}`);
+  const key: InstanceKey = isCount ? { suffix: '[?]', countIndex: u } : { suffix: '[?]', each: { key: u, value: u } };
   return { mode, known: false, keys: [key] };
 }

@@ -40,6 +40,16 @@ export class ModuleCallCollection extends BlockInstances<ModuleCallInstance> {
     return `${this.caller.prefix}module.${this.decl.name}`;
   }
 
+  /** Why the outputs of a call that is not followed are unknown. */
+  get notFollowed(): string {
+    const { source } = this.decl;
+    if (source === undefined) return `the source of ${this.baseAddress} is not known`;
+    if (resolveLocalSource(this.caller.def.folder, source) === undefined) {
+      return `${this.baseAddress} comes from "${source}", which VPC Lens does not read (it follows local modules only)`;
+    }
+    return `${this.baseAddress} is not followed (see the warning on its source)`;
+  }
+
   private resolveTarget(): ModuleDefinition | undefined {
     const { source, sourceAttr } = this.decl;
     if (source === undefined || !sourceAttr) return undefined;
@@ -107,11 +117,11 @@ export class ModuleCallInstance implements Navigable {
   }
 
   get(name: string, at: Span): Value {
-    return this.child ? this.child.output(name, at) : unknown('module outputs');
+    return this.child ? this.child.output(name, at) : unknown(this.coll.notFollowed);
   }
 
   materialize(at: Span): Value {
-    if (!this.child) return unknown('module outputs');
+    if (!this.child) return unknown(this.coll.notFollowed);
     if (this.objectMemo) return this.objectMemo;
     const entries = new Map<string, Value>();
     for (const name of this.child.def.outputs.keys()) entries.set(name, this.child.output(name, at));

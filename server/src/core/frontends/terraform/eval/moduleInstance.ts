@@ -80,7 +80,11 @@ export class ModuleInstance {
       const fromFile = this.varFileValues?.get(name);
       if (fromFile) return this.varFileValue(fromFile);
       if (decl.default) return this.defaultValue(name);
-      return unknown('variable without a value');
+      return unknown(
+        this.call
+          ? `var.${name} has no value (${this.call.path} does not pass it, and it has no default)`
+          : `var.${name} has no value (no default, and no variable file sets it)`,
+      );
     });
   }
 

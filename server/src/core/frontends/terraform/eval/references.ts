@@ -3,7 +3,8 @@ import { list, map, ref, str, symbolicStr, type UnknownValue, type Value, unknow
 import type { ScopeTraversalExpr, TraversalStep } from '../syntax/ast';
 import { evaluate, spanOf } from './evaluate';
 import { lookupName, type Scope } from './scope';
-import { asString, failure, isFailure, typeName } from './valueOps';
+import { asString, failure, isFailure, typeName, unknownFrom } from './valueOps';
+import { CYCLE } from './context';
 
 /** One instance of a resource or module call, reachable by reference. */
 export interface Navigable {
@@ -60,7 +61,7 @@ export function evalScopeTraversal(e: ScopeTraversalExpr, scope: Scope): Value {
       return firstName === 'workspace' ? str('default', at) : unknown();
     case 'data':
       if (isAvailabilityZoneNames(e)) return applyValueSteps(AVAILABILITY_ZONE_NAMES, e.steps, scope, 3);
-      return unknown('data source');
+      return unknown(`${dataAddress(e)} is read from AWS when Terraform plans`);
     case 'self':
       return unknown();
     case 'module': {
@@ -91,7 +92,7 @@ function fromCollection(c: InstanceCollection, steps: readonly TraversalStep[], 
   if (step.kind === 'index') {
     const k = evaluate(step.key, scope);
     if (isFailure(k)) return k;
-    if (!known || k.k === 'unknown' || k.k === 'ref') return applyValueSteps(unknown(), steps, scope, i + 1);
+    if (!known || k.k === 'unknown' || k.k === 'ref') return applyValueSteps(unknownFrom(k), steps, scope, i + 1);
     const key = c.mode === 'count' ? (k.k === 'number' ? k.v : Number(asString(k))) : asString(k);
     // count instances sit at their index; for_each ones are found by key.
     const atIndex = typeof key === 'number' ? instances[key] : undefined;
@@ -151,7 +152,7 @@ function applyValueStep(v: Value, step: TraversalStep, scope: Scope): Value {
       return index(v, k);
     }
     case 'splat': {
-      if (v.k === 'unknown' || v.k === 'ref') return unknown();
+      if (v.k === 'unknown' || v.k === 'ref') return unknownFrom(v);
       if (v.k === 'null') return list([], spanOf(scope, step));
       const items = v.k === 'list' ? v.items : [v];
       return list(
@@ -172,9 +173,9 @@ function getAttr(v: Value, name: string, at: Span): Value {
       return failure(`the object has no attribute "${name}"`);
     }
     case 'unknown':
-      return v.why === 'cycle' ? v : unknown();
+      return v.why === CYCLE ? v : unknownFrom(v);
     case 'ref':
-      return unknown();
+      return unknownFrom(v);
     default:
       return failure(`cannot read attribute "${name}" of a ${typeName(v)}`);
   }
@@ -184,7 +185,7 @@ function getAttr(v: Value, name: string, at: Span): Value {
  * `data.aws_availability_zones.<name>.names`: the region's AZ names, known only at plan. Element `i` is the
  * symbolic `az#i` (an index past the end fails the plan, so `names[1]` is the second AZ whatever the region).
  */
-const AVAILABILITY_ZONE_NAMES: UnknownValue = { k: 'unknown', why: 'data source', symbolicItems: 'az#' };
+const AVAILABILITY_ZONE_NAMES: UnknownValue = { k: 'unknown', why: "the region's AZ names are known only when Terraform plans", symbolicItems: 'az#' };
 
 function isAvailabilityZoneNames(e: ScopeTraversalExpr): boolean {
   const [type, name, attr] = e.steps;
@@ -195,8 +196,8 @@ function index(v: Value, k: Value): Value {
   if (v.k === 'unknown' && v.symbolicItems !== undefined && k.k === 'number' && Number.isInteger(k.v) && k.v >= 0) {
     return symbolicStr(`${v.symbolicItems}${k.v}`, k.origin);
   }
-  if (v.k === 'unknown' || v.k === 'ref') return unknown();
-  if (k.k === 'unknown' || k.k === 'ref') return unknown();
+  if (v.k === 'unknown' || v.k === 'ref') return unknownFrom(v);
+  if (k.k === 'unknown' || k.k === 'ref') return unknownFrom(k);
   if (v.k === 'list') {
     const i = k.k === 'number' ? k.v : Number(asString(k));
     if (!Number.isInteger(i)) return failure('a list index must be a whole number');
@@ -213,4 +214,11 @@ function index(v: Value, k: Value): Value {
     return failure(`the map has no element "${key}"`);
   }
   return failure(`cannot index a ${typeName(v)}`);
+}
+
+/** `data.aws_vpc.shared` of a reference into a data source, for messages. */
+function dataAddress(e: ScopeTraversalExpr): string {
+  const names = [e.root];
+  for (const step of e.steps.slice(0, 2)) if (step.kind === 'attr') names.push(step.name);
+  return names.join('.');
 }

@@ -1,12 +1,12 @@
 import type { Span } from '../../../text/span';
-import { bool, list, map, num, str, type Value } from '../../../values/value';
+import { bool, list, map, num, str, UNKNOWN, unknown, type UnknownValue, unknownReason, type Value } from '../../../values/value';
 
 /**
  * An evaluation error (missing attribute, index out of range, bad function argument) as opposed to a value
  * that is merely not known before apply. Both are `unknown` to the rest of VPC Lens; `try()` and `can()`
  * need to tell them apart.
  */
-const FAILURE_PREFIX = 'error: ';
+const FAILURE_PREFIX = 'evaluation error: ';
 
 export function failure(message: string, origin?: Span): Value {
   return { k: 'unknown', why: FAILURE_PREFIX + message, origin };
@@ -18,6 +18,20 @@ export function isFailure(v: Value): boolean {
 
 export function failureMessage(v: Value): string | undefined {
   return v.k === 'unknown' && v.why?.startsWith(FAILURE_PREFIX) ? v.why.slice(FAILURE_PREFIX.length) : undefined;
+}
+
+/**
+ * The unknown a computation on `from` gives: it keeps the reason of the first of them that is not known
+ * (`var.cidr has no value`), so a hover on `cidrsubnet(var.cidr, 8, 1)` can say why. Never a failure: an
+ * evaluation error is returned as it is before this is reached.
+ */
+export function unknownFrom(...from: readonly Value[]): UnknownValue {
+  for (const v of from) {
+    if (isFailure(v)) continue;
+    const why = unknownReason(v);
+    if (why) return unknown(why);
+  }
+  return UNKNOWN;
 }
 
 export function typeName(v: Value): string {

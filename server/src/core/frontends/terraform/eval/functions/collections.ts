@@ -47,14 +47,14 @@ function collectionLength(v: Value, ctx: FnContext): number {
   if (v.k === 'list') return v.items.length;
   if (v.k === 'map') return v.entries.size;
   if (v.k === 'string') return [...v.v].length;
-  if (v.k === 'unknown' || v.k === 'ref') return stopUnknown();
+  if (v.k === 'unknown' || v.k === 'ref') return stopUnknown(v);
   return stopFail(ctx, `length: the argument must be a list, map or string`);
 }
 
 function flattenInto(items: readonly Value[], out: Value[], ctx: FnContext): void {
   for (const e of items) {
     if (e.k === 'list') flattenInto(e.items, out, ctx);
-    else if (e.k === 'unknown') stopUnknown();
+    else if (e.k === 'unknown') stopUnknown(e);
     else out.push(e);
   }
   if (!ctx.charge(items.length)) stopUnknown();

@@ -24,7 +24,7 @@ export const STRING_FUNCTIONS: Record<string, TfFunction> = {
       if (a.k === 'list') {
         if (n !== undefined && n !== a.items.length) stopFail(ctx, 'all list arguments must have the same length');
         n = a.items.length;
-      } else if (a.k === 'unknown') stopUnknown();
+      } else if (a.k === 'unknown') stopUnknown(a);
     }
     const count = n ?? 1;
     const out: Value[] = [];
@@ -148,7 +148,7 @@ export function formatText(fmt: string, values: readonly Value[], ctx: FnContext
         break;
       }
       case 't':
-        if (v.k !== 'bool') return v.k === 'unknown' ? stopUnknown() : stopFail(ctx, 'format: %t needs a bool');
+        if (v.k !== 'bool') return v.k === 'unknown' ? stopUnknown(v) : stopFail(ctx, 'format: %t needs a bool');
         out = String(v.v);
         break;
       case 'q':
@@ -158,7 +158,7 @@ export function formatText(fmt: string, values: readonly Value[], ctx: FnContext
         out = needString(v, ctx, 'a %s value');
         break;
       case 'v': {
-        if (v.k === 'unknown' || v.k === 'ref') stopUnknown();
+        if (v.k === 'unknown' || v.k === 'ref') stopUnknown(v);
         const s = asString(v);
         out = s ?? (v.k === 'null' ? 'null' : jsonText(v) ?? stopUnknown());
         break;

@@ -1,6 +1,6 @@
 import type { Span } from '../../../../text/span';
 import { type Value, unknown } from '../../../../values/value';
-import { asBool, asNumber, asString, typeName } from '../valueOps';
+import { asBool, asNumber, asString, typeName, unknownFrom } from '../valueOps';
 
 /** What a function implementation may do besides computing: report an error, charge work. */
 export interface FnContext {
@@ -22,9 +22,13 @@ export class Stop {
   constructor(readonly value: Value) {}
 }
 
-export function stopUnknown(): never {
-  throw new Stop(unknown());
+/** Ends the function with unknown; with the argument that is not known, its reason is the result's. */
+export function stopUnknown(from?: Value): never {
+  throw new Stop(from ? unknownFrom(from) : unknown());
 }
+
+/** Why a symbolic AZ name (`az#0`) is not known as text. */
+const SYMBOLIC_TEXT = "the region's AZ names are known only when Terraform plans";
 
 export function stopFail(ctx: FnContext, message: string): never {
   throw new Stop(ctx.fail(message));
@@ -42,14 +46,15 @@ export function arg(args: readonly Value[], i: number, ctx: FnContext): Value {
 
 /** A string argument; a symbolic one (`az#0`) is unknown here: a function reads its text, which is not known. */
 export function needString(v: Value, ctx: FnContext, what = 'argument'): string {
-  if (isOpaque(v) || (v.k === 'string' && v.symbolic)) stopUnknown();
+  if (isOpaque(v)) stopUnknown(v);
+  if (v.k === 'string' && v.symbolic) throw new Stop(unknown(SYMBOLIC_TEXT));
   const s = asString(v);
   if (s === undefined) stopFail(ctx, `${what} must be a string, got ${typeName(v)}`);
   return s;
 }
 
 export function needNumber(v: Value, ctx: FnContext, what = 'argument'): number {
-  if (isOpaque(v)) stopUnknown();
+  if (isOpaque(v)) stopUnknown(v);
   const n = asNumber(v);
   if (n === undefined) stopFail(ctx, `${what} must be a number, got ${typeName(v)}`);
   return n;
@@ -62,20 +67,20 @@ export function needInteger(v: Value, ctx: FnContext, what = 'argument'): number
 }
 
 export function needBool(v: Value, ctx: FnContext, what = 'argument'): boolean {
-  if (isOpaque(v)) stopUnknown();
+  if (isOpaque(v)) stopUnknown(v);
   const b = asBool(v);
   if (b === undefined) stopFail(ctx, `${what} must be a bool, got ${typeName(v)}`);
   return b;
 }
 
 export function needList(v: Value, ctx: FnContext, what = 'argument'): readonly Value[] {
-  if (isOpaque(v)) stopUnknown();
+  if (isOpaque(v)) stopUnknown(v);
   if (v.k !== 'list') stopFail(ctx, `${what} must be a list, got ${typeName(v)}`);
   return v.items;
 }
 
 export function needMap(v: Value, ctx: FnContext, what = 'argument'): ReadonlyMap<string, Value> {
-  if (isOpaque(v)) stopUnknown();
+  if (isOpaque(v)) stopUnknown(v);
   if (v.k !== 'map') stopFail(ctx, `${what} must be a map or object, got ${typeName(v)}`);
   return v.entries;
 }

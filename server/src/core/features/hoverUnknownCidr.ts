@@ -1,0 +1,97 @@
+import { formatCount } from '../cidr';
+import type { Field } from '../model/field';
+import type { ModelView } from '../model/network';
+import type { NetworkElement } from '../model/types';
+import type { Span } from '../text/span';
+import { elementLabel, kindName } from './elementLabel';
+import { code, escapeMarkdown } from './markdown';
+
+/** A CIDR-valued field of an element, and what it is to the element ("IPv4 block", "destination"). */
+interface CidrField {
+  readonly field: Field<string>;
+  readonly what: string;
+  /** An IPAM allocation of known size (`ipv4_netmask_length`): the block's size without its address. */
+  readonly ipamPrefix?: number;
+}
+
+/** The fields of `e` that hold a CIDR block: the ones rules read. */
+function cidrFields(e: NetworkElement): CidrField[] {
+  const out: CidrField[] = [];
+  const add = (field: Field<string> | undefined, what: string, ipamPrefix?: number) => {
+    if (field) out.push(ipamPrefix === undefined ? { field, what } : { field, what, ipamPrefix });
+  };
+  switch (e.kind) {
+    case 'vpc':
+    case 'vpc-cidr-block':
+      for (const b of e.kind === 'vpc' ? e.cidrBlocks.filter((b) => b.declaredBy === e.id) : [e.block]) {
+        add(b.cidr, b.ipv6 ? 'IPv6 block' : 'IPv4 block', b.ipamNetmaskLength?.known ? b.ipamNetmaskLength.value : undefined);
+      }
+      break;
+    case 'subnet':
+    case 'nacl-entry':
+      add(e.cidr, 'IPv4 block');
+      add(e.ipv6Cidr, 'IPv6 block');
+      break;
+    case 'route':
+      add(e.destination, 'destination');
+      add(e.destinationIpv6, 'IPv6 destination');
+      break;
+    case 'tgw-route':
+      add(e.destination, 'destination');
+      break;
+    case 'sg-rule':
+      for (const p of e.peers) if (p.kind === 'cidr') add(p.cidr, p.ipv6 ? 'IPv6 peer' : 'IPv4 peer');
+      break;
+  }
+  return out;
+}
+
+interface Hit {
+  readonly owner: NetworkElement;
+  readonly cidr: CidrField;
+  readonly span: Span;
+  readonly why?: string;
+}
+
+/** Instances whose reasons are listed one by one; more share an "and N more". */
+const MAX_REASONS = 5;
+
+/**
+ * The hover on a CIDR expression whose value is not known (`cidr_block = var.cidr` with no value given,
+ * a remote module's output, a data source): what the block is, and why VPC Lens does not know it, so the
+ * user sees what to give it (a tfvars value, a parameter file) instead of an empty hover.
+ */
+export function unknownCidrHoverAt(model: ModelView, uri: string, offset: number): { markdown: string; span: Span } | undefined {
+  const hits: Hit[] = [];
+  for (const owner of model.all()) {
+    for (const cidr of cidrFields(owner)) {
+      const f = cidr.field;
+      if (f.known) continue;
+      // Where the attribute is written (`span` may be where the unknown came from: a CloudFormation parameter).
+      const s = f.at ?? f.span;
+      if (!s || s.file !== uri || offset < s.start || offset > s.end) continue;
+      hits.push(f.why ? { owner, cidr, span: s, why: f.why } : { owner, cidr, span: s });
+    }
+  }
+  const first = hits[0];
+  if (!first) return undefined;
+  // Instances of one count/for_each resource share the expression: name the resource, not one instance.
+  const owner =
+    hits.length > 1
+      ? `${kindName(first.owner.kind)} ${code(first.owner.address.replace(/\[[^\]]*\]$/, ''))}`
+      : `${kindName(first.owner.kind)} ${elementLabel(first.owner)}`;
+  const heading = `**${first.cidr.what}**${hits.length > 1 ? ` of ${hits.length} instances` : ''} · ${owner}`;
+  const reasons = [...new Set(hits.map((h) => h.why ?? 'VPC Lens cannot evaluate it'))];
+  const why =
+    reasons.length === 1
+      ? `Not known: ${escapeMarkdown(reasons[0]!)}.`
+      : ['Not known:', ...reasons.slice(0, MAX_REASONS).map((r) => `- ${escapeMarkdown(r)}`), ...(reasons.length > MAX_REASONS ? [`- and ${reasons.length - MAX_REASONS} more`] : [])].join('\n');
+  const parts = [heading, why];
+  if (first.cidr.ipamPrefix !== undefined) {
+    const bits = first.cidr.what.startsWith('IPv6') ? 128 : 32;
+    const size = 2n ** BigInt(Math.max(0, bits - first.cidr.ipamPrefix));
+    parts.push(`IPAM allocates it when the VPC is created: a /${first.cidr.ipamPrefix} block (${formatCount(size)} addresses).`);
+  }
+  parts.push('Rules that need this block skip it until it is known; nothing is guessed.');
+  return { markdown: parts.join('\n\n'), span: first.span };
+}

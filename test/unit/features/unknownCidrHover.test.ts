@@ -1,0 +1,80 @@
+// The hover on a CIDR expression whose value VPC Lens does not know: what the block is and why it is not
+// known (a variable without a value, a remote module, a data source, a for_each over unknown values, a
+// CloudFormation parameter without Default), instead of no hover at all.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/config/settings';
+import { hoverAt } from '../../../server/src/core/features/hover';
+import { createWorkspace } from '../../../server/src/host/createWorkspace';
+
+/** Analyses `files` (name -> text) under file:///w/ and hovers the first occurrence of `needle` in `file`. */
+async function hoverOn(files: Record<string, string>, file: string, needle: string): Promise<string | undefined> {
+  const ws = await createWorkspace();
+  const texts = new Map(Object.entries(files).map(([name, text]) => [`file:///w/${name}`, text]));
+  for (const [uri, text] of texts) ws.setFile(uri, text);
+  const analysis = ws.analyze(DEFAULT_SETTINGS);
+  const uri = `file:///w/${file}`;
+  const at = texts.get(uri)!.indexOf(needle);
+  assert.ok(at >= 0, `${needle} is in ${file}`);
+  return hoverAt(analysis, (u) => texts.get(u), uri, at + 2)?.markdown;
+}
+
+describe('hover on a CIDR that is not known', () => {
+  test('a variable without a value: the hover names it and where a value would come from', async () => {
+    const md = await hoverOn({ 'main.tf': 'variable "vpc_cidr" {}\nresource "aws_vpc" "main" {\n  cidr_block = var.vpc_cidr\n}\n' }, 'main.tf', 'var.vpc_cidr');
+    assert.match(md!, /^\*\*IPv4 block\*\* · VPC `aws_vpc.main`/);
+    assert.match(md!, /Not known: var\.vpc\\_cidr has no value \(no default, and no variable file sets it\)\./);
+    assert.match(md!, /Rules that need this block skip it/);
+  });
+
+  test('the reason survives functions: cidrsubnet() of a remote module output says the module is not read', async () => {
+    const md = await hoverOn(
+      {
+        'main.tf': [
+          'module "plan" {\n  source = "github.com/acme/addr-plan"\n}',
+          'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}',
+          'resource "aws_subnet" "app" {\n  count      = 2\n  vpc_id     = aws_vpc.main.id\n  cidr_block = cidrsubnet(module.plan.base, 8, count.index)\n}',
+        ].join('\n'),
+      },
+      'main.tf',
+      'cidrsubnet(',
+    );
+    assert.match(md!, /^\*\*IPv4 block\*\* of 2 instances · subnet `aws_subnet.app`/);
+    assert.match(md!, /module\.plan comes from "github\.com\/acme\/addr-plan", which VPC Lens does not read/);
+  });
+
+  test('a data source and a for_each over unknown values say so', async () => {
+    const files = {
+      'main.tf': [
+        'data "aws_vpc" "shared" {\n  id = "vpc-123"\n}',
+        'resource "aws_vpc" "main" {\n  cidr_block = data.aws_vpc.shared.cidr_block\n}',
+        'variable "routes" {}',
+        'resource "aws_route" "r" {\n  for_each               = var.routes\n  route_table_id         = "rtb-1"\n  destination_cidr_block = each.value.cidr\n  gateway_id             = "igw-1"\n}',
+      ].join('\n'),
+    };
+    assert.match((await hoverOn(files, 'main.tf', 'data.aws_vpc.shared.cidr_block'))!, /Not known: data\.aws\\_vpc\.shared is read from AWS when Terraform plans/);
+    const route = await hoverOn(files, 'main.tf', 'each.value.cidr');
+    assert.match(route!, /^\*\*destination\*\* · route/);
+    assert.match(route!, /the for\\_each of this block is not known: var\.routes has no value/);
+  });
+
+  test('a known value keeps the CIDR math hover, and text that is not a CIDR attribute gets none', async () => {
+    const files = {
+      'main.tf': 'variable "vpc_cidr" {\n  default = "10.1.0.0/16"\n}\nvariable "name" {}\nresource "aws_vpc" "main" {\n  cidr_block = var.vpc_cidr\n  tags = { Name = var.name }\n}\n',
+    };
+    assert.match((await hoverOn(files, 'main.tf', 'var.vpc_cidr\n'))!, /65,531 usable/);
+    assert.equal(await hoverOn(files, 'main.tf', 'var.name'), undefined);
+  });
+
+  test('CloudFormation: a parameter without Default, on the !Ref where the block is written', async () => {
+    const md = await hoverOn(
+      {
+        'net.yaml': 'AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  VpcCidr:\n    Type: String\nResources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: !Ref VpcCidr\n',
+      },
+      'net.yaml',
+      '!Ref VpcCidr',
+    );
+    assert.match(md!, /^\*\*IPv4 block\*\* · VPC `Vpc`/);
+    assert.match(md!, /parameter VpcCidr has no Default and no value in a parameter file/);
+  });
+});
