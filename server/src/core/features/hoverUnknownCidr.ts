@@ -64,6 +64,9 @@ const MAX_REASONS = 5;
 export function unknownCidrHoverAt(model: ModelView, uri: string, offset: number): { markdown: string; span: Span } | undefined {
   const hits: Hit[] = [];
   for (const owner of model.all()) {
+    // A field is written inside its resource: only resources around the cursor are read.
+    const around = owner.span;
+    if (around.file !== uri || offset < around.start || offset > around.end) continue;
     for (const cidr of cidrFields(owner)) {
       const f = cidr.field;
       if (f.known) continue;
