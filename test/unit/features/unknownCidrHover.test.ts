@@ -77,4 +77,21 @@ describe('hover on a CIDR that is not known', () => {
     assert.match(md!, /^\*\*IPv4 block\*\* · VPC `Vpc`/);
     assert.match(md!, /parameter VpcCidr has no Default and no value in a parameter file/);
   });
+
+  test("a resource's summary gives the reason too, and names a symbolic AZ by its place", async () => {
+    const files = {
+      'main.tf': [
+        'variable "vpc_cidr" {}',
+        'data "aws_availability_zones" "available" {}',
+        'resource "aws_vpc" "main" {\n  cidr_block = var.vpc_cidr\n}',
+        'resource "aws_subnet" "app" {\n  vpc_id            = aws_vpc.main.id\n  cidr_block        = cidrsubnet(var.vpc_cidr, 8, 1)\n  availability_zone = data.aws_availability_zones.available.names[1]\n}',
+      ].join('\n'),
+    };
+    const vpc = await hoverOn(files, 'main.tf', '"main"');
+    assert.match(vpc!, /\| CIDR blocks \| unknown \(primary IPv4: var\.vpc\\_cidr has no value \(no default, and no variable file sets it\)\) \|/);
+    assert.match(vpc!, /\| Availability zones \| the region's 2nd AZ \|/);
+    const subnet = await hoverOn(files, 'main.tf', '"app"');
+    assert.match(subnet!, /\| CIDR block \| not known: var\.vpc\\_cidr has no value/);
+    assert.match(subnet!, /\| Availability zone \| the region's 2nd AZ \|/);
+  });
 });

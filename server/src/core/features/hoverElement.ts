@@ -1,10 +1,11 @@
 import { awsCidrMath, formatCount, parseCidr } from '../cidr';
 import type { NetworkFacts } from '../model/facts';
-import { type Field, valueOf } from '../model/field';
+import { type Field, type UnknownField, valueOf } from '../model/field';
+import { azLabel } from '../model/symbolicAz';
 import type { ModelView } from '../model/network';
 import type { NetworkElement, Subnet, Vpc } from '../model/types';
 import { elementLabel, kindName } from './elementLabel';
-import { code, table } from './markdown';
+import { code, escapeMarkdown, table } from './markdown';
 
 interface Context {
   readonly model: ModelView;
@@ -29,12 +30,13 @@ export function elementHoverMarkdown(ctx: Context, e: NetworkElement): string {
 function vpcRows(ctx: Context, vpc: Vpc): [string, string][] {
   const blocks = safe(() => ctx.facts.vpcBlocks(vpc)) ?? vpc.cidrBlocks;
   const blockText = blocks.map((b) => {
-    const value = b.cidr.known ? b.cidr.value : b.amazonProvided ? 'Amazon-provided' : 'unknown';
     const kind = [b.primary ? 'primary' : 'secondary', b.ipv6 ? 'IPv6' : 'IPv4'].join(' ');
-    return `${value} (${kind})`;
+    if (b.cidr.known) return `${b.cidr.value} (${kind})`;
+    if (b.amazonProvided) return `Amazon-provided (${kind})`;
+    return `unknown (${kind}${b.cidr.why ? `: ${escapeMarkdown(b.cidr.why)}` : ''})`;
   });
   const subnets = safe(() => ctx.facts.subnetsOf(vpc.id)) ?? [];
-  const azs = [...new Set(subnets.map((s) => valueOf(s.availabilityZone)).filter((z): z is string => !!z))].sort();
+  const azs = [...new Set(subnets.map((s) => valueOf(s.availabilityZone)).filter((z): z is string => !!z))].sort().map(azLabel);
   const rows: [string, string][] = [
     ['CIDR blocks', blockText.length ? blockText.join(', ') : 'none known'],
     ['Subnets', String(subnets.length)],
@@ -48,7 +50,8 @@ function vpcRows(ctx: Context, vpc: Vpc): [string, string][] {
 function subnetRows(ctx: Context, subnet: Subnet): [string, string][] {
   const vpc = ctx.model.getOf('vpc', valueOf(subnet.vpc)) ?? safe(() => ctx.facts.vpcOf(subnet.id));
   const rows: [string, string][] = [['VPC', vpc ? elementLabel(vpc) : 'unknown']];
-  rows.push(['Availability zone', fieldText(subnet.availabilityZone, 'not set (AWS picks one)')]);
+  const az = subnet.availabilityZone;
+  rows.push(['Availability zone', az?.known ? azLabel(az.value) : fieldText(az, 'not set (AWS picks one)')]);
   rows.push(['CIDR block', cidrWithUsable(subnet.cidr)]);
   if (subnet.ipv6Cidr) rows.push(['IPv6 block', cidrWithUsable(subnet.ipv6Cidr)]);
   const pub = safe(() => ctx.facts.publicness(subnet));
@@ -62,7 +65,7 @@ function subnetRows(ctx: Context, subnet: Subnet): [string, string][] {
 
 function cidrWithUsable(f: Field<string> | undefined): string {
   if (!f) return 'not set';
-  if (!f.known) return 'not known until apply';
+  if (!f.known) return notKnown(f);
   const parsed = parseCidr(f.value);
   if (!parsed.ok) return `${f.value} (invalid: ${parsed.message})`;
   return `${f.value} · ${formatCount(awsCidrMath(parsed.cidr).usable)} usable`;
@@ -97,7 +100,12 @@ function describeFlag(name: string, f: Field<boolean> | undefined, awsDefault: b
 
 function fieldText(f: Field<string> | undefined, absent: string): string {
   if (!f) return absent;
-  return f.known ? f.value : 'not known until apply';
+  return f.known ? f.value : notKnown(f);
+}
+
+/** An unknown value in a summary row, with the reason the front-end gave. */
+function notKnown(f: UnknownField): string {
+  return f.why ? `not known: ${escapeMarkdown(f.why)}` : 'not known until apply';
 }
 
 function capitalize(s: string): string {
