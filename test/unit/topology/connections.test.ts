@@ -246,6 +246,25 @@ resource "aws_vpc" "broken" {
     assert.equal(g.node('aws_nat_gateway.n').parent, undefined);
   });
 
+  test('a block that is not known says why in the node details', async () => {
+    const g = await topologyOf({
+      'main.tf': `
+variable "vpc_cidr" {}
+resource "aws_vpc" "main" {
+  cidr_block = var.vpc_cidr
+}
+resource "aws_subnet" "app" {
+  vpc_id     = aws_vpc.main.id
+  cidr_block = cidrsubnet(var.vpc_cidr, 8, 1)
+}
+`,
+    });
+    const why = 'var.vpc_cidr has no value (no default, and no variable file sets it)';
+    assert.ok(g.node('aws_vpc.main').details?.includes(`primary IPv4: unknown (${why})`), JSON.stringify(g.node('aws_vpc.main').details));
+    assert.ok(g.node('aws_subnet.app').details?.includes(`IPv4 block: unknown (${why})`), JSON.stringify(g.node('aws_subnet.app').details));
+    assert.equal(g.node('aws_subnet.app').label, 'aws_subnet.app\nCIDR unknown');
+  });
+
   test('an empty workspace gives an empty graph', async () => {
     const g = await topologyOf({});
     assert.deepEqual(g.graph, { version: 1, nodes: [], edges: [] });

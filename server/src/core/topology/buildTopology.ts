@@ -16,6 +16,7 @@ import {
   nameOf,
   routeLine,
   subnetDetails,
+  unknownText,
 } from './labels';
 import { regionOfAz, regionOfServiceName } from './regions';
 import { elementsInScope } from './scope';
@@ -142,7 +143,8 @@ class GraphBuilder {
     for (const b of blocks) {
       const v = valueOf(b.cidr);
       const what = `${b.primary ? 'primary' : 'secondary'} ${b.ipv6 ? 'IPv6' : 'IPv4'}`;
-      details.push(...(v === undefined ? [`${what}: ${blockText(b)}`] : cidrDetails(v, what)));
+      const unknown = !b.cidr.known && !b.amazonProvided && b.ipamNetmaskLength === undefined;
+      details.push(...(v !== undefined ? cidrDetails(v, what) : [`${what}: ${unknown ? unknownText(b.cidr) : blockText(b)}`]));
     }
     if (vpc.enableDnsSupport || vpc.enableDnsHostnames) {
       details.push(`DNS support: ${fieldText(vpc.enableDnsSupport, 'unknown')}, DNS hostnames: ${fieldText(vpc.enableDnsHostnames, 'unknown')}`);

@@ -55,6 +55,11 @@ export function blockText(b: CidrBlock): string {
   return b.ipv6 ? 'IPv6 block unknown' : 'CIDR unknown';
 }
 
+/** An unknown value in the details: "unknown", with the reason the front-end gave when there is one. */
+export function unknownText(f: Field<unknown>): string {
+  return !f.known && f.why ? `unknown (${f.why})` : 'unknown';
+}
+
 export function fieldText(f: Field<unknown> | undefined, unknown = 'unknown'): string {
   if (!f) return 'not set';
   return f.known ? String(f.value) : unknown;
@@ -113,7 +118,7 @@ export function subnetDetails(s: Subnet, facts: NetworkFacts, nacl: NetworkEleme
   const lines = [s.address];
   const cidr = valueOf(s.cidr);
   if (cidr !== undefined) lines.push(...cidrDetails(cidr, 'IPv4'));
-  else if (s.cidr) lines.push('IPv4 block: unknown');
+  else if (s.cidr) lines.push(`IPv4 block: ${unknownText(s.cidr)}`);
   const v6 = valueOf(s.ipv6Cidr);
   if (v6 !== undefined) lines.push(`IPv6 ${v6}`);
   const az = valueOf(s.availabilityZone) ?? valueOf(s.availabilityZoneId);
