@@ -72,11 +72,33 @@ export class Workbench {
 
   /** Opens the quick input with `key`, types `text`, waits for a row matching `rowText`, accepts it. */
   private async pickFromQuickInput(key: string, text: string, rowText: string | RegExp, timeoutMs: number): Promise<void> {
-    await this.page.keyboard.press(key);
-    await this.page.locator(selectors.quickInput).waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.pressUntilVisible(key, selectors.quickInput, timeoutMs);
     await this.page.keyboard.type(text, { delay: 10 });
     await this.page.locator(selectors.quickInputRow).filter({ hasText: rowText }).first().waitFor({ state: 'visible', timeout: timeoutMs });
     await this.page.keyboard.press('Enter');
+  }
+
+  /**
+   * Presses `key` until `selector` shows: a key pressed while the focus is still moving (a box closing, an
+   * editor opening) can be lost, which a person would simply press again. Each miss is logged with what
+   * the page showed; the last one fails with all of them.
+   */
+  private async pressUntilVisible(key: string, selector: string, timeoutMs: number): Promise<void> {
+    const target = this.page.locator(selector).first();
+    const deadline = Date.now() + timeoutMs;
+    const misses: string[] = [];
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press(key);
+      try {
+        await target.waitFor({ state: 'visible', timeout: Math.max(1_000, Math.min(deadline - Date.now(), timeoutMs / 3)) });
+        return;
+      } catch (error) {
+        const miss = `press ${attempt} of ${key}: ${await this.describeFocus()}`;
+        console.log(`${selector} did not show, ${miss}`);
+        misses.push(miss);
+        if (Date.now() >= deadline) throw new Error(`${selector} did not show after ${attempt} presses of ${key}; ${misses.join('; ')}`, { cause: error });
+      }
+    }
   }
 
   /** Runs a command from the Command Palette by its title, as a person would. */
@@ -94,8 +116,7 @@ export class Workbench {
 
   /** Go to Line (Ctrl+G): puts the cursor on `line` (and `column`, both 1-based) and scrolls it into view. */
   async goToLine(line: number, timeoutMs = 10_000, column?: number): Promise<void> {
-    await this.page.keyboard.press('Control+G');
-    await this.page.locator(selectors.quickInput).waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.pressUntilVisible('Control+G', selectors.quickInput, timeoutMs);
     await this.page.keyboard.type(column === undefined ? String(line) : `${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.page.locator(selectors.quickInput).waitFor({ state: 'hidden', timeout: timeoutMs });
