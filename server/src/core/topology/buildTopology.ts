@@ -143,7 +143,7 @@ class GraphBuilder {
     for (const b of blocks) {
       const v = valueOf(b.cidr);
       const what = `${b.primary ? 'primary' : 'secondary'} ${b.ipv6 ? 'IPv6' : 'IPv4'}`;
-      const unknown = !b.cidr.known && !b.amazonProvided && b.ipamNetmaskLength === undefined;
+      const unknown = !b.cidr.known && !b.amazonProvided && valueOf(b.ipamNetmaskLength) === undefined;
       details.push(...(v !== undefined ? cidrDetails(v, what) : [`${what}: ${unknown ? unknownText(b.cidr) : blockText(b)}`]));
     }
     if (vpc.enableDnsSupport || vpc.enableDnsHostnames) {

@@ -95,6 +95,7 @@ function elementAddress(id: string): string {
   const at = id.lastIndexOf('::');
   return at < 0 ? id : id.slice(at + 2);
 }
+
 export function str(v: string, origin?: Span): StringValue {
   return { k: 'string', v, origin };
 }

@@ -12,6 +12,7 @@ export const CYCLE = 'it depends on itself (a cycle)';
 
 /** The reason of a value the evaluation budget (MAX_WORK) cut short. */
 export const BUDGET = 'evaluating it takes more work than VPC Lens allows one module';
+
 /** Largest `count` / number of `for_each` keys expanded. */
 export const MAX_INSTANCES = 10_000;
 /** Deepest chain of module calls followed. */
