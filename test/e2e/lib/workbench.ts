@@ -3,7 +3,7 @@
 // deadline. Selectors are VS Code's own DOM classes (checked against code-server 4.139 / Code 1.139).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from './browser';
+import type { FrameLocator, Locator, Page } from './browser';
 import { pollUntil } from './poll';
 
 export const selectors = {
@@ -72,31 +72,40 @@ export class Workbench {
 
   /** Opens the quick input with `key`, types `text`, waits for a row matching `rowText`, accepts it. */
   private async pickFromQuickInput(key: string, text: string, rowText: string | RegExp, timeoutMs: number): Promise<void> {
-    await this.pressUntilVisible(key, selectors.quickInput, timeoutMs);
+    await this.pressUntilVisible(key, this.page.locator(selectors.quickInput).first(), 'the quick input', timeoutMs);
     await this.page.keyboard.type(text, { delay: 10 });
     await this.page.locator(selectors.quickInputRow).filter({ hasText: rowText }).first().waitFor({ state: 'visible', timeout: timeoutMs });
     await this.page.keyboard.press('Enter');
   }
 
   /**
-   * Presses `key` until `selector` shows: a key pressed while the focus is still moving (a box closing, an
-   * editor opening) can be lost, which a person would simply press again. Each miss is logged with what
-   * the page showed; the last one fails with all of them.
+   * Presses `key` until `target` shows: a key pressed while the focus is still moving (a box closing, an
+   * editor opening) can be lost, which a person would simply press again. `before` runs before every press
+   * (to put the focus back), `afterMiss` after a press that showed nothing useful (to close what it opened).
+   * Each miss is logged with what the page showed; the last one fails with all of them.
    */
-  private async pressUntilVisible(key: string, selector: string, timeoutMs: number): Promise<void> {
-    const target = this.page.locator(selector).first();
+  private async pressUntilVisible(
+    key: string,
+    target: Locator,
+    what: string,
+    timeoutMs: number,
+    steps: { before?: () => Promise<void>; afterMiss?: () => Promise<void> } = {},
+  ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     const misses: string[] = [];
     for (let attempt = 1; ; attempt++) {
+      await steps.before?.();
       await this.page.keyboard.press(key);
       try {
+        // What a key opens shows in well under a second; a third of the deadline bounds one press.
         await target.waitFor({ state: 'visible', timeout: Math.max(1_000, Math.min(deadline - Date.now(), timeoutMs / 3)) });
         return;
       } catch (error) {
         const miss = `press ${attempt} of ${key}: ${await this.describeFocus()}`;
-        console.log(`${selector} did not show, ${miss}`);
+        console.log(`${what} did not show, ${miss}`);
         misses.push(miss);
-        if (Date.now() >= deadline) throw new Error(`${selector} did not show after ${attempt} presses of ${key}; ${misses.join('; ')}`, { cause: error });
+        if (Date.now() >= deadline) throw new Error(`${what} did not show after ${attempt} presses of ${key}; ${misses.join('; ')}`, { cause: error });
+        await steps.afterMiss?.();
       }
     }
   }
@@ -116,7 +125,7 @@ export class Workbench {
 
   /** Go to Line (Ctrl+G): puts the cursor on `line` (and `column`, both 1-based) and scrolls it into view. */
   async goToLine(line: number, timeoutMs = 10_000, column?: number): Promise<void> {
-    await this.pressUntilVisible('Control+G', selectors.quickInput, timeoutMs);
+    await this.pressUntilVisible('Control+G', this.page.locator(selectors.quickInput).first(), 'the Go to Line box', timeoutMs);
     await this.page.keyboard.type(column === undefined ? String(line) : `${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.page.locator(selectors.quickInput).waitFor({ state: 'hidden', timeout: timeoutMs });
@@ -219,10 +228,8 @@ export class Workbench {
   /**
    * Opens the Quick Fix menu (Ctrl+.) at the cursor, waits for an entry matching `title` and applies it.
    * Returns the entries the menu listed. `focusCursor` puts the editor's focus and cursor back where the fix
-   * is wanted; it runs before every press, because a key pressed while something else holds the focus (a
-   * notification, a widget the workbench opened meanwhile) never reaches the editor. A press whose menu does
-   * not list the entry is retried, and each miss is logged with what the page showed, so a failure in CI says
-   * why.
+   * is wanted before every press: a key pressed while something else holds the focus never reaches the
+   * editor. A press whose menu does not list the entry is retried (pressUntilVisible).
    */
   async applyQuickFix(
     title: RegExp,
@@ -232,24 +239,10 @@ export class Workbench {
   ): Promise<string[]> {
     const rows = this.page.locator(selectors.codeActionRow);
     const wanted = rows.filter({ hasText: title }).first();
-    const deadline = Date.now() + timeoutMs;
-    const misses: string[] = [];
-    for (let attempt = 1; ; attempt++) {
-      await focusCursor();
-      await this.page.keyboard.press('Control+.');
-      const left = deadline - Date.now();
-      try {
-        // A menu the server answers comes up in well under a second; a third of what is left bounds one press.
-        await wanted.waitFor({ state: 'visible', timeout: Math.max(1_000, Math.min(left, timeoutMs / 3)) });
-        break;
-      } catch (error) {
-        const miss = `press ${attempt}: ${await this.describeFocus()}`;
-        console.log(`Quick Fix menu missed, ${miss}`);
-        misses.push(miss);
-        if (Date.now() >= deadline) throw new Error(`no Quick Fix entry matching ${title} after ${attempt} presses of Ctrl+.; ${misses.join('; ')}`, { cause: error });
-        await this.page.keyboard.press('Escape');
-      }
-    }
+    await this.pressUntilVisible('Control+.', wanted, `a Quick Fix entry matching ${title}`, timeoutMs, {
+      before: focusCursor,
+      afterMiss: () => this.page.keyboard.press('Escape'),
+    });
     const listed: string[] = [];
     for (let i = 0; i < (await rows.count()); i++) listed.push((await rows.nth(i).innerText({ timeout: 2_000 })).trim());
     await whenListed?.();
