@@ -50,12 +50,15 @@ describe('hover on a CIDR that is not known', () => {
         'resource "aws_vpc" "main" {\n  cidr_block = data.aws_vpc.shared.cidr_block\n}',
         'variable "routes" {}',
         'resource "aws_route" "r" {\n  for_each               = var.routes\n  route_table_id         = "rtb-1"\n  destination_cidr_block = each.value.cidr\n  gateway_id             = "igw-1"\n}',
+        'resource "aws_subnet" "s" {\n  for_each   = var.undeclared\n  vpc_id     = aws_vpc.main.id\n  cidr_block = each.value\n}',
       ].join('\n'),
     };
     assert.match((await hoverOn(files, 'main.tf', 'data.aws_vpc.shared.cidr_block'))!, /Not known: data\.aws\\_vpc\.shared is read from AWS when Terraform plans/);
     const route = await hoverOn(files, 'main.tf', 'each.value.cidr');
     assert.match(route!, /^\*\*destination\*\* · route/);
     assert.match(route!, /the for\\_each of this block is not known: var\.routes has no value/);
+    // An error in the for_each (reported as a warning on its own) is the reason its instances are not known.
+    assert.match((await hoverOn(files, 'main.tf', 'each.value\n'))!, /the for\\_each of this block is not known: evaluation error: no variable "undeclared" is declared/);
   });
 
   test('a known value keeps the CIDR math hover, and text that is not a CIDR attribute gets none', async () => {

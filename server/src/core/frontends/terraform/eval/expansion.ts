@@ -1,9 +1,9 @@
-import { num, str, type Value, unknown } from '../../../values/value';
+import { num, str, type Value, unknown, unknownReason } from '../../../values/value';
 import { type Block, findAttribute } from '../syntax/ast';
 import { MAX_INSTANCES } from './context';
 import { evaluate, spanOf } from './evaluate';
 import type { Scope } from './scope';
-import { asNumber, isFailure, sortedEntries, typeName, unknownFrom } from './valueOps';
+import { asNumber, isFailure, sortedEntries, typeName } from './valueOps';
 
 export interface InstanceKey {
   /** `count.index` or `each.key`; undefined for a single instance or the representative of an unknown set. */
@@ -90,7 +90,8 @@ function eachKey(k: string, value: Value): InstanceKey {
  * say why (`from`: the count or for_each value, when that is what is not known).
  */
 function unknownInstances(mode: 'count' | 'for_each', isCount: boolean, from?: Value): Expansion {
-  const inner = from ? unknownFrom(from).why : undefined;
+  // The text of an evaluation error too: wrapped in this sentence, the instances are unknown, not failed.
+  const inner = from ? unknownReason(from) : undefined;
   const u = unknown(`the ${mode} of this block is not known${inner ? `: ${inner}` : ''}`);
   const key: InstanceKey = isCount ? { suffix: '[?]', countIndex: u } : { suffix: '[?]', each: { key: u, value: u } };
   return { mode, known: false, keys: [key] };
