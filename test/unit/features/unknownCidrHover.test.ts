@@ -56,9 +56,25 @@ describe('hover on a CIDR that is not known', () => {
     assert.match((await hoverOn(files, 'main.tf', 'data.aws_vpc.shared.cidr_block'))!, /Not known: data\.aws\\_vpc\.shared is read from AWS when Terraform plans/);
     const route = await hoverOn(files, 'main.tf', 'each.value.cidr');
     assert.match(route!, /^\*\*destination\*\* · route/);
-    assert.match(route!, /the for\\_each of this block is not known: var\.routes has no value/);
+    assert.match(route!, /the for\\_each of aws\\_route\.r is not known: var\.routes has no value/);
     // An error in the for_each (reported as a warning on its own) is the reason its instances are not known.
-    assert.match((await hoverOn(files, 'main.tf', 'each.value\n'))!, /the for\\_each of this block is not known: evaluation error: no variable "undeclared" is declared/);
+    assert.match((await hoverOn(files, 'main.tf', 'each.value\n'))!, /the for\\_each of aws\\_subnet\.s is not known: evaluation error: no variable "undeclared" is declared/);
+  });
+
+  test('a reference into a resource whose count is not known names that resource and why', async () => {
+    const md = await hoverOn(
+      {
+        'main.tf': [
+          'variable "n" {}',
+          'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}',
+          'resource "aws_subnet" "app" {\n  count      = var.n\n  vpc_id     = aws_vpc.main.id\n  cidr_block = cidrsubnet("10.0.0.0/16", 8, count.index)\n}',
+          'resource "aws_route" "to_app" {\n  route_table_id         = "rtb-1"\n  destination_cidr_block = aws_subnet.app[0].cidr_block\n  gateway_id             = "igw-1"\n}',
+        ].join('\n'),
+      },
+      'main.tf',
+      'aws_subnet.app[0].cidr_block',
+    );
+    assert.match(md!, /Not known: the count of aws\\_subnet\.app is not known: var\.n has no value/);
   });
 
   test('a known value keeps the CIDR math hover, and text that is not a CIDR attribute gets none', async () => {

@@ -12,7 +12,7 @@ import type { Scope } from './scope';
  */
 export abstract class BlockInstances<I extends Navigable> implements InstanceCollection {
   readonly mode: 'single' | 'count' | 'for_each';
-  private expansion: { known: boolean; instances: I[] } | undefined;
+  private expansion: { known: boolean; instances: I[]; why?: string } | undefined;
   private readonly busy = { busy: false };
 
   constructor(private readonly block: Block) {
@@ -29,7 +29,7 @@ export abstract class BlockInstances<I extends Navigable> implements InstanceCol
   protected abstract blockScope(): Scope;
   protected abstract makeInstance(key: InstanceKey, scope: Scope): I;
 
-  expand(at?: Span): { known: boolean; instances: I[] } {
+  expand(at?: Span): { known: boolean; instances: I[]; why?: string } {
     if (this.expansion) return this.expansion;
     const scope = this.blockScope();
     this.expansion = scope.mod.ctx.guard(
@@ -37,8 +37,9 @@ export abstract class BlockInstances<I extends Navigable> implements InstanceCol
       this.baseAddress,
       at ?? spanOf(scope, this.block),
       () => {
-        const e = expandInstances(this.block, scope);
-        return { known: e.known, instances: e.keys.map((k) => this.makeInstance(k, scope)) };
+        const e = expandInstances(this.block, scope, this.baseAddress);
+        const instances = e.keys.map((k) => this.makeInstance(k, scope));
+        return e.why === undefined ? { known: e.known, instances } : { known: e.known, instances, why: e.why };
       },
       () => ({ known: false, instances: [] as I[] }),
     );

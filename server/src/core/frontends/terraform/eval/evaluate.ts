@@ -196,7 +196,7 @@ function evalFor(expr: ForTupleExpr | ForObjectExpr, scope: Scope): Value {
       const c = evaluate(expr.cond, inner);
       if (isFailure(c)) return c;
       const b = asBool(c);
-      if (b === undefined) return unknown();
+      if (b === undefined) return unknownFrom(c);
       if (!b) continue;
     }
     if (expr.kind === 'for-tuple') {
@@ -206,7 +206,7 @@ function evalFor(expr: ForTupleExpr | ForObjectExpr, scope: Scope): Value {
     const kv = evaluate(expr.key, inner);
     if (isFailure(kv)) return kv;
     const key = asString(kv);
-    if (key === undefined) return unknown();
+    if (key === undefined) return unknownFrom(kv);
     const value = evaluate(expr.value, inner);
     if (expr.group) {
       const g = groups.get(key) ?? [];

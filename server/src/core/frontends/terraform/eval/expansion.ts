@@ -18,6 +18,8 @@ export interface Expansion {
   readonly mode: 'single' | 'count' | 'for_each';
   readonly known: boolean;
   readonly keys: readonly InstanceKey[];
+  /** When not known: why, naming the block ("the count of aws_route.r is not known: ..."). */
+  readonly why?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface Expansion {
  * variables without values) one representative instance stands for them: its count.index/each are
  * unknown, so nothing about it is guessed, but the resource still appears in the model.
  */
-export function expandInstances(block: Block, scope: Scope): Expansion {
+export function expandInstances(block: Block, scope: Scope, address: string): Expansion {
   const countAttr = findAttribute(block.body, 'count');
   const forEachAttr = findAttribute(block.body, 'for_each');
   const ctx = scope.mod.ctx;
@@ -37,11 +39,11 @@ export function expandInstances(block: Block, scope: Scope): Expansion {
       if (v.k !== 'unknown' && v.k !== 'ref' && !isFailure(v)) {
         ctx.report(at, `count must be a whole number of zero or more, got ${n ?? typeName(v)}`);
       }
-      return unknownInstances('count', true, v);
+      return unknownInstances('count', true, address, v);
     }
     if (n > MAX_INSTANCES) {
       ctx.report(at, `count = ${n} is more instances than VPC Lens expands (${MAX_INSTANCES}); they are left unknown`);
-      return unknownInstances('count', true);
+      return unknownInstances('count', true, address);
     }
     const keys: InstanceKey[] = [];
     for (let i = 0; i < n; i++) keys.push({ key: i, suffix: `[${i}]`, countIndex: num(i) });
@@ -57,9 +59,9 @@ export function expandInstances(block: Block, scope: Scope): Expansion {
       const seen = new Set<string>();
       for (const item of v.items) {
         if (item.k !== 'string') {
-          if (item.k === 'unknown' || item.k === 'ref') return unknownInstances('for_each', false, item);
+          if (item.k === 'unknown' || item.k === 'ref') return unknownInstances('for_each', false, address, item);
           ctx.report(at, `for_each over a set needs strings, got a ${typeName(item)}`);
-          return unknownInstances('for_each', false);
+          return unknownInstances('for_each', false, address);
         }
         if (seen.has(item.v)) continue;
         seen.add(item.v);
@@ -70,11 +72,11 @@ export function expandInstances(block: Block, scope: Scope): Expansion {
       if (v.k !== 'unknown' && v.k !== 'ref' && !isFailure(v)) {
         ctx.report(at, `for_each needs a map or a set of strings, got a ${typeName(v)}`);
       }
-      return unknownInstances('for_each', false, v);
+      return unknownInstances('for_each', false, address, v);
     }
     if (keys.length > MAX_INSTANCES) {
       ctx.report(at, `for_each with ${keys.length} keys is more instances than VPC Lens expands (${MAX_INSTANCES})`);
-      return unknownInstances('for_each', false);
+      return unknownInstances('for_each', false, address);
     }
     return { mode: 'for_each', known: true, keys };
   }
@@ -89,10 +91,11 @@ function eachKey(k: string, value: Value): InstanceKey {
  * One representative instance when the instances are not known; its `count.index` / `each` are unknown, and
  * say why (`from`: the count or for_each value, when that is what is not known).
  */
-function unknownInstances(mode: 'count' | 'for_each', isCount: boolean, from?: Value): Expansion {
+function unknownInstances(mode: 'count' | 'for_each', isCount: boolean, address: string, from?: Value): Expansion {
   // The text of an evaluation error too: wrapped in this sentence, the instances are unknown, not failed.
   const inner = from ? unknownReason(from) : undefined;
-  const u = unknown(`the ${mode} of this block is not known${inner ? `: ${inner}` : ''}`);
+  const why = `the ${mode} of ${address} is not known${inner ? `: ${inner}` : ''}`;
+  const u = unknown(why);
   const key: InstanceKey = isCount ? { suffix: '[?]', countIndex: u } : { suffix: '[?]', each: { key: u, value: u } };
-  return { mode, known: false, keys: [key] };
+  return { mode, known: false, keys: [key], why };
 }

@@ -18,8 +18,11 @@ export interface Navigable {
 /** A resource or module call with its count/for_each instances. */
 export interface InstanceCollection {
   readonly mode: 'single' | 'count' | 'for_each';
-  /** `known` is false when count/for_each could not be evaluated (one representative instance then). */
-  expand(at: Span): { readonly known: boolean; readonly instances: readonly Navigable[] };
+  /**
+   * `known` is false when count/for_each could not be evaluated (one representative instance then); `why`
+   * then says why, for the unknowns a reference to the collection gives.
+   */
+  expand(at: Span): { readonly known: boolean; readonly instances: readonly Navigable[]; readonly why?: string };
 }
 
 /**
@@ -85,14 +88,14 @@ export function evalScopeTraversal(e: ScopeTraversalExpr, scope: Scope): Value {
 
 /** `steps[i..]` applied to a resource or module call with its instances. */
 function fromCollection(c: InstanceCollection, steps: readonly TraversalStep[], scope: Scope, at: Span, i: number): Value {
-  const { known, instances } = c.expand(at);
-  if (i >= steps.length) return collectionValue(c, known, instances, at);
+  const { known, instances, why } = c.expand(at);
+  if (i >= steps.length) return collectionValue(c, known, instances, at, why);
   if (c.mode === 'single' && instances[0]) return fromInstance(instances[0], steps, scope, at, i);
   const step = steps[i]!;
   if (step.kind === 'index') {
     const k = evaluate(step.key, scope);
     if (isFailure(k)) return k;
-    if (!known || k.k === 'unknown' || k.k === 'ref') return applyValueSteps(unknownFrom(k), steps, scope, i + 1);
+    if (!known || k.k === 'unknown' || k.k === 'ref') return applyValueSteps(known ? unknownFrom(k) : unknown(why), steps, scope, i + 1);
     const key = c.mode === 'count' ? (k.k === 'number' ? k.v : Number(asString(k))) : asString(k);
     // count instances sit at their index; for_each ones are found by key.
     const atIndex = typeof key === 'number' ? instances[key] : undefined;
@@ -100,7 +103,7 @@ function fromCollection(c: InstanceCollection, steps: readonly TraversalStep[], 
     return found ? fromInstance(found, steps, scope, at, i + 1) : failure(`no instance [${JSON.stringify(key)}]`);
   }
   if (step.kind === 'splat') {
-    if (!known) return applyValueSteps(unknown(), steps, scope, i + 1);
+    if (!known) return applyValueSteps(unknown(why), steps, scope, i + 1);
     const each = list(
       instances.map((inst) => fromInstance(inst, step.each, scope, at, 0)),
       at,
@@ -125,9 +128,9 @@ function fromInstance(inst: Navigable, steps: readonly TraversalStep[], scope: S
 }
 
 /** A resource or module call used whole: its one instance, a list (count) or a map by key (for_each). */
-function collectionValue(c: InstanceCollection, known: boolean, instances: readonly Navigable[], at: Span): Value {
+function collectionValue(c: InstanceCollection, known: boolean, instances: readonly Navigable[], at: Span, why?: string): Value {
   if (c.mode === 'single') return instances[0] ? instances[0].materialize(at) : unknown();
-  if (!known) return unknown();
+  if (!known) return unknown(why);
   if (c.mode === 'count') return list(instances.map((i) => i.materialize(at)), at);
   return map(new Map(instances.map((i) => [String(i.key), i.materialize(at)])), at);
 }
@@ -196,8 +199,7 @@ function index(v: Value, k: Value): Value {
   if (v.k === 'unknown' && v.symbolicItems !== undefined && k.k === 'number' && Number.isInteger(k.v) && k.v >= 0) {
     return symbolicStr(`${v.symbolicItems}${k.v}`, k.origin);
   }
-  if (v.k === 'unknown' || v.k === 'ref') return unknownFrom(v);
-  if (k.k === 'unknown' || k.k === 'ref') return unknownFrom(k);
+  if (v.k === 'unknown' || v.k === 'ref' || k.k === 'unknown' || k.k === 'ref') return unknownFrom(v, k);
   if (v.k === 'list') {
     const i = k.k === 'number' ? k.v : Number(asString(k));
     if (!Number.isInteger(i)) return failure('a list index must be a whole number');

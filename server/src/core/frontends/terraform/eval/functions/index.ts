@@ -33,7 +33,7 @@ export function isKnownFunction(name: string): boolean {
  */
 export function callFunction(name: string, args: readonly Value[], ctx: FnContext): Value {
   const fn = FUNCTIONS.get(name);
-  if (!fn) return unknown();
+  if (!fn) return unknown(`${name}() is not evaluated by VPC Lens`);
   for (const a of args) if (isFailure(a)) return a;
   try {
     return fn(args, ctx);

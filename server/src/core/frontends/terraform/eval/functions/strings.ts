@@ -1,4 +1,4 @@
-import { bool, list, map, NULL, num, str, type Value } from '../../../../values/value';
+import { bool, list, map, NULL, num, str, type Value, unknown } from '../../../../values/value';
 import { asString } from '../valueOps';
 import { jsonText } from './json';
 import { re2ToRegExp } from './re2';
@@ -77,7 +77,7 @@ export const STRING_FUNCTIONS: Record<string, TfFunction> = {
     const replacement = needString(arg(args, 2, ctx), ctx);
     if (search.length > 1 && search.startsWith('/') && search.endsWith('/')) {
       const re = re2ToRegExp(search.slice(1, -1), true);
-      if (!re) return stopUnknown();
+      if (!re) return stopUnknown(UNREAD_PATTERN);
       return str(s.replace(re, replacement.replace(/\$\{?(\d+)\}?/g, '$$$1')), ctx.at);
     }
     return str(search === '' ? s : s.split(search).join(replacement), ctx.at);
@@ -182,8 +182,11 @@ export function formatText(fmt: string, values: readonly Value[], ctx: FnContext
 /** The pattern argument of `regex`/`regexall`; unknown when JavaScript would not read it as RE2 does (see re2.ts). */
 function needPattern(v: Value, ctx: FnContext, global: boolean): RegExp {
   const re = re2ToRegExp(needString(v, ctx, 'pattern'), global);
-  return re ?? stopUnknown();
+  return re ?? stopUnknown(UNREAD_PATTERN);
 }
+
+/** Why a pattern re2ToRegExp refuses leaves the result unknown. */
+const UNREAD_PATTERN = unknown('VPC Lens does not run this regular expression (JavaScript would not read it as Terraform does)');
 
 /**
  * What Terraform's `regex` gives for one match: the matched text when the pattern has no groups, a map by
