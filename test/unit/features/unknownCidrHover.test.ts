@@ -97,6 +97,22 @@ describe('hover on a CIDR that is not known', () => {
     assert.match(md!, /parameter VpcCidr has no Default and no value in a parameter file/);
   });
 
+  test('CDK: one expression feeding several resources (a Vpc and the subnets CDK carves from it) lists them', async () => {
+    const stack = [
+      "import * as cdk from 'aws-cdk-lib';",
+      "import * as ec2 from 'aws-cdk-lib/aws-ec2';",
+      'export class NetStack extends cdk.Stack {',
+      '  constructor(scope: cdk.App, id: string, props: cdk.StackProps & { cidr: string }) {',
+      '    super(scope, id, props);',
+      "    new ec2.Vpc(this, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr(props.cidr), maxAzs: 2 });",
+      '  }',
+      '}',
+    ].join('\n');
+    const md = await hoverOn({ 'stack.ts': stack }, 'stack.ts', 'ec2.IpAddresses.cidr(');
+    assert.match(md!, /^\*\*CIDR block\*\* of 5 resources\n- IPv4 block of VPC `NetStack\/Vpc`\n- IPv4 block of subnet `NetStack\/Vpc\/PublicSubnet1`/);
+    assert.match(md!, /Not known: /);
+  });
+
   test("a resource's summary gives the reason too, and names a symbolic AZ by its place", async () => {
     const files = {
       'main.tf': [

@@ -56,6 +56,28 @@ interface Hit {
 /** Instances whose reasons are listed one by one; more share an "and N more". */
 const MAX_REASONS = 5;
 
+/** Resources listed by name when one expression feeds several (a CDK `Vpc`'s block, its subnets too). */
+const MAX_OWNERS = 5;
+
+/** `aws_subnet.app` of `aws_subnet.app[2]`: instances of one count/for_each resource share it. */
+function baseAddress(e: NetworkElement): string {
+  return e.address.replace(/\[[^\]]*\]$/, '');
+}
+
+/**
+ * What the expression is a block of: one resource ("**IPv4 block** · VPC `aws_vpc.main`"), the instances of
+ * one count/for_each resource ("of 3 instances"), or several resources, listed.
+ */
+function headingOf(hits: readonly Hit[]): string {
+  const first = hits[0]!;
+  const bases = [...new Set(hits.map((h) => baseAddress(h.owner)))];
+  if (hits.length === 1) return `**${first.cidr.what}** · ${kindName(first.owner.kind)} ${elementLabel(first.owner)}`;
+  if (bases.length === 1) return `**${first.cidr.what}** of ${hits.length} instances · ${kindName(first.owner.kind)} ${code(bases[0]!)}`;
+  const owners = hits.slice(0, MAX_OWNERS).map((h) => `- ${h.cidr.what} of ${kindName(h.owner.kind)} ${elementLabel(h.owner)}`);
+  if (hits.length > MAX_OWNERS) owners.push(`- and ${hits.length - MAX_OWNERS} more`);
+  return [`**CIDR block** of ${hits.length} resources`, ...owners].join('\n');
+}
+
 /**
  * The hover on a CIDR expression whose value is not known (`cidr_block = var.cidr` with no value given,
  * a remote module's output, a data source): what the block is, and why VPC Lens does not know it, so the
@@ -78,18 +100,13 @@ export function unknownCidrHoverAt(model: ModelView, uri: string, offset: number
   }
   const first = hits[0];
   if (!first) return undefined;
-  // Instances of one count/for_each resource share the expression: name the resource, not one instance.
-  const owner =
-    hits.length > 1
-      ? `${kindName(first.owner.kind)} ${code(first.owner.address.replace(/\[[^\]]*\]$/, ''))}`
-      : `${kindName(first.owner.kind)} ${elementLabel(first.owner)}`;
-  const heading = `**${first.cidr.what}**${hits.length > 1 ? ` of ${hits.length} instances` : ''} · ${owner}`;
+  const parts = [headingOf(hits)];
   const reasons = [...new Set(hits.map((h) => h.why ?? 'VPC Lens cannot evaluate it'))];
   const why =
     reasons.length === 1
       ? `Not known: ${escapeMarkdown(reasons[0]!)}.`
       : ['Not known:', ...reasons.slice(0, MAX_REASONS).map((r) => `- ${escapeMarkdown(r)}`), ...(reasons.length > MAX_REASONS ? [`- and ${reasons.length - MAX_REASONS} more`] : [])].join('\n');
-  const parts = [heading, why];
+  parts.push(why);
   if (first.cidr.ipamPrefix !== undefined) {
     const bits = first.cidr.what.startsWith('IPv6') ? 128 : 32;
     const size = 2n ** BigInt(Math.max(0, bits - first.cidr.ipamPrefix));
