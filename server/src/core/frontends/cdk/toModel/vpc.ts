@@ -32,7 +32,9 @@ function readNumber(v: V | undefined, what: string): Read<number> {
 
 function readString(v: V | undefined, what: string): Read<string> {
   if (isAbsentV(v)) return { ok: true, value: undefined };
-  return v!.t === 'prim' && typeof v!.v === 'string' ? { ok: true, value: v!.v } : { ok: false, why: `${what} is not known here` };
+  if (v!.t === 'prim' && typeof v!.v === 'string') return { ok: true, value: v!.v };
+  // The interpreter's own reason says which value it could not follow (`props is not known here`).
+  return { ok: false, why: v!.t === 'unknown' && v!.why ? `${what} is not known: ${v!.why}` : `${what} is not known here` };
 }
 
 /** The VPC's CIDR value as written (`ipAddresses: ec2.IpAddresses.cidr(...)` or legacy `cidr`) and its span. */
@@ -97,7 +99,7 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
     const cidrOrigin = g.cidrMask ?? g.entry ?? cidrSpan;
     const props = new Map<string, Value>([
       ['VpcId', vpcRef],
-      ['CidrBlock', cidrKnown ? str(s.cidr, cidrOrigin) : unknown('the VPC CIDR is not known here', cidrOrigin)],
+      ['CidrBlock', cidrRead.ok ? str(s.cidr, cidrOrigin) : unknown(cidrRead.why, cidrOrigin)],
       ['AvailabilityZone', str(s.az, g.entry ?? c.idSpan)],
       ['MapPublicIpOnLaunch', bool(s.mapPublicIpOnLaunch, g.mapPublicIp ?? g.entry ?? c.idSpan)],
     ]);
