@@ -43,7 +43,7 @@ export function expandInstances(block: Block, scope: Scope, address: string): Ex
     }
     if (n > MAX_INSTANCES) {
       ctx.report(at, `count = ${n} is more instances than VPC Lens expands (${MAX_INSTANCES}); they are left unknown`);
-      return unknownInstances('count', true, address);
+      return unknownInstances('count', true, address, `${n} instances are more than VPC Lens expands (${MAX_INSTANCES})`);
     }
     const keys: InstanceKey[] = [];
     for (let i = 0; i < n; i++) keys.push({ key: i, suffix: `[${i}]`, countIndex: num(i) });
@@ -61,7 +61,7 @@ export function expandInstances(block: Block, scope: Scope, address: string): Ex
         if (item.k !== 'string') {
           if (item.k === 'unknown' || item.k === 'ref') return unknownInstances('for_each', false, address, item);
           ctx.report(at, `for_each over a set needs strings, got a ${typeName(item)}`);
-          return unknownInstances('for_each', false, address);
+          return unknownInstances('for_each', false, address, `a set of ${typeName(item)} values, where Terraform needs strings`);
         }
         if (seen.has(item.v)) continue;
         seen.add(item.v);
@@ -76,7 +76,7 @@ export function expandInstances(block: Block, scope: Scope, address: string): Ex
     }
     if (keys.length > MAX_INSTANCES) {
       ctx.report(at, `for_each with ${keys.length} keys is more instances than VPC Lens expands (${MAX_INSTANCES})`);
-      return unknownInstances('for_each', false, address);
+      return unknownInstances('for_each', false, address, `${keys.length} instances are more than VPC Lens expands (${MAX_INSTANCES})`);
     }
     return { mode: 'for_each', known: true, keys };
   }
@@ -89,11 +89,11 @@ function eachKey(k: string, value: Value): InstanceKey {
 
 /**
  * One representative instance when the instances are not known; its `count.index` / `each` are unknown, and
- * say why (`from`: the count or for_each value, when that is what is not known).
+ * say why (`from`: the count or for_each value when that is what is not known, else the reason in words).
  */
-function unknownInstances(mode: 'count' | 'for_each', isCount: boolean, address: string, from?: Value): Expansion {
+function unknownInstances(mode: 'count' | 'for_each', isCount: boolean, address: string, from?: Value | string): Expansion {
   // The text of an evaluation error too: wrapped in this sentence, the instances are unknown, not failed.
-  const inner = from ? unknownReason(from) : undefined;
+  const inner = typeof from === 'string' ? from : from ? unknownReason(from) : undefined;
   const why = `the ${mode} of ${address} is not known${inner ? `: ${inner}` : ''}`;
   const u = unknown(why);
   const key: InstanceKey = isCount ? { suffix: '[?]', countIndex: u } : { suffix: '[?]', each: { key: u, value: u } };
