@@ -19,7 +19,7 @@ export const subnetImplicitRouteTable = defineRule('subnet-implicit-route-table'
     if (choice.how === 'main') {
       yield {
         ruleId: 'subnet-implicit-route-table',
-        message: `Subnet ${subnet.address} has no route table association and silently uses the main route table ${choice.table.address}; associate it with a route table explicitly`,
+        message: `Subnet ${subnet.address} has no route table association and silently uses its VPC's main route table ${choice.table.address}; associate it with a route table explicitly`,
         span: subnet.nameSpan,
         related: [{ span: choice.table.nameSpan, message: `${choice.table.address}: main route table of the VPC` }],
       };
