@@ -197,13 +197,13 @@ export class Workbench {
   async squigglesUnder(severity: 'error' | 'warning', context: string, target: string): Promise<number | undefined> {
     const text = await this.rectOfEditorText(context, target);
     if (!text) return undefined;
-    const squiggles = this.page.locator(severity === 'error' ? selectors.squiggleError : selectors.squiggleWarning);
-    const count = await squiggles.count();
-    for (let i = 0; i < count; i++) {
-      const box = await squiggles.nth(i).boundingBox();
-      if (box && overlaps(box, text)) return count;
-    }
-    return 0;
+    // One snapshot of every squiggle's box, taken in the page: the editor re-renders its squiggles when
+    // diagnostics change, and asking for them one by one (a locator per squiggle) would wait on one that is gone.
+    const selector = severity === 'error' ? selectors.squiggleError : selectors.squiggleWarning;
+    const boxes = await this.page.evaluate<{ x: number; y: number; width: number; height: number }[]>(
+      `[...document.querySelectorAll(${JSON.stringify(selector)})].map((el) => { const r = el.getBoundingClientRect(); return { x: r.left, y: r.top, width: r.width, height: r.height }; })`,
+    );
+    return boxes.some((box) => box.width > 0 && overlaps(box, text)) ? boxes.length : 0;
   }
 
   /** Waits for a squiggle of `severity` under `target` (inside `context`); returns how many of them show. */
