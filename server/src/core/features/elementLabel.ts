@@ -7,6 +7,11 @@ export function elementLabel(e: NetworkElement): string {
   return `${code(e.address)}${name}`;
 }
 
+/** `aws_subnet.app` of `aws_subnet.app[2]`: the name the instances of one count/for_each resource share. */
+export function baseAddress(e: NetworkElement): string {
+  return e.address.replace(/\[[^\]]*\]$/, '');
+}
+
 const KIND_NAMES: Record<NetworkElement['kind'], string> = {
   vpc: 'VPC',
   'vpc-cidr-block': 'VPC CIDR block association',

@@ -2,7 +2,7 @@ import { type AwsCidrMath, type Cidr, awsCidrMath, cidrContains, formatCount, pa
 import type { NetworkFacts } from '../model/facts';
 import type { ModelView } from '../model/network';
 import type { NetworkElement } from '../model/types';
-import { elementLabel, kindName } from './elementLabel';
+import { baseAddress, elementLabel, kindName } from './elementLabel';
 import { code, table } from './markdown';
 
 /** Owners whose blocks hold addresses (AWS's reserved five apply to them). */
@@ -27,7 +27,7 @@ export function cidrHoverMarkdown(ctx: Context, instances: readonly CidrInstance
   const ownerLine = !owner
     ? ''
     : instances.length > 1
-      ? ` · ${kindName(owner.kind)} ${code(owner.address.replace(/\[[^\]]*\]$/, ''))}`
+      ? ` · ${kindName(owner.kind)} ${code(baseAddress(owner))}`
       : ` · ${kindName(owner.kind)} ${elementLabel(owner)}`;
   if (instances.length === 0) return `**CIDR block**${ownerLine}\n\nValue not known until apply.`;
   if (instances.length === 1) {

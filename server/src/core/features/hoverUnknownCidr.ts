@@ -1,9 +1,10 @@
 import { formatCount } from '../cidr';
+import { cidrFieldsOf } from '../model/cidrFields';
 import type { Field } from '../model/field';
 import type { ModelView } from '../model/network';
 import type { NetworkElement } from '../model/types';
 import type { Span } from '../text/span';
-import { elementLabel, kindName } from './elementLabel';
+import { baseAddress, elementLabel, kindName } from './elementLabel';
 import { code, escapeMarkdown } from './markdown';
 
 /** A CIDR-valued field of an element, and what it is to the element ("IPv4 block", "destination"). */
@@ -14,36 +15,14 @@ interface CidrField {
   readonly ipamPrefix?: number;
 }
 
-/** The fields of `e` that hold a CIDR block: the ones rules read. */
+/** The fields of `e` that hold a CIDR block: a VPC's own blocks (with an IPAM size), else `cidrFieldsOf`. */
 function cidrFields(e: NetworkElement): CidrField[] {
-  const out: CidrField[] = [];
-  const add = (field: Field<string> | undefined, what: string, ipamPrefix?: number) => {
-    if (field) out.push(ipamPrefix === undefined ? { field, what } : { field, what, ipamPrefix });
-  };
-  switch (e.kind) {
-    case 'vpc':
-    case 'vpc-cidr-block':
-      for (const b of e.kind === 'vpc' ? e.cidrBlocks.filter((b) => b.declaredBy === e.id) : [e.block]) {
-        add(b.cidr, b.ipv6 ? 'IPv6 block' : 'IPv4 block', b.ipamNetmaskLength?.known ? b.ipamNetmaskLength.value : undefined);
-      }
-      break;
-    case 'subnet':
-    case 'nacl-entry':
-      add(e.cidr, 'IPv4 block');
-      add(e.ipv6Cidr, 'IPv6 block');
-      break;
-    case 'route':
-      add(e.destination, 'destination');
-      add(e.destinationIpv6, 'IPv6 destination');
-      break;
-    case 'tgw-route':
-      add(e.destination, 'destination');
-      break;
-    case 'sg-rule':
-      for (const p of e.peers) if (p.kind === 'cidr') add(p.cidr, p.ipv6 ? 'IPv6 peer' : 'IPv4 peer');
-      break;
-  }
-  return out;
+  if (e.kind !== 'vpc' && e.kind !== 'vpc-cidr-block') return cidrFieldsOf(e).map(({ field, role }) => ({ field, what: role }));
+  const blocks = e.kind === 'vpc' ? e.cidrBlocks.filter((b) => b.declaredBy === e.id) : [e.block];
+  return blocks.map((b) => {
+    const what = b.ipv6 ? 'IPv6 block' : 'IPv4 block';
+    return b.ipamNetmaskLength?.known ? { field: b.cidr, what, ipamPrefix: b.ipamNetmaskLength.value } : { field: b.cidr, what };
+  });
 }
 
 interface Hit {
@@ -58,11 +37,6 @@ const MAX_REASONS = 5;
 
 /** Resources listed by name when one expression feeds several (a CDK `Vpc`'s block, its subnets too). */
 const MAX_OWNERS = 5;
-
-/** `aws_subnet.app` of `aws_subnet.app[2]`: instances of one count/for_each resource share it. */
-function baseAddress(e: NetworkElement): string {
-  return e.address.replace(/\[[^\]]*\]$/, '');
-}
 
 /**
  * What the expression is a block of: one resource ("**IPv4 block** · VPC `aws_vpc.main`"), the instances of

@@ -3,6 +3,7 @@ import type { Field, Known } from '../../model/field';
 import type { CidrBlock, ElementId, NetworkElement, Subnet, Vpc } from '../../model/types';
 import { spanKey } from '../../text/span';
 import type { RuleContext } from '../types';
+import { cidrFieldsOf } from '../../model/cidrFields';
 
 /** Which IP version a field takes; `any` where the model does not say (transit gateway routes). */
 export type Family = 4 | 6 | 'any';
@@ -124,23 +125,10 @@ function listCidrUses(ctx: RuleContext): CidrUse[] {
   for (const { block, owner } of allVpcBlocks(ctx)) {
     add(block.cidr, block.ipv6 ? 6 : 4, owner, block.primary ? 'VPC block' : 'Secondary VPC block');
   }
-  const m = ctx.model;
-  for (const s of m.ofKind('subnet')) {
-    add(s.cidr, 4, s, 'Subnet block');
-    add(s.ipv6Cidr, 6, s, 'Subnet IPv6 block');
+  // Kind by kind, in this order, as the findings of cidr-syntax and cidr-host-bits have always been listed.
+  for (const kind of ['subnet', 'route', 'sg-rule', 'nacl-entry', 'tgw-route'] as const) {
+    for (const e of ctx.model.ofKind(kind)) for (const f of cidrFieldsOf(e)) add(f.field, f.family, e, f.label);
   }
-  for (const r of m.ofKind('route')) {
-    add(r.destination, 4, r, 'Route destination');
-    add(r.destinationIpv6, 6, r, 'Route IPv6 destination');
-  }
-  for (const rule of m.ofKind('sg-rule')) {
-    for (const p of rule.peers) if (p.kind === 'cidr') add(p.cidr, p.ipv6 ? 6 : 4, rule, 'Security group rule CIDR');
-  }
-  for (const e of m.ofKind('nacl-entry')) {
-    add(e.cidr, 4, e, 'Network ACL entry CIDR');
-    add(e.ipv6Cidr, 6, e, 'Network ACL entry IPv6 CIDR');
-  }
-  for (const r of m.ofKind('tgw-route')) add(r.destination, 'any', r, 'Transit gateway route destination');
   return out;
 }
 

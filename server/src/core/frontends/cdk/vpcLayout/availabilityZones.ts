@@ -1,6 +1,6 @@
 import { CdkVpcError } from './cdkError';
 import type { CdkVpcProps } from './types';
-import { isSymbolicAz } from '../../../model/symbolicAz';
+import { isSymbolicAz, symbolicAzName } from '../../../model/symbolicAz';
 
 /** CDK's name for the placeholder AZs of `reservedAzs`: they get address space but no subnets. */
 export const FAKE_AZ_NAME = 'fake-az';
@@ -11,8 +11,6 @@ const MAX_GENERATED_AZS = 64;
 /** What CDK's Stack.availabilityZones returns before a context lookup has run. */
 const DUMMY_AZS = ['dummy1a', 'dummy1b', 'dummy1c'];
 
-/** Symbolic name of the i-th AZ of the region: `Fn::Select [i, Fn::GetAZs '']` in an agnostic stack. */
-export const symbolicAz = (index: number): string => `az#${index}`;
 
 /**
  * Stack.availabilityZones as the synthesized app would see it. Agnostic stacks get CDK's two
@@ -23,7 +21,7 @@ function stackAvailabilityZones(props: CdkVpcProps): string[] {
   if (props.stackAvailabilityZones) return [...props.stackAvailabilityZones];
   const agnostic = props.envAgnostic ?? props.region === undefined;
   const count = agnostic ? 2 : Math.min(MAX_GENERATED_AZS, Math.max(3, props.maxAzs ?? 0));
-  return Array.from({ length: count }, (_, i) => symbolicAz(i));
+  return Array.from({ length: count }, (_, i) => symbolicAzName(i));
 }
 
 /**

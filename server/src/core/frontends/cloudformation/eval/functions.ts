@@ -6,6 +6,7 @@ import type { EvalContext, TemplateEvaluator } from './evaluator';
 import { parseSub } from './sub';
 import { intrinsicCall, isPreprocessorDirective, scalarString } from './template';
 import { integerOf, isNoValue, scalarText, whyNotKnown } from './values';
+import { symbolicAzName } from '../../../model/symbolicAz';
 
 type Intrinsic = (ev: TemplateEvaluator, arg: TNode, call: TObject, ctx: EvalContext) => Value;
 
@@ -64,7 +65,7 @@ const INTRINSICS: Readonly<Record<string, Intrinsic>> = {
     if (azs?.name === 'Fn::GetAZs') {
       // The region's AZs are unknown here, but the i-th one is a distinct AZ: symbolic names keep that.
       ev.evaluate(azs.arg, ctx);
-      return str(`az#${i}`, call.span);
+      return str(symbolicAzName(i), call.span);
     }
     const items = ev.evaluate(listNode, ctx);
     if (items.k === 'unknown' || items.k === 'ref') return unknown(whyNotKnown(items), call.span);

@@ -5,6 +5,7 @@ import { evaluate, spanOf } from './evaluate';
 import { lookupName, type Scope } from './scope';
 import { asString, failure, isFailure, typeName, unknownFrom } from './valueOps';
 import { CYCLE } from './context';
+import { SYMBOLIC_AZ_PREFIX } from '../../../model/symbolicAz';
 
 /** One instance of a resource or module call, reachable by reference. */
 export interface Navigable {
@@ -188,7 +189,7 @@ function getAttr(v: Value, name: string, at: Span): Value {
  * `data.aws_availability_zones.<name>.names`: the region's AZ names, known only at plan. Element `i` is the
  * symbolic `az#i` (an index past the end fails the plan, so `names[1]` is the second AZ whatever the region).
  */
-const AVAILABILITY_ZONE_NAMES: UnknownValue = { k: 'unknown', why: "the region's AZ names are known only when Terraform plans", symbolicItems: 'az#' };
+const AVAILABILITY_ZONE_NAMES: UnknownValue = { k: 'unknown', why: "the region's AZ names are known only when Terraform plans", symbolicItems: SYMBOLIC_AZ_PREFIX };
 
 function isAvailabilityZoneNames(e: ScopeTraversalExpr): boolean {
   const [type, name, attr] = e.steps;
