@@ -1,4 +1,4 @@
-import type { UnknownValue, Value } from '../../../values/value';
+import { type UnknownValue, unknownReason, type Value } from '../../../values/value';
 
 /**
  * `Ref: AWS::NoValue`: the property (or list item) it stands in for is removed. Identified by identity, so it
@@ -24,6 +24,7 @@ export function integerOf(v: Value): number | undefined {
 /** Why a value is not usable as a scalar: its own reason, or what it is. */
 export function whyNotKnown(v: Value): string {
   if (v.k === 'unknown') return v.why ?? 'unknown';
-  if (v.k === 'ref') return `${v.attr} of ${v.target} is known after deployment`;
+  // A reference's reason names the resource by its address (`Vpc.CidrBlock`), not by its element id.
+  if (v.k === 'ref') return unknownReason(v)!;
   return `a ${v.k} is not a scalar`;
 }
