@@ -97,6 +97,18 @@ describe('hover on a CIDR that is not known', () => {
     assert.match(md!, /parameter VpcCidr has no Default and no value in a parameter file/);
   });
 
+  test('CloudFormation: a reference inside !Sub is named by its resource, not by its element id', async () => {
+    const md = await hoverOn(
+      {
+        'net.yaml': 'Resources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: 10.0.0.0/16\n  Sub:\n    Type: AWS::EC2::Subnet\n    Properties:\n      VpcId: !Ref Vpc\n      CidrBlock: !Sub "${Vpc}/24"\n',
+      },
+      'net.yaml',
+      '!Sub',
+    );
+    assert.match(md!, /Not known: \$\{Vpc\}: Vpc\.Ref is set by AWS when the resource is created\./);
+    assert.doesNotMatch(md!, /file:/);
+  });
+
   test('CDK: one expression feeding several resources (a Vpc and the subnets CDK carves from it) lists them', async () => {
     const stack = [
       "import * as cdk from 'aws-cdk-lib';",
