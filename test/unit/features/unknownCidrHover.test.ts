@@ -85,6 +85,40 @@ describe('hover on a CIDR that is not known', () => {
     assert.equal(await hoverOn(files, 'main.tf', 'var.name'), undefined);
   });
 
+  test('a module argument that is not known: its hover in the caller names the blocks the module builds from it', async () => {
+    const files = {
+      'main.tf': [
+        'variable "vpc_cidr" {}',
+        'module "net" {\n  source   = "./modules/net"\n  count    = 2\n  cidr     = var.vpc_cidr\n  sub_cidr = cidrsubnet(var.vpc_cidr, 8, 1)\n  name     = "x"\n}',
+      ].join('\n'),
+      'modules/net/main.tf': [
+        'variable "cidr" {}\nvariable "sub_cidr" {}\nvariable "name" {}',
+        'resource "aws_vpc" "this" {\n  cidr_block = var.cidr\n  tags       = { Name = var.name }\n}',
+        'resource "aws_subnet" "a" {\n  vpc_id     = aws_vpc.this.id\n  cidr_block = var.sub_cidr\n}',
+      ].join('\n'),
+    };
+    const cidr = await hoverOn(files, 'main.tf', 'var.vpc_cidr\n');
+    assert.match(cidr!, /^\*\*CIDR block\*\* of 2 resources\n- IPv4 block of VPC `module\.net\[0\]\.aws_vpc\.this` \(x\)\n- IPv4 block of VPC `module\.net\[1\]\.aws_vpc\.this` \(x\)\n/);
+    assert.match(cidr!, /Not known: var\.vpc\\_cidr has no value \(no default, and no variable file sets it\)\./);
+    assert.match((await hoverOn(files, 'main.tf', 'cidrsubnet('))!, /IPv4 block of subnet `module\.net\[0\]\.aws_subnet\.a`/);
+    // An argument that only feeds tags is no CIDR block: no hover.
+    assert.equal(await hoverOn(files, 'main.tf', '"x"'), undefined);
+    // In the module, the attribute's own hover is unchanged.
+    assert.match((await hoverOn(files, 'modules/net/main.tf', 'var.cidr\n'))!, /^\*\*CIDR block\*\* of 2 resources\n- IPv4 block of VPC `module\.net\[0\]\.aws_vpc\.this`/);
+  });
+
+  test('CloudFormation: the hover on a parameter without Default names the blocks that use it directly', async () => {
+    const md = await hoverOn(
+      {
+        'net.yaml': 'Parameters:\n  VpcCidr:\n    Type: String\nResources:\n  Vpc:\n    Type: AWS::EC2::VPC\n    Properties:\n      CidrBlock: !Ref VpcCidr\n',
+      },
+      'net.yaml',
+      'VpcCidr:',
+    );
+    assert.match(md!, /^\*\*IPv4 block\*\* · VPC `Vpc`/);
+    assert.match(md!, /parameter VpcCidr has no Default/);
+  });
+
   test('CloudFormation: a parameter without Default, on the !Ref where the block is written', async () => {
     const md = await hoverOn(
       {

@@ -52,26 +52,69 @@ function headingOf(hits: readonly Hit[]): string {
   return [`**CIDR block** of ${hits.length} resources`, ...owners].join('\n');
 }
 
+function contains(s: Span | undefined, uri: string, offset: number): s is Span {
+  return s !== undefined && s.file === uri && s.start <= offset && offset <= s.end;
+}
+
+function hitOf(owner: NetworkElement, cidr: CidrField, span: Span): Hit {
+  const why = cidr.field.known ? undefined : cidr.field.why;
+  return why ? { owner, cidr, span, why } : { owner, cidr, span };
+}
+
+/** Unknown CIDR attributes written at the cursor, inside the resources around it (if any). */
+function hitsInResourcesAt(model: ModelView, uri: string, offset: number): { hits: Hit[]; inResource: boolean } {
+  const hits: Hit[] = [];
+  let inResource = false;
+  for (const owner of model.all()) {
+    // A field is written inside its resource: only resources around the cursor are read.
+    if (!contains(owner.span, uri, offset)) continue;
+    inResource = true;
+    for (const cidr of cidrFields(owner)) {
+      const f = cidr.field;
+      if (f.known) continue;
+      // Where the attribute is written (`span` may be where the unknown came from: a CloudFormation parameter).
+      const s = f.at ?? f.span;
+      if (contains(s, uri, offset)) hits.push(hitOf(owner, cidr, s));
+    }
+  }
+  return { hits, inResource };
+}
+
+/**
+ * Unknown CIDR fields by the file of the place they came from, when that is not the attribute itself: a
+ * Terraform module argument (`cidr = var.vpc_cidr` in the `module` block) that a resource of the module
+ * uses as its block. Built once per model, on the first hover outside every resource that needs it (a few
+ * milliseconds on 10,000 resources).
+ */
+const writtenElsewhere = new WeakMap<ModelView, Map<string, Hit[]>>();
+
+function hitsWrittenElsewhereAt(model: ModelView, uri: string, offset: number): Hit[] {
+  let byFile = writtenElsewhere.get(model);
+  if (!byFile) {
+    byFile = new Map();
+    for (const owner of model.all()) {
+      for (const cidr of cidrFields(owner)) {
+        const f = cidr.field;
+        if (f.known || !f.at || !f.span) continue;
+        const list = byFile.get(f.span.file) ?? [];
+        list.push(hitOf(owner, cidr, f.span));
+        byFile.set(f.span.file, list);
+      }
+    }
+    writtenElsewhere.set(model, byFile);
+  }
+  return (byFile.get(uri) ?? []).filter((h) => contains(h.span, uri, offset));
+}
+
 /**
  * The hover on a CIDR expression whose value is not known (`cidr_block = var.cidr` with no value given,
  * a remote module's output, a data source): what the block is, and why VPC Lens does not know it, so the
  * user sees what to give it (a tfvars value, a parameter file) instead of an empty hover.
  */
 export function unknownCidrHoverAt(model: ModelView, uri: string, offset: number): { markdown: string; span: Span } | undefined {
-  const hits: Hit[] = [];
-  for (const owner of model.all()) {
-    // A field is written inside its resource: only resources around the cursor are read.
-    const around = owner.span;
-    if (around.file !== uri || offset < around.start || offset > around.end) continue;
-    for (const cidr of cidrFields(owner)) {
-      const f = cidr.field;
-      if (f.known) continue;
-      // Where the attribute is written (`span` may be where the unknown came from: a CloudFormation parameter).
-      const s = f.at ?? f.span;
-      if (!s || s.file !== uri || offset < s.start || offset > s.end) continue;
-      hits.push(f.why ? { owner, cidr, span: s, why: f.why } : { owner, cidr, span: s });
-    }
-  }
+  const around = hitsInResourcesAt(model, uri, offset);
+  // Module arguments and CloudFormation parameters are written outside every resource.
+  const hits = around.inResource ? around.hits : hitsWrittenElsewhereAt(model, uri, offset);
   const first = hits[0];
   if (!first) return undefined;
   const parts = [headingOf(hits)];

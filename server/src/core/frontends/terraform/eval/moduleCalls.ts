@@ -106,8 +106,9 @@ export class ModuleCallInstance implements Navigable {
     const hit = EvalContext.hit(this.inputMemo, name);
     if (hit) return hit;
     const ctx = this.coll.caller.ctx;
-    return ctx.memo(this.inputMemo, name, `${this.path}.${name}`, spanOf(this.callerScope, attr.value), () =>
-      evaluateTraced(attr.value, this.callerScope, { label: this.path }),
+    const written = spanOf(this.callerScope, attr.value);
+    return ctx.memo(this.inputMemo, name, `${this.path}.${name}`, written, () =>
+      unknownWrittenAt(evaluateTraced(attr.value, this.callerScope, { label: this.path }), written),
     );
   }
 
@@ -128,4 +129,13 @@ export class ModuleCallInstance implements Navigable {
     this.objectMemo = map(entries, at);
     return this.objectMemo;
   }
+}
+
+/**
+ * An unknown argument remembers the caller's expression as where it came from, as a literal does: a CIDR
+ * field the module builds from it then points back to the call site, whose hover can say why the block is
+ * not known. An unknown that already has an origin (an outer caller's argument) keeps it.
+ */
+function unknownWrittenAt(v: Value, written: Span): Value {
+  return v.k === 'unknown' && !v.origin ? { ...v, origin: written } : v;
 }
