@@ -22,6 +22,8 @@ let graph: TopologyGraph | undefined;
 let layout: Layout | undefined;
 let byId = new Map<string, LayoutNode>();
 let highlighted: string | undefined;
+/** The node under the pointer: its context connections show, as the selected node's do. */
+let pointed: string | undefined;
 let layoutRun = 0;
 let renders = 0;
 let workerElk: ElkEngine | undefined;
@@ -57,6 +59,7 @@ const button = (label: string, title: string, action: () => void) => {
   b.addEventListener('click', action);
   return b;
 };
+const linksButton = button('Links', 'Show all connections, not only those of the selected node (L)', () => setAllLinks(!state.allLinks));
 const status = el('span', { className: 'vpcl-status', role: 'status' });
 const stage = el('div', { className: 'vpcl-stage', tabIndex: -1 });
 const tooltip = el('div', { className: 'vpcl-tooltip', role: 'tooltip', hidden: true });
@@ -70,6 +73,7 @@ app.append(
     button('−', 'Zoom out (-)', () => viewport.zoomBy(1 / 1.25)),
     button('+', 'Zoom in (+)', () => viewport.zoomBy(1.25)),
     button('Fit', 'Fit to window (0)', fit),
+    linksButton,
     button('SVG', 'Export SVG', () => void exportAs('svg')),
     button('PNG', 'Export PNG', () => void exportAs('png')),
   ),
@@ -109,10 +113,42 @@ function draw(): void {
   if (state.selected) nodeElement(state.selected)?.classList.add('vpcl-selected');
   if (highlighted) nodeElement(highlighted)?.classList.add('vpcl-highlight');
   applySearch(false);
-  const count = layout.nodes.length;
-  setStatus(`${count} node${count === 1 ? '' : 's'}${layout.subnetsCollapsed ? ' · big network: subnet contents collapsed (double-click a subnet to open it)' : ''}`);
+  applyLinks();
   renders++;
   document.body.dataset.vpclRenders = String(renders);
+}
+
+function drawStatus(): void {
+  if (!layout) return;
+  const count = layout.nodes.length;
+  const context = stage.querySelectorAll('.vpcl-context').length;
+  const links = context === 0 ? '' : state.allLinks
+    ? ` · all ${context} endpoint and association links drawn (L: the selected node's only)`
+    : ` · ${context} endpoint and association links: drawn for the selected node (L: draw all)`;
+  setStatus(`${count} node${count === 1 ? '' : 's'}${links}${layout.subnetsCollapsed ? ' · big network: subnet contents collapsed (double-click a subnet to open it)' : ''}`);
+}
+
+// --- connections in focus -----------------------------------------------------------------------------
+/** Lights the connections of the selected, pointed-at and editor-highlighted nodes (and shows context ones). */
+function lightLinks(): void {
+  stage.querySelectorAll('.vpcl-lit').forEach((e) => e.classList.remove('vpcl-lit'));
+  for (const id of new Set([state.selected, pointed, highlighted])) {
+    if (id === undefined) continue;
+    const q = CSS.escape(id);
+    stage.querySelectorAll(`.vpcl-edge[data-from="${q}"],.vpcl-edge[data-to="${q}"]`).forEach((e) => e.classList.add('vpcl-lit'));
+  }
+}
+
+function applyLinks(): void {
+  stage.querySelector('svg')?.classList.toggle('vpcl-all-links', state.allLinks === true);
+  linksButton.setAttribute('aria-pressed', String(state.allLinks === true));
+  lightLinks();
+  drawStatus();
+}
+
+function setAllLinks(all: boolean): void {
+  save({ allLinks: all });
+  applyLinks();
 }
 
 function fit(): void {
@@ -134,6 +170,7 @@ function select(id: string | undefined): void {
   stage.querySelectorAll('.vpcl-selected').forEach((e) => e.classList.remove('vpcl-selected'));
   if (id !== undefined) nodeElement(id)?.classList.add('vpcl-selected');
   save({ selected: id });
+  lightLinks();
 }
 
 function reveal(id: string): void {
@@ -169,13 +206,23 @@ stage.addEventListener('dblclick', (e) => {
   save({ expanded: [...open] });
   if (graph) void show(graph);
 });
+function point(id: string | undefined): void {
+  if (id === pointed) return;
+  pointed = id;
+  lightLinks();
+}
+
 stage.addEventListener('mouseover', (e) => {
   const hit = nodeOf(e.target);
+  point(hit?.id);
   if (!hit) { tooltip.hidden = true; return; }
   const r = app.getBoundingClientRect();
   showTooltip(hit.id, (e as MouseEvent).clientX - r.left, (e as MouseEvent).clientY - r.top);
 });
-stage.addEventListener('mouseleave', () => { tooltip.hidden = true; });
+stage.addEventListener('mouseleave', () => {
+  tooltip.hidden = true;
+  point(undefined);
+});
 stage.addEventListener('focusin', (e) => {
   const hit = nodeOf(e.target);
   if (!hit) return;
@@ -199,6 +246,7 @@ document.addEventListener('keydown', (e) => {
   const actions: Record<string, () => void> = {
     '+': () => viewport.zoomBy(1.25), '=': () => viewport.zoomBy(1.25), '-': () => viewport.zoomBy(1 / 1.25), '0': fit,
     '/': () => search.focus(),
+    l: () => setAllLinks(!state.allLinks), L: () => setAllLinks(!state.allLinks),
     ArrowLeft: () => viewport.set({ ...t, x: t.x + pan }), ArrowRight: () => viewport.set({ ...t, x: t.x - pan }),
     ArrowUp: () => viewport.set({ ...t, y: t.y + pan }), ArrowDown: () => viewport.set({ ...t, y: t.y - pan }),
   };
@@ -254,6 +302,7 @@ search.addEventListener('keydown', (e) => {
 function setHighlight(id: string | undefined): void {
   if (highlighted) nodeElement(highlighted)?.classList.remove('vpcl-highlight');
   highlighted = id;
+  lightLinks();
   const n = id !== undefined ? byId.get(id) : undefined;
   if (!n) return;
   nodeElement(n.node.id)?.classList.add('vpcl-highlight');

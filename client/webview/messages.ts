@@ -29,6 +29,8 @@ export interface WebviewState {
   readonly search?: string;
   /** Subnets the user opened on a big network whose subnet contents start collapsed. */
   readonly expanded?: readonly string[];
+  /** Draw every context connection (endpoints, associations), not only those of the node in focus. */
+  readonly allLinks?: boolean;
 }
 
 export const TOPOLOGY_VIEW_TYPE = 'vpcLens.topology';

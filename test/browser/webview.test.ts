@@ -107,6 +107,37 @@ describe('topology webview in Chromium', () => {
     assert.deepEqual(requests, []);
   });
 
+  test("context links (an endpoint's) show for the node in focus; L or the Links button draws them all", async () => {
+    const { page, errors, requests } = await load(browser, panelPage());
+    await post(page, { type: 'update', graph: smallGraph(), scope: 'workspace' });
+    await page.locator(renders(1)).waitFor({ state: 'attached' });
+    const toEndpoint = page.locator('.vpcl-edge[data-to="ep.s3"]');
+    assert.equal(await toEndpoint.count(), 2, 'two private subnets route to the S3 endpoint');
+    const shown = () => toEndpoint.evaluateAll((paths) => paths.filter((p) => getComputedStyle(p).display !== 'none').length);
+    assert.equal(await shown(), 0, 'hidden while no node is in focus');
+    assert.match((await page.locator('.vpcl-status').textContent()) ?? '', /2 endpoint and association links: drawn for the selected node \(L: draw all\)/);
+    assert.equal(await page.locator('.vpcl-e-peering').first().evaluate((p) => getComputedStyle(p).display), 'inline', 'other links always show');
+
+    await page.locator('.vpcl-node[data-id="ep.s3"]').click();
+    assert.equal(await shown(), 2, 'the selected endpoint shows its links');
+    assert.equal(await page.locator('.vpcl-lit[data-to="ep.s3"]').count(), 2);
+    await page.locator('.vpcl-node[data-id="nat.a"]').click();
+    assert.equal(await shown(), 0, 'selecting another node hides them again');
+
+    await page.locator('.vpcl-node[data-id="subnet.private_b"] .vpcl-title').hover();
+    assert.deepEqual(await page.locator('.vpcl-lit[data-to="ep.s3"]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-from'))), ['subnet.private_b'], 'the subnet under the pointer shows its own');
+    await page.mouse.move(1, 1);
+
+    await page.keyboard.press('l');
+    assert.equal(await shown(), 2, 'L draws every link');
+    assert.equal(await page.locator('button[aria-pressed="true"]', { hasText: 'Links' }).count(), 1);
+    assert.equal((await page.evaluate<{ allLinks?: boolean }>('window.__state')).allLinks, true, 'kept across reloads');
+    await page.locator('button', { hasText: 'Links' }).click();
+    assert.equal(await shown(), 0, 'the button turns it off again');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(requests, []);
+  });
+
   test('the standalone HTML export renders the same diagram offline', async () => {
     const html = await renderTopologyHtml(smallGraph(), { script: bundle('webview.js'), css: bundle('webview.css') });
     const { page, errors, requests } = await load(browser, html);

@@ -12,8 +12,20 @@ export interface SvgTheme {
   readonly palette?: Palette;
   /** <title> tooltips on nodes (default true; the webview shows its own). */
   readonly titles?: boolean;
-  /** Focusable nodes (tabindex, role) for keyboard use in the webview. */
+  /**
+   * Focusable nodes (tabindex, role) for keyboard use in the webview, where context connections (see
+   * `isContextEdge`) show only around the node in focus unless the user asks for all of them.
+   */
   readonly interactive?: boolean;
+}
+
+/**
+ * Connections that fan out from one node across every subnet (an endpoint's subnets or route tables, security
+ * group and route table associations): drawn all at once they cross the whole VPC, so the panel shows them
+ * around the selected or pointed-at node only. A picture (SVG, PNG, `vpc-lens topology --format svg`) draws them all.
+ */
+export function isContextEdge(e: Pick<LayoutEdge, 'from' | 'to' | 'kind'>, kindOf: (id: string) => string | undefined): boolean {
+  return e.kind === 'endpoint' || e.kind === 'association' || kindOf(e.from) === 'endpoint' || kindOf(e.to) === 'endpoint';
 }
 
 const COMPUTE_KINDS = new Set(['instance', 'eni', 'lb', 'target-group']);
@@ -29,7 +41,7 @@ export function renderSvg(layout: Layout, theme: SvgTheme = {}): string {
     else children.set(n.parent, [n]);
   }
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="vpcl-diagram" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="VPC topology">`);
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="vpcl-diagram${theme.interactive ? ' vpcl-interactive' : ''}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="VPC topology">`);
   if (theme.palette) out.push(`<style>${diagramCss(theme.palette)}</style>`);
   out.push('<g class="vpcl-viewport">');
   if (theme.palette) out.push(`<rect class="vpcl-bg" x="0" y="0" width="${width}" height="${height}"/>`);
@@ -44,7 +56,8 @@ export function renderSvg(layout: Layout, theme: SvgTheme = {}): string {
   };
   draw(undefined);
   out.push('<g class="vpcl-edges" pointer-events="none">');
-  for (const e of layout.edges) out.push(edge(e));
+  const kinds = new Map(layout.nodes.map((n) => [n.node.id, n.node.kind] as const));
+  for (const e of layout.edges) out.push(edge(e, isContextEdge(e, (id) => kinds.get(id))));
   out.push('</g></g></svg>');
   return out.join('');
 }
@@ -173,11 +186,11 @@ function findingBadges(node: TopologyNode, x: number, cy: number, rightAligned =
   return out;
 }
 
-function edge(e: LayoutEdge): string {
+function edge(e: LayoutEdge, context: boolean): string {
   if (e.points.length < 2) return '';
   const [first, ...rest] = e.points;
   const d = `M${num(first!.x)} ${num(first!.y)}${rest.map((p) => `L${num(p.x)} ${num(p.y)}`).join('')}`;
-  const cls = `vpcl-edge vpcl-e-${esc(e.kind)}${e.derived ? ' vpcl-derived' : ''}`;
+  const cls = `vpcl-edge vpcl-e-${esc(e.kind)}${e.derived ? ' vpcl-derived' : ''}${context ? ' vpcl-context' : ''}`;
   const label = e.label ? `<title>${esc(e.label)}</title>` : '';
   return `<path class="${cls}" d="${d}" data-from="${esc(e.from)}" data-to="${esc(e.to)}">${label}</path>`;
 }

@@ -120,5 +120,7 @@ ${d} .vpcl-node:focus>.vpcl-shape,${d} .vpcl-selected>.vpcl-shape{stroke:${p.foc
 ${d} .vpcl-highlight>.vpcl-shape{stroke:${p.focus};stroke-width:3;stroke-dasharray:none}
 ${d} .vpcl-match>.vpcl-shape{stroke:${p.match};stroke-width:3}
 ${d}.vpcl-searching .vpcl-node:not(.vpcl-match):not(.vpcl-container){opacity:.35}
+${d}.vpcl-interactive:not(.vpcl-all-links) .vpcl-context:not(.vpcl-lit){display:none}
+${d} .vpcl-edge.vpcl-lit{stroke:${p.focus};stroke-width:2;opacity:1}
 `.trim();
 }

@@ -59,6 +59,20 @@ describe('renderSvg', () => {
     assert.match(svg, /class="vpcl-edge vpcl-e-vpn"/);
   });
 
+  test("an endpoint's and an association's connections are context links: the panel hides them until a node is in focus", async () => {
+    const layout = await layoutTopology(smallGraph());
+    const picture = renderSvg(layout, { palette: LIGHT_PALETTE });
+    // The private subnets reach the S3 gateway endpoint through their folded route table: context.
+    assert.match(picture, /class="vpcl-edge vpcl-e-route vpcl-derived vpcl-context" d="[^"]+" data-from="subnet\.private_a" data-to="ep\.s3"/);
+    // Their default route to the NAT gateway is not.
+    assert.match(picture, /class="vpcl-edge vpcl-e-route vpcl-derived" d="[^"]+" data-from="subnet\.private_a" data-to="nat\.a"/);
+    assert.match(picture, /class="vpcl-edge vpcl-e-peering" /);
+    // A picture has no focus: it draws every link. Only the interactive panel hides context links.
+    assert.match(picture, /^<svg [^>]*class="vpcl-diagram" /);
+    assert.match(picture, /\.vpcl-diagram\.vpcl-interactive:not\(\.vpcl-all-links\) \.vpcl-context:not\(\.vpcl-lit\)\{display:none\}/);
+    assert.match(renderSvg(layout, { titles: false, interactive: true }), /^<svg [^>]*class="vpcl-diagram vpcl-interactive" /);
+  });
+
   test('the webview rendering has no inline styles (the CSP forbids them); the standalone one carries its own', async () => {
     const layout = await layoutTopology(smallGraph());
     const panel = renderSvg(layout, { titles: false, interactive: true });
