@@ -81,12 +81,17 @@ export function prepareGraph(graph: TopologyGraph, options: PrepareOptions = {})
 
   const edges: PreparedEdge[] = [];
   const seen = new Set<string>();
+  const linked = new Set<string>(); // node pairs with a drawn edge, either way
   const addEdge = (e: PreparedEdge) => {
     if (e.from === e.to) return;
     const key = `${e.from}\u0000${e.to}\u0000${e.kind}`;
     const reverse = `${e.to}\u0000${e.from}\u0000${e.kind}`;
     if (seen.has(key) || seen.has(reverse)) return;
+    // A route derived through a folded route table adds nothing where the two are linked already (a private
+    // subnet's `nat-egress` to its NAT gateway): it would be a second line on top of the first.
+    if (e.derived && (linked.has(`${e.from}\u0000${e.to}`) || linked.has(`${e.to}\u0000${e.from}`))) return;
     seen.add(key);
+    linked.add(`${e.from}\u0000${e.to}`);
     edges.push(e);
   };
   const badgeTargets = new Map<string, string[]>(); // badge node id -> drawn nodes it is associated with

@@ -85,6 +85,16 @@ describe('layoutTopology', () => {
     assert.ok(attachments.nodes.some((n) => n.node.kind === 'route-table'), 'on demand: drawn as nodes');
   });
 
+  test("a subnet's nat-egress to its NAT gateway is one line, not also a route derived through its route table", async () => {
+    const graph = smallGraph();
+    const withEgress: TopologyGraph = { ...graph, edges: [...graph.edges, { from: 'subnet.private_b', to: 'nat.a', kind: 'nat-egress', label: '0.0.0.0/0' }] };
+    const layout = await layoutTopology(withEgress);
+    const toNat = layout.edges.filter((e) => e.from === 'subnet.private_b' && e.to === 'nat.a').map((e) => `${e.kind}${e.derived ? ' (derived)' : ''}`);
+    assert.deepEqual(toNat, ['nat-egress']);
+    // The other private subnet has no nat-egress edge here: its derived route stays.
+    assert.ok(layout.edges.some((e) => e.from === 'subnet.private_a' && e.to === 'nat.a' && e.derived));
+  });
+
   test('edges end on the borders of their nodes', async () => {
     const layout = await layoutTopology(smallGraph());
     const peering = layout.edges.find((e) => e.kind === 'peering' && e.from === 'vpc.main');
