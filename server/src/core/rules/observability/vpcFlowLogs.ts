@@ -1,5 +1,13 @@
 import { defineRule } from '../catalog';
+import type { SourceFormat } from '../../model/types';
 import type { Finding } from '../types';
+
+/** How a flow log on the VPC is written, in the language of the VPC's own source. */
+const HOW_TO_ADD: Record<SourceFormat, string> = {
+  terraform: 'an aws_flow_log with vpc_id',
+  cloudformation: 'an AWS::EC2::FlowLog with ResourceType: VPC',
+  cdk: 'vpc.addFlowLog(...), or an ec2.FlowLog with resourceType: ec2.FlowLogResourceType.fromVpc(vpc)',
+};
 
 /**
  * `vpc-flow-logs`: a VPC has no flow log. Without one there is no record of accepted or rejected traffic for
@@ -18,9 +26,7 @@ export const vpcFlowLogs = defineRule('vpc-flow-logs', function* (ctx): Iterable
     if (logged.has(vpc.id)) continue;
     yield {
       ruleId: 'vpc-flow-logs',
-      message:
-        `VPC ${vpc.address} has no flow log; without one there is no record of the traffic it accepts and rejects ` +
-        `(add ${vpc.format === 'cloudformation' ? 'an AWS::EC2::FlowLog with ResourceType: VPC' : 'an aws_flow_log with vpc_id'})`,
+      message: `VPC ${vpc.address} has no flow log; without one there is no record of the traffic it accepts and rejects (add ${HOW_TO_ADD[vpc.format]})`,
       span: vpc.nameSpan,
     };
   }
