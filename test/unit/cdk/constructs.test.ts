@@ -123,6 +123,24 @@ describe('CDK constructs -> model', () => {
     assert.equal((r.byPath('S/SubnetLogs') as FlowLog).resource.known, false);
   });
 
+  test("ec2.Vpc's flowLogs and gatewayEndpoints props make the flow logs and endpoints CDK synthesizes", async () => {
+    const r = await analyse({
+      'stack.ts': stack(`    new ec2.Vpc(this, 'Vpc', {
+      flowLogs: { Logs: { trafficType: ec2.FlowLogTrafficType.REJECT } },
+      gatewayEndpoints: { S3: { service: ec2.GatewayVpcEndpointAwsService.S3 } },
+    });`),
+    });
+    // aws-cdk-lib 2.276 synthesizes VpcLogsFlowLog (REJECT, on the VPC) and VpcS3 routed from all four route tables.
+    const logs = r.byPath('S/Vpc/Logs') as FlowLog;
+    assert.equal(valueOf(logs.resource), r.byPath('S/Vpc').id);
+    assert.equal(valueOf(logs.trafficType), 'REJECT');
+    assert.equal(r.textAt(logs.nameSpan), 'Logs');
+    const s3 = r.byPath('S/Vpc/S3') as VpcEndpoint;
+    assert.equal(valueOf(s3.endpointType), 'Gateway');
+    assert.deepEqual(s3.routeTables.map(valueOf).sort(), ['PrivateSubnet1', 'PrivateSubnet2', 'PublicSubnet1', 'PublicSubnet2'].map((s) => r.byPath(`S/Vpc/${s}/RouteTable`).id).sort());
+    assert.deepEqual(r.findings('stack.ts').filter((f) => f.startsWith('vpc-flow-logs')), [], 'the VPC has its flow log');
+  });
+
   test('load balancers: internetFacing and vpcSubnets', async () => {
     const r = await analyse({
       'stack.ts': stack(

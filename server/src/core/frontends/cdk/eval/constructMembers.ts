@@ -1,6 +1,6 @@
 import type { Span } from '../../../text/span';
 import type { CdkInterpreter } from './interpreter';
-import { type Construct, prim, type Slot, UNDEFINED, unknownV, type V } from './values';
+import { type Construct, prim, type Slot, spanOfV, UNDEFINED, unknownV, type V } from './values';
 
 /** Methods that make a child construct: its type and the prop that links it to the parent. */
 const CHILD_MAKERS: Readonly<Record<string, { readonly type: string; readonly link: string }>> = {
@@ -8,6 +8,15 @@ const CHILD_MAKERS: Readonly<Record<string, { readonly type: string; readonly li
   addInterfaceEndpoint: { type: 'ec2.InterfaceVpcEndpoint', link: 'vpc' },
   addFlowLog: { type: 'ec2.FlowLog', link: 'resourceType' },
   addEntry: { type: 'ec2.NetworkAclEntry', link: 'networkAcl' },
+};
+
+/**
+ * Props of a library construct that its constructor turns into calls of its own methods, one per entry:
+ * `new ec2.Vpc(this, 'Vpc', { flowLogs: { Logs: {...} }, gatewayEndpoints: { S3: {...} } })` is
+ * `vpc.addFlowLog('Logs', {...})` and `vpc.addGatewayEndpoint('S3', {...})`, as aws-cdk-lib's Vpc does.
+ */
+const PROPS_MADE_BY_METHODS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'ec2.Vpc': { flowLogs: 'addFlowLog', gatewayEndpoints: 'addGatewayEndpoint' },
 };
 
 /** `lb.addListener(...)`: the listener class of each load balancer class. */
@@ -63,6 +72,22 @@ export function constructMethod(interp: CdkInterpreter, target: V, method: strin
   if (method === 'selectSubnets') return { t: 'libval', kind: 'subnets', data: { vpc: target, selection: args[0] ?? UNDEFINED }, at };
   c.calls.push({ method, args, argSpans, span: at });
   return unknownV(`${method}(...) is not evaluated by VPC Lens`, at);
+}
+
+/** The child constructs a new library construct makes from its props (see `PROPS_MADE_BY_METHODS`). */
+export function addChildrenOfProps(interp: CdkInterpreter, made: V): void {
+  if (made.t !== 'construct') return;
+  const c = made.c;
+  for (const [name, method] of Object.entries(PROPS_MADE_BY_METHODS[c.type] ?? {})) {
+    const written = c.props.t === 'obj' ? c.props.props.get(name) : undefined;
+    // An object VPC Lens cannot read makes no child: its entries, if any, are not known.
+    if (written?.value.t !== 'obj') continue;
+    for (const [id, entry] of written.value.props) {
+      const at = entry.span ?? entry.keySpan ?? written.span ?? c.idSpan;
+      const idAt = entry.keySpan ?? at;
+      constructMethod(interp, made, method, [prim(id, idAt), entry.value], [idAt, spanOfV(entry.value) ?? at], at);
+    }
+  }
 }
 
 /**

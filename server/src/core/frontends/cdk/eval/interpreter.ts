@@ -2,7 +2,7 @@ import type { Span } from '../../../text/span';
 import type { ClassDecl, Expr, Param, Program, Range, Stmt } from '../syntax/ast';
 import { callLibraryFunction, isAppClass, isConstructBase, libraryMember, libraryModuleOf, librarySymbolValue, newLibraryValue } from './library';
 import { resolveImport } from './modulePaths';
-import { constructMember, constructMethod } from './constructMembers';
+import { addChildrenOfProps, constructMember, constructMethod } from './constructMembers';
 import { type Construct, Env, prim, primOf, type Slot, UNDEFINED, unknownV, type V } from './values';
 
 /** Expression evaluations per unit: a runaway (deep recursion, huge generated code) ends in unknowns. */
@@ -508,7 +508,9 @@ export class CdkInterpreter {
     const value = newLibraryValue(callee.path, args, at);
     if (value) return value;
     if (isAppClass(callee.path)) return { t: 'construct', c: this.newConstruct('cdk.App', false, [UNDEFINED, prim(''), UNDEFINED], argSpans, at) };
-    return { t: 'construct', c: this.newConstruct(callee.path, false, args, argSpans, at) };
+    const made: V = { t: 'construct', c: this.newConstruct(callee.path, false, args, argSpans, at) };
+    addChildrenOfProps(this, made);
+    return made;
   }
 
   /** Registers a construct made by `new` or by a method (`vpc.addFlowLog('Logs', ...)`). */
