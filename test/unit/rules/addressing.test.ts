@@ -12,7 +12,7 @@ import { vpcCidrRange } from '../../../server/src/core/rules/addressing/vpcCidrR
 import { vpcSecondaryCidr } from '../../../server/src/core/rules/addressing/vpcSecondaryCidr';
 import { vpcCidrLimit } from '../../../server/src/core/rules/addressing/vpcCidrLimit';
 import { subnetOutsideVpc } from '../../../server/src/core/rules/addressing/subnetOutsideVpc';
-import { subnetOverlap } from '../../../server/src/core/rules/addressing/subnetOverlap';
+import { MAX_OVERLAPS_PER_SUBNET, subnetOverlap } from '../../../server/src/core/rules/addressing/subnetOverlap';
 import { subnetPublicOversized } from '../../../server/src/core/rules/addressing/subnetPublicOversized';
 import { ModelBuilder } from '../harness/model';
 
@@ -353,6 +353,18 @@ describe('subnet-overlap', () => {
     m.subnet('c', one, m.unknown());
     m.subnet('d', undefined, '10.0.0.0/24');
     assert.deepEqual(m.run(subnetOverlap), []);
+  });
+
+  test('a block shared by many subnets: each gets 10 findings and one "also overlaps N more", not one per pair', () => {
+    const m = new ModelBuilder();
+    const vpc = m.vpc('main', '10.0.0.0/16');
+    // 1,000 of them (a count whose CIDR forgot count.index) made a million findings and crashed the JSON report.
+    for (let i = 0; i < 1000; i++) m.subnet(`s${i}`, vpc, '10.0.7.0/28');
+    const findings = m.run(subnetOverlap);
+    assert.equal(findings.length, 1000 * (MAX_OVERLAPS_PER_SUBNET + 1));
+    const onFirst = findings.filter((f) => f.message.startsWith('Subnet 10.0.7.0/28 of aws_subnet.s0 '));
+    assert.equal(onFirst.length, MAX_OVERLAPS_PER_SUBNET + 1);
+    assert.equal(onFirst.at(-1)!.message, 'Subnet 10.0.7.0/28 of aws_subnet.s0 also overlaps 989 more subnets in VPC aws_vpc.main (the first 10 are reported one by one)');
   });
 
   test('scales: 10,000 subnets in one VPC are checked quickly and every overlap is found', () => {

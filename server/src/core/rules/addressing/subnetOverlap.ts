@@ -40,19 +40,41 @@ function entries(subnets: readonly Subnet[], version: 4 | 6): Entry[] {
   return out;
 }
 
+/**
+ * Overlaps reported per subnet; past that, one finding says how many more there are. A thousand instances
+ * with one block (a `count` whose CIDR forgot `count.index`) would otherwise make a million findings.
+ */
+export const MAX_OVERLAPS_PER_SUBNET = 10;
+
 function* overlapsIn(ctx: RuleContext, vpcId: string, list: Entry[]): Iterable<Finding> {
   if (list.length < 2) return;
   list.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.last > b.last ? -1 : a.last < b.last ? 1 : 0));
   const vpc = vpcLabel(ctx, vpcId);
+  const reported = new Map<Entry, number>();
+  const report = function* (at: Entry, other: Entry): Iterable<Finding> {
+    const n = (reported.get(at) ?? 0) + 1;
+    reported.set(at, n);
+    if (n <= MAX_OVERLAPS_PER_SUBNET) yield finding(at, other, vpc);
+  };
   const open: Entry[] = [];
   for (const current of list) {
     while (open.length > 0 && open[open.length - 1]!.last < current.first) open.pop();
     for (const container of open) {
-      yield finding(current, container, vpc);
-      yield finding(container, current, vpc);
+      yield* report(current, container);
+      yield* report(container, current);
     }
     open.push(current);
   }
+  for (const [at, n] of reported) if (n > MAX_OVERLAPS_PER_SUBNET) yield moreFinding(at, n - MAX_OVERLAPS_PER_SUBNET, vpc);
+}
+
+function moreFinding(at: Entry, more: number, vpc: string): Finding {
+  const what = at.cidr.version === 6 ? 'Subnet IPv6 block' : 'Subnet';
+  return {
+    ruleId: 'subnet-overlap',
+    message: `${what} ${at.cidr.text} of ${at.subnet.address} also overlaps ${more} more subnet${more === 1 ? '' : 's'} in VPC ${vpc} (the first ${MAX_OVERLAPS_PER_SUBNET} are reported one by one)`,
+    span: at.field.span,
+  };
 }
 
 function finding(at: Entry, other: Entry, vpc: string): Finding {
