@@ -1,5 +1,5 @@
 import type { Span } from '../../../text/span';
-import type { ClassDecl, Expr, Param, Program, Range, Stmt } from '../syntax/ast';
+import type { Binding, ClassDecl, Expr, Param, Program, Range, Stmt } from '../syntax/ast';
 import { callLibraryFunction, isAppClass, isConstructBase, libraryMember, libraryModuleOf, librarySymbolValue, newLibraryValue } from './library';
 import { resolveImport } from './modulePaths';
 import { addChildrenOfProps, constructMember, constructMethod } from './constructMembers';
@@ -8,6 +8,12 @@ import { type Construct, Env, prim, primOf, type Slot, UNDEFINED, unknownV, type
 /** Expression evaluations per unit: a runaway (deep recursion, huge generated code) ends in unknowns. */
 const MAX_STEPS = 500_000;
 const MAX_CALL_DEPTH = 30;
+/**
+ * Iterations of one loop (a `for` statement, a `forEach` or `map` call): CDK network code loops over AZs,
+ * subnets or a config map, a few dozen times at most. A loop that would run longer stops there; what its
+ * later iterations would make is not read.
+ */
+const MAX_LOOP_ITERATIONS = 1000;
 
 interface ModuleState {
   readonly uri: string;
@@ -28,11 +34,24 @@ class ReturnSignal {
   constructor(readonly value: V) {}
 }
 
+/** Thrown by `break` and `continue`; caught by the loop. One outside any loop ends its function, as a return. */
+class LoopJump {
+  constructor(readonly kind: 'break' | 'continue') {}
+}
+const BREAK = new LoopJump('break');
+const CONTINUE = new LoopJump('continue');
+
+/** What ends a function or module body early: a return, or a stray break/continue. */
+function endsBody(e: unknown): boolean {
+  return e instanceof ReturnSignal || e instanceof LoopJump;
+}
+
 /**
  * Runs the CDK app symbolically: top-level code of each file, user construct classes (their constructors
  * with the props given at the `new` call site), helper functions and constants imported from local
- * modules. Records every construct it sees. What it cannot know (a prop from outside the workspace, a loop,
- * a branch on an unknown condition) stays unknown or is not run; it never guesses. Never throws.
+ * modules, loops over known lists and counts. Records every construct it sees. What it cannot know (a prop
+ * from outside the workspace, a loop over an unknown list, a branch on an unknown condition) stays unknown or
+ * is not run; it never guesses. Never throws.
  */
 export class CdkInterpreter {
   readonly constructs: Construct[] = [];
@@ -83,7 +102,7 @@ export class CdkInterpreter {
       try {
         this.execBlock(program.body, state.env, state);
       } catch (e) {
-        if (!(e instanceof ReturnSignal)) throw e;
+        if (!endsBody(e)) throw e;
       }
     });
     state.done = true;
@@ -203,7 +222,121 @@ export class CdkInterpreter {
         return;
       case 'return':
         throw new ReturnSignal(s.value ? this.eval(s.value, env) : UNDEFINED);
+      case 'for-each':
+        this.forEachStatement(s, env);
+        return;
+      case 'for':
+        this.forStatement(s, env);
+        return;
+      case 'break':
+        throw BREAK;
+      case 'continue':
+        throw CONTINUE;
     }
+  }
+
+  // ---- loops ----
+
+  /** Runs one iteration's body; says whether the loop is to stop (`break`). */
+  private iterate(body: readonly Stmt[], env: Env): 'stop' | 'next' {
+    try {
+      this.execBlock(body, env);
+    } catch (e) {
+      if (e === BREAK) return 'stop';
+      if (e !== CONTINUE) throw e;
+    }
+    return 'next';
+  }
+
+  /** `for (const x of list)` / `for (const k in object)`. Over a value not known here the body is not run. */
+  private forEachStatement(s: Extract<Stmt, { k: 'for-each' }>, env: Env): void {
+    const iterable = this.eval(s.iterable, env);
+    const at = this.at(s.iterable);
+    let items: readonly V[] | undefined;
+    if (s.over === 'items') items = iterable.t === 'list' ? iterable.items : undefined;
+    else if (iterable.t === 'obj') items = [...iterable.props.keys()].map((k) => prim(k, at));
+    else if (iterable.t === 'list') items = iterable.items.map((_, i) => prim(String(i), at));
+    if (!items) return;
+    for (const item of items.slice(0, MAX_LOOP_ITERATIONS)) {
+      const scope = new Env(env);
+      this.bind(s.binding, item, scope);
+      if (this.iterate(s.body, scope) === 'stop') return;
+    }
+  }
+
+  /** `for (init; test; update)`: runs while the test is known true (an unknown test ends the loop). */
+  private forStatement(s: Extract<Stmt, { k: 'for' }>, env: Env): void {
+    const scope = new Env(env);
+    this.execBlock(s.init, scope);
+    for (let n = 0; n < MAX_LOOP_ITERATIONS; n++) {
+      if (s.test && truthy(this.eval(s.test, scope)) !== true) return;
+      if (this.iterate(s.body, new Env(scope)) === 'stop') return;
+      if (s.update) this.eval(s.update, scope);
+    }
+  }
+
+  private bind(b: Binding, value: V, env: Env): void {
+    if (b.k === 'name') env.declare(b.name, value);
+    else if (b.k === 'items') b.names.forEach((name, i) => name !== undefined && env.declare(name, itemOf(value, i)));
+    else for (const f of b.bindings) env.declare(f.name, this.member(value, f.key, { start: 0, end: 0 }));
+  }
+
+  /**
+   * Array methods the network code of CDK apps uses to loop and pick: `forEach`, `map`, `filter`, `entries`,
+   * `keys`, `values`, `slice`. Undefined for other methods (the call is then not known).
+   */
+  private listMethod(list: Extract<V, { t: 'list' }>, method: string, args: readonly V[], at: Span): V | undefined {
+    const items = list.items;
+    const fn = args[0];
+    const each = (visit: (result: V, item: V) => boolean): boolean => {
+      if (fn?.t !== 'fn') return false;
+      for (let i = 0; i < Math.min(items.length, MAX_LOOP_ITERATIONS); i++) {
+        if (!visit(this.callFunction(fn.params, fn.body, fn.env, [items[i]!, prim(i, at), list], fn.self), items[i]!)) return false;
+      }
+      return true;
+    };
+    switch (method) {
+      case 'entries':
+        return { t: 'list', items: items.map((item, i) => ({ t: 'list', items: [prim(i, at), item], at })), at };
+      case 'keys':
+        return { t: 'list', items: items.map((_, i) => prim(i, at)), at };
+      case 'values':
+        return list;
+      case 'forEach':
+        return each(() => true) ? UNDEFINED : unknownV('forEach of a function not known here', at);
+      case 'map': {
+        const out: V[] = [];
+        return each((r) => (out.push(r), true)) ? { t: 'list', items: out, at } : unknownV('map of a function not known here', at);
+      }
+      case 'filter': {
+        const out: V[] = [];
+        const ok = each((r, item) => {
+          const keep = truthy(r);
+          if (keep === true) out.push(item);
+          return keep !== undefined;
+        });
+        return ok ? { t: 'list', items: out, at } : unknownV('the filter is not known here', at);
+      }
+      case 'slice': {
+        const from = args[0] === undefined ? 0 : primOf(args[0]);
+        const to = args[1] === undefined ? items.length : primOf(args[1]);
+        if (typeof from !== 'number' || typeof to !== 'number') return unknownV('the slice bounds are not known here', at);
+        return { t: 'list', items: items.slice(from, to), at };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** `Object.entries / keys / values` of a known object (insertion order, as JavaScript gives them). */
+  private objectFunction(name: string, arg: V | undefined, at: Span): V | undefined {
+    if (name !== 'entries' && name !== 'keys' && name !== 'values') return undefined;
+    if (arg?.t !== 'obj') return unknownV(`Object.${name} of a value not known here`, at);
+    const entries = [...arg.props].filter(([, s]) => !(s.value.t === 'prim' && s.value.v === undefined));
+    const items: V[] = entries.map(([k, s]) =>
+      name === 'keys' ? prim(k, s.keySpan ?? at) : name === 'values' ? s.value : { t: 'list', items: [prim(k, s.keySpan ?? at), s.value], at },
+    );
+    return { t: 'list', items, at };
   }
 
   private importInto(source: string, specifiers: readonly { imported: string; local: string }[], env: Env): void {
@@ -329,6 +462,11 @@ export class CdkInterpreter {
         this.assign(e.target, value, env);
         return value;
       }
+      case 'fn': {
+        // Arrow functions see the `this` of where they are written.
+        const self = env.thisValue();
+        return { t: 'fn', params: e.params, body: e.body, env, ...(self ? { self } : {}) };
+      }
       case 'other':
         return unknownV(undefined, at);
     }
@@ -447,6 +585,14 @@ export class CdkInterpreter {
       if (target.t === 'construct' || (target.t === 'libval' && target.kind === 'connections')) {
         return constructMethod(this, target, method, args, argSpans, at);
       }
+      if (target.t === 'list') {
+        const result = this.listMethod(target, method, args, at);
+        if (result) return result;
+      }
+      if (e.callee.object.k === 'ident' && e.callee.object.name === 'Object' && !env.lookup('Object')) {
+        const result = this.objectFunction(method, args[0], at);
+        if (result) return result;
+      }
       const fn = this.member(target, method, e.callee);
       if (fn.t === 'fn') return this.callFunction(fn.params, fn.body, fn.env, args, fn.self);
       return unknownV(`${method}(...) is not evaluated by VPC Lens`, at);
@@ -475,6 +621,7 @@ export class CdkInterpreter {
       return UNDEFINED;
     } catch (e) {
       if (e instanceof ReturnSignal) return e.value;
+      if (e instanceof LoopJump) return UNDEFINED;
       throw e;
     } finally {
       this.depth--;
@@ -486,6 +633,7 @@ export class CdkInterpreter {
       let v = args[i] ?? UNDEFINED;
       if (p.init && v.t === 'prim' && v.v === undefined) v = this.eval(p.init, env);
       if (p.fields) for (const f of p.fields) env.declare(f, this.member(v, f, { start: 0, end: 0 }));
+      else if (p.items) p.items.forEach((name, j) => name !== undefined && env.declare(name, itemOf(v, j)));
       else env.declare(p.name, v);
     });
   }
@@ -570,7 +718,7 @@ export class CdkInterpreter {
         this.execBlock(entry.decl.body, env);
       });
     } catch (e) {
-      if (!(e instanceof ReturnSignal)) throw e;
+      if (!endsBody(e)) throw e;
     } finally {
       this.depth--;
       this.pendingSuper.delete(env);
@@ -617,6 +765,12 @@ export class CdkInterpreter {
 
 function num(v: number, at: Span): V {
   return Number.isFinite(v) ? prim(v, at) : unknownV('not a finite number', at);
+}
+
+/** Item `i` of a list (undefined past its end); of anything else, not known. */
+function itemOf(v: V, i: number): V {
+  if (v.t === 'list') return v.items[i] ?? UNDEFINED;
+  return unknownV(v.t === 'unknown' ? v.why : undefined);
 }
 
 /** JavaScript truthiness of a known value; undefined when unknown. */

@@ -1,7 +1,7 @@
 /**
  * The part of a TypeScript file a CDK app's network depends on, as plain data (structured-clone safe: parses
  * may be made in worker threads). Offsets are UTF-16 offsets into the file text; the file URI is added when
- * spans are made. What the evaluator never reads (types, functions, loops) is `other` or left out.
+ * spans are made. What the evaluator never reads (types, `while` loops, generators) is `other` or left out.
  */
 export interface Range {
   readonly start: number;
@@ -29,6 +29,8 @@ export type Expr =
   | ({ readonly k: 'unary'; readonly op: string; readonly arg: Expr } & Range)
   | ({ readonly k: 'cond'; readonly test: Expr; readonly then: Expr; readonly otherwise: Expr } & Range)
   | ({ readonly k: 'assign'; readonly target: Expr; readonly value: Expr } & Range)
+  /** An arrow function or a function expression (an expression body is `return <expr>`). */
+  | ({ readonly k: 'fn'; readonly params: readonly Param[]; readonly body: readonly Stmt[] } & Range)
   /** Anything else (functions, `await`, ...): its value is unknown. */
   | ({ readonly k: 'other' } & Range);
 
@@ -40,8 +42,16 @@ export interface Param {
   readonly name: string;
   /** `{ a, b }: Props` destructured parameters: names bound to the argument's properties. */
   readonly fields?: readonly string[];
+  /** `([key, value]) => ...` destructured parameters: names bound to the argument's items (a hole is undefined). */
+  readonly items?: readonly (string | undefined)[];
   readonly init?: Expr;
 }
+
+/** What a loop binds each item to: a name, `[a, b]` or `{ a, b: c }`. */
+export type Binding =
+  | { readonly k: 'name'; readonly name: string }
+  | { readonly k: 'items'; readonly names: readonly (string | undefined)[] }
+  | { readonly k: 'fields'; readonly bindings: readonly { readonly name: string; readonly key: string }[] };
 
 export type Stmt =
   | ({ readonly k: 'var'; readonly name: string; readonly nameRange: Range; readonly init?: Expr; readonly exported: boolean } & Range)
@@ -56,7 +66,13 @@ export type Stmt =
   | ({ readonly k: 'if'; readonly test: Expr; readonly then: readonly Stmt[]; readonly otherwise?: readonly Stmt[] } & Range)
   | ({ readonly k: 'block'; readonly body: readonly Stmt[] } & Range)
   | ({ readonly k: 'function'; readonly name: string; readonly params: readonly Param[]; readonly body: readonly Stmt[]; readonly exported: boolean } & Range)
-  | ({ readonly k: 'return'; readonly value?: Expr } & Range);
+  | ({ readonly k: 'return'; readonly value?: Expr } & Range)
+  /** `for (const x of list)` (`over: 'items'`) and `for (const k in object)` (`over: 'keys'`). */
+  | ({ readonly k: 'for-each'; readonly binding: Binding; readonly over: 'items' | 'keys'; readonly iterable: Expr; readonly body: readonly Stmt[] } & Range)
+  /** `for (init; test; update) body`; a missing test is true. */
+  | ({ readonly k: 'for'; readonly init: readonly Stmt[]; readonly test?: Expr; readonly update?: Expr; readonly body: readonly Stmt[] } & Range)
+  | ({ readonly k: 'break' } & Range)
+  | ({ readonly k: 'continue' } & Range);
 
 export interface ImportSpecifier {
   /** `*` for a namespace import, `default` for a default import. */

@@ -1,5 +1,5 @@
 import type { RawNode } from '../../terraform/syntax/rawTree';
-import type { ClassDecl, Expr, ImportSpecifier, ObjectProp, Param, Range, Stmt } from './ast';
+import type { Binding, ClassDecl, Expr, ImportSpecifier, ObjectProp, Param, Range, Stmt } from './ast';
 
 /** Expressions nested deeper than this become `other`: pathological input must not overflow the stack. */
 const MAX_DEPTH = 300;
@@ -95,9 +95,88 @@ export class TsConverter {
         out.push({ k: 'return', ...(v ? { value: this.expr(v, d) } : {}), ...range(n) });
         return;
       }
+      case 'for_in_statement': {
+        const loop = this.forEach(n, d);
+        if (loop) out.push(loop);
+        return;
+      }
+      case 'for_statement': {
+        const loop = this.forLoop(n, d);
+        if (loop) out.push(loop);
+        return;
+      }
+      case 'break_statement':
+      case 'continue_statement':
+        // A labelled jump (`break outer`) is not followed: the loop it is in stops, or goes on, as if unlabelled.
+        out.push({ k: n.type === 'break_statement' ? 'break' : 'continue', ...range(n) });
+        return;
       default:
         return;
     }
+  }
+
+  /** `for (const x of list)` / `for (const k in object)`: binding, `of`/`in`, iterable, body. */
+  private forEach(n: RawNode, depth: number): Stmt | undefined {
+    const kids = named(n);
+    const [target, iterable] = kids;
+    const bodyNode = kids[kids.length - 1];
+    const word = n.children.find((c) => !c.named && (c.type === 'of' || c.type === 'in'));
+    if (!target || !iterable || !bodyNode || kids.length < 3 || !word) return undefined;
+    const binding = this.binding(target);
+    if (!binding) return undefined;
+    return { k: 'for-each', binding, over: word.type === 'of' ? 'items' : 'keys', iterable: this.expr(iterable, depth), body: this.body(bodyNode, depth), ...range(n) };
+  }
+
+  private binding(n: RawNode): Binding | undefined {
+    if (n.type === 'identifier') return { k: 'name', name: this.src(n) };
+    if (n.type === 'array_pattern') return { k: 'items', names: this.arrayPattern(n) };
+    if (n.type === 'object_pattern') return { k: 'fields', bindings: this.objectPattern(n) };
+    return undefined;
+  }
+
+  /**
+   * `[a, b]`: names by position; what is not a plain name (a nested pattern, a default) binds nothing. The
+   * copy of a clean tree has no `,` tokens, so a hole (`[, b]`) is not seen: `b` would take the first item.
+   */
+  private arrayPattern(n: RawNode): (string | undefined)[] {
+    return named(n).map((c) => (c.type === 'identifier' ? this.src(c) : undefined));
+  }
+
+  /**
+   * `for (init; test; update) body`. The two `;` between the parentheses are tokens of their own, except the
+   * one a declaration or expression statement ends with: sections are counted from them.
+   */
+  private forLoop(n: RawNode, depth: number): Stmt | undefined {
+    const init: Stmt[] = [];
+    let test: Expr | undefined;
+    let update: Expr | undefined;
+    let section = 0;
+    let inParens = false;
+    let bodyNode: RawNode | undefined;
+    for (const c of n.children) {
+      if (!c.named) {
+        if (c.type === '(' && !inParens && section === 0) inParens = true;
+        else if (c.type === ')' && section === 2) inParens = false;
+        else if (c.type === ';' && inParens) section++;
+        continue;
+      }
+      if (!inParens) {
+        bodyNode = c;
+        continue;
+      }
+      if (section === 0) {
+        if (c.type === 'lexical_declaration' || c.type === 'variable_declaration' || c.type === 'expression_statement' || c.type === 'empty_statement') {
+          this.statement(c, init, depth, false);
+          section = 1;
+        } else init.push({ k: 'expr', expr: this.expr(c, depth), ...range(c) });
+      } else if (section === 1) {
+        const e = c.type === 'expression_statement' ? named(c)[0] : c;
+        if (e) test = this.expr(e, depth);
+        if (c.type === 'expression_statement' || c.type === 'empty_statement') section = 2;
+      } else update = this.expr(c, depth);
+    }
+    if (!bodyNode) return undefined;
+    return { k: 'for', init, ...(test ? { test } : {}), ...(update ? { update } : {}), body: this.body(bodyNode, depth), ...range(n) };
   }
 
   private body(n: RawNode | undefined, depth: number): Stmt[] {
@@ -195,6 +274,8 @@ export class TsConverter {
       const init = initN ? this.expr(initN, depth) : undefined;
       if (pattern.type === 'object_pattern') {
         out.push({ name: '', fields: this.objectPattern(pattern).map((b) => b.name), ...(init ? { init } : {}) });
+      } else if (pattern.type === 'array_pattern') {
+        out.push({ name: '', items: this.arrayPattern(pattern), ...(init ? { init } : {}) });
       } else out.push({ name: this.src(pattern), ...(init ? { init } : {}) });
     }
     return out;
@@ -377,9 +458,42 @@ export class TsConverter {
         if (!target || !value) return { k: 'other', ...r };
         return { k: 'assign', target: this.expr(target, d), value: this.expr(value, d), ...r };
       }
+      case 'augmented_assignment_expression': {
+        // `i += 2` is `i = i + 2` (`??=`, `||=` and `&&=` too: the evaluator reads them as operators).
+        const [target, value] = named(n);
+        const op = n.children.find((c) => !c.named && c.type.endsWith('='));
+        if (!target || !value || !op) return { k: 'other', ...r };
+        const left = this.expr(target, d);
+        return { k: 'assign', target: left, value: { k: 'binary', op: op.type.slice(0, -1), left, right: this.expr(value, d), ...r }, ...r };
+      }
+      case 'update_expression': {
+        // `i++` / `--i` as `i = i ± 1`: the loops' counters. The value is the new one, also for `i++`.
+        const target = named(n)[0];
+        const op = n.children.find((c) => !c.named && (c.type === '++' || c.type === '--'));
+        if (!target || !op) return { k: 'other', ...r };
+        const left = this.expr(target, d);
+        return { k: 'assign', target: left, value: { k: 'binary', op: op.type[0]!, left, right: { k: 'num', v: 1, ...r }, ...r }, ...r };
+      }
+      case 'arrow_function':
+      case 'function_expression':
+      case 'function':
+        return this.functionExpr(n, d);
       default:
         return { k: 'other', ...r };
     }
+  }
+
+  /** `(a, i) => { ... }`, `a => a + 1`, `function (a) { ... }`: an expression body is its return value. */
+  private functionExpr(n: RawNode, depth: number): Expr {
+    const kids = named(n).filter((c) => c.type !== 'type_annotation' && c.type !== 'type_parameters');
+    const formal = kids.find((c) => c.type === 'formal_parameters');
+    const single = !formal && kids[0]?.type === 'identifier' && kids.length > 1 ? kids[0] : undefined;
+    const params: Param[] = formal ? this.params(formal, depth) : single ? [{ name: this.src(single) }] : [];
+    const bodyNode = kids[kids.length - 1];
+    if (!bodyNode || bodyNode === formal || bodyNode === single) return { k: 'other', ...range(n) };
+    const body: Stmt[] =
+      bodyNode.type === 'statement_block' ? this.statements(bodyNode.children, depth + 1) : [{ k: 'return', value: this.expr(bodyNode, depth), ...range(bodyNode) }];
+    return { k: 'fn', params, body, ...range(n) };
   }
 
   private objectProps(n: RawNode, depth: number): ObjectProp[] {

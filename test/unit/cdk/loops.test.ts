@@ -1,0 +1,93 @@
+// CDK apps make subnets, routes and rules in loops: `for`, `for...of`, `for...in`, `forEach` / `map` /
+// `filter` with arrow functions, over arrays, `.entries()` and `Object.entries(...)`. Each iteration's
+// constructs are in the model; a loop over a value VPC Lens does not know is not run, and no loop hangs.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Subnet } from '../../../server/src/core/model/types';
+import { analyse, stack, valueOf } from './helpers';
+
+/** `address cidr az` of the subnets whose block is known. */
+function subnets(r: Awaited<ReturnType<typeof analyse>>): string[] {
+  return r.ofKind('subnet').filter((s: Subnet) => s.cidr?.known).map((s: Subnet) => `${s.address} ${valueOf(s.cidr)} ${valueOf(s.availabilityZone)}`);
+}
+
+const VPC = `    const vpc = new ec2.CfnVPC(this, 'Vpc', { cidrBlock: '10.0.0.0/16' });
+    const azs = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];\n`;
+
+describe('CDK loops', () => {
+  test('for, for...of over entries(), and forEach make one subnet per iteration', async () => {
+    const r = await analyse({
+      'stack.ts': stack(`${VPC}
+    for (let i = 0; i < azs.length; i++) {
+      new ec2.CfnSubnet(this, \`Private\${i}\`, { vpcId: vpc.ref, cidrBlock: \`10.0.\${i}.0/24\`, availabilityZone: azs[i] });
+    }
+    for (const [i, az] of azs.entries()) new ec2.CfnSubnet(this, \`Data\${i}\`, { vpcId: vpc.ref, cidrBlock: \`10.0.\${10 + i}.0/24\`, availabilityZone: az });
+    azs.forEach((az, i) => {
+      new ec2.CfnSubnet(this, 'Public' + i, { vpcId: vpc.ref, cidrBlock: \`10.0.\${20 + i}.0/24\`, availabilityZone: az });
+    });`),
+    });
+    assert.deepEqual(subnets(r), [
+      'S/Private0 10.0.0.0/24 eu-west-1a', 'S/Private1 10.0.1.0/24 eu-west-1b', 'S/Private2 10.0.2.0/24 eu-west-1c',
+      'S/Data0 10.0.10.0/24 eu-west-1a', 'S/Data1 10.0.11.0/24 eu-west-1b', 'S/Data2 10.0.12.0/24 eu-west-1c',
+      'S/Public0 10.0.20.0/24 eu-west-1a', 'S/Public1 10.0.21.0/24 eu-west-1b', 'S/Public2 10.0.22.0/24 eu-west-1c',
+    ]);
+  });
+
+  test('a config map: Object.entries with a destructured arrow parameter, for...in, map and filter', async () => {
+    const r = await analyse({
+      'stack.ts': stack(`${VPC}
+    const tiers: Record<string, string> = { app: '10.0.1.0/24', db: '10.0.2.0/24', cache: '10.0.3.0/24' };
+    Object.entries(tiers).forEach(([name, cidr]) => new ec2.CfnSubnet(this, name, { vpcId: vpc.ref, cidrBlock: cidr, availabilityZone: azs[0] }));
+    for (const name in tiers) {
+      if (name === 'db') continue;
+      new ec2.CfnSubnet(this, \`\${name}-b\`, { vpcId: vpc.ref, cidrBlock: tiers[name].replace('.0/24', '.128/25'), availabilityZone: azs[1] });
+    }
+    const edge = azs.filter((az) => az !== 'eu-west-1b').map((az, i) => new ec2.CfnSubnet(this, \`Edge\${i}\`, { vpcId: vpc.ref, cidrBlock: \`10.0.\${30 + i}.0/24\`, availabilityZone: az }));
+    new ec2.CfnRouteTable(this, 'Rt', { vpcId: vpc.ref });
+    for (const s of edge) {
+      new ec2.CfnSubnetRouteTableAssociation(this, \`Assoc\${s.node.id}\`, { subnetId: s.ref, routeTableId: 'rtb-1' });
+      break;
+    }`),
+    });
+    const names = subnets(r);
+    assert.deepEqual(names.slice(0, 3), ['S/app 10.0.1.0/24 eu-west-1a', 'S/db 10.0.2.0/24 eu-west-1a', 'S/cache 10.0.3.0/24 eu-west-1a']);
+    // for...in skips db (continue); replace() is not evaluated here, so those blocks stay unknown.
+    assert.deepEqual(r.ofKind('subnet').filter((s) => s.address.endsWith('-b')).map((s) => `${s.address} ${s.cidr?.known}`), ['S/app-b false', 'S/cache-b false']);
+    assert.deepEqual(names.slice(-2), ['S/Edge0 10.0.30.0/24 eu-west-1a', 'S/Edge1 10.0.31.0/24 eu-west-1c']);
+    // break after the first association; its id reads `node.id`, which is not known: one association all the same.
+    assert.equal(r.ofKind('route-table-association').length, 1);
+  });
+
+  test('findings inside a loop are reported per iteration on the expression, and its hover lists every value', async () => {
+    const r = await analyse({
+      'stack.ts': stack(`${VPC}
+    for (let i = 0; i < 2; i++) new ec2.CfnSubnet(this, \`S\${i}\`, { vpcId: vpc.ref, cidrBlock: \`10.1.\${i}.0/24\`, availabilityZone: azs[i] });`),
+    });
+    assert.deepEqual(r.findings('stack.ts').filter((f) => f.startsWith('subnet-outside-vpc')), [
+      'subnet-outside-vpc@`10.1.${i}.0/24`@10',
+      'subnet-outside-vpc@`10.1.${i}.0/24`@10',
+    ]);
+    const hover = r.hover('stack.ts', '`10.1.');
+    assert.match(hover!, /10\.1\.0\.0\/24/);
+    assert.match(hover!, /10\.1\.1\.0\/24/);
+  });
+
+  test('a loop over a value not known here is not run; runaway loops and stray jumps end without a hang or a crash', async () => {
+    const r = await analyse({
+      'stack.ts': stack(`${VPC}
+    for (const az of props.azs) new ec2.CfnSubnet(this, az, { vpcId: vpc.ref, cidrBlock: '10.0.9.0/24' });
+    unknownList.forEach((az) => new ec2.CfnSubnet(this, az, { vpcId: vpc.ref, cidrBlock: '10.0.8.0/24' }));
+    let n = 0;
+    for (;;) { n++; }
+    for (let i = 0; i < 1e9; i++) { n += i; }
+    for (let i = 0; i < 5000; i++) new ec2.CfnSubnet(this, \`Many\${i}\`, { vpcId: vpc.ref, cidrBlock: props.cidr, availabilityZone: azs[0] });
+    break;
+    new ec2.CfnSubnet(this, 'After', { vpcId: vpc.ref, cidrBlock: '10.0.6.0/24', availabilityZone: azs[0] });`),
+    });
+    const made = r.ofKind('subnet').map((s) => s.address);
+    assert.ok(!r.ofKind('subnet').some((s) => s.cidr?.known), 'no subnet of an unknown loop');
+    // A loop stops after 1000 iterations; the stray break ends the constructor, as a return would.
+    assert.equal(made.filter((a) => a.startsWith('S/Many')).length, 1000);
+    assert.ok(!made.includes('S/After'));
+  });
+});
