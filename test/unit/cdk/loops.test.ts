@@ -58,6 +58,19 @@ describe('CDK loops', () => {
     assert.equal(r.ofKind('route-table-association').length, 1);
   });
 
+  test('subnets collected with push in one loop are associated in another', async () => {
+    const r = await analyse({
+      'stack.ts': stack(`${VPC}
+    const rt = new ec2.CfnRouteTable(this, 'Rt', { vpcId: vpc.ref });
+    const made: ec2.CfnSubnet[] = [];
+    for (const [i, az] of azs.entries()) made.push(new ec2.CfnSubnet(this, \`App\${i}\`, { vpcId: vpc.ref, cidrBlock: \`10.0.\${i}.0/24\`, availabilityZone: az }));
+    made.concat([]).forEach((s, i) => new ec2.CfnSubnetRouteTableAssociation(this, \`Assoc\${i}\`, { subnetId: s.ref, routeTableId: rt.ref }));`),
+    });
+    assert.equal(r.ofKind('subnet').length, 3);
+    const tables = r.ofKind('subnet').map((s) => r.analysis.facts.routeTableOf(s));
+    assert.deepEqual(tables.map((t) => `${t.how} ${t.how === 'explicit' ? t.table.address : ''}`), ['explicit S/Rt', 'explicit S/Rt', 'explicit S/Rt']);
+  });
+
   test('findings inside a loop are reported per iteration on the expression, and its hover lists every value', async () => {
     const r = await analyse({
       'stack.ts': stack(`${VPC}

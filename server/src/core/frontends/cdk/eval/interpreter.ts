@@ -282,8 +282,8 @@ export class CdkInterpreter {
   }
 
   /**
-   * Array methods the network code of CDK apps uses to loop and pick: `forEach`, `map`, `filter`, `entries`,
-   * `keys`, `values`, `slice`. Undefined for other methods (the call is then not known).
+   * Array methods the network code of CDK apps uses to loop, collect and pick: `forEach`, `map`, `filter`,
+   * `entries`, `keys`, `values`, `push`, `concat`, `slice`. Undefined for other methods (the call is then not known).
    */
   private listMethod(list: Extract<V, { t: 'list' }>, method: string, args: readonly V[], at: Span): V | undefined {
     const items = list.items;
@@ -316,6 +316,20 @@ export class CdkInterpreter {
           return keep !== undefined;
         });
         return ok ? { t: 'list', items: out, at } : unknownV('the filter is not known here', at);
+      }
+      case 'push':
+        // As in JavaScript, the array itself grows: `subnets.push(new ec2.CfnSubnet(...))` in a loop, then
+        // another loop over `subnets`. Array literals make a fresh array each time they are evaluated.
+        list.items.push(...args);
+        return prim(list.items.length, at);
+      case 'concat': {
+        const out = [...items];
+        for (const a of args) {
+          if (a.t === 'list') out.push(...a.items);
+          else if (a.t === 'unknown') return unknownV('concat of a value not known here', at);
+          else out.push(a);
+        }
+        return { t: 'list', items: out, at };
       }
       case 'slice': {
         const from = args[0] === undefined ? 0 : primOf(args[0]);
