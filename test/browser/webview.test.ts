@@ -144,6 +144,26 @@ describe('topology webview in Chromium', () => {
     assert.deepEqual(requests, []);
   });
 
+  test('in a narrow panel every toolbar button stays in sight (the toolbar wraps)', async () => {
+    const { page, errors } = await load(browser, panelPage());
+    await page.setViewportSize({ width: 420, height: 700 });
+    try {
+      await post(page, { type: 'update', graph: smallGraph(), scope: 'workspace' });
+      await page.locator(renders(1)).waitFor({ state: 'attached' });
+      const buttons = page.locator('.vpcl-toolbar button');
+      const count = await buttons.count();
+      assert.equal(count, 6, '−, +, Fit, Links, SVG, PNG');
+      for (let i = 0; i < count; i++) {
+        const box = await buttons.nth(i).boundingBox();
+        assert.ok(box && box.x >= 0 && box.x + box.width <= 420, `button ${i} (${await buttons.nth(i).textContent()}) at ${JSON.stringify(box)}`);
+      }
+      await page.screenshot({ path: path.join(resultsDir, 'topology-narrow.png') });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   test('the standalone HTML export renders the same diagram offline', async () => {
     const html = await renderTopologyHtml(smallGraph(), { script: bundle('webview.js'), css: bundle('webview.css') });
     const { page, errors, requests } = await load(browser, html);

@@ -37,6 +37,7 @@ export interface Page {
     type(text: string, options?: { delay?: number }): Promise<void>;
   };
   mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void> };
+  setViewportSize(size: { width: number; height: number }): Promise<void>;
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
   /** Evaluates a JavaScript expression in the page (a string, so no bundler helpers leak into it). */
   evaluate<R>(expression: string): Promise<R>;
