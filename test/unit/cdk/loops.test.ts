@@ -71,6 +71,35 @@ describe('CDK loops', () => {
     assert.deepEqual(tables.map((t) => `${t.how} ${t.how === 'explicit' ? t.table.address : ''}`), ['explicit S/Rt', 'explicit S/Rt', 'explicit S/Rt']);
   });
 
+  test("an L2 Vpc's subnets, iterated while the app runs: peering routes per private route table, NACL associations", async () => {
+    const r = await analyse({
+      'stack.ts': stack(`    const a = new ec2.Vpc(this, 'A', { ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'), maxAzs: 2 });
+    const b = new ec2.Vpc(this, 'B', { ipAddresses: ec2.IpAddresses.cidr('10.1.0.0/16'), maxAzs: 2 });
+    const pcx = new ec2.CfnVPCPeeringConnection(this, 'Pcx', { vpcId: a.vpcId, peerVpcId: b.vpcId });
+    a.privateSubnets.forEach((subnet, i) => {
+      new ec2.CfnRoute(this, \`AtoB\${i}\`, { routeTableId: subnet.routeTable.routeTableId, destinationCidrBlock: '10.1.0.0/16', vpcPeeringConnectionId: pcx.ref });
+    });
+    for (const [i, subnet] of b.selectSubnets({ subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).subnets.entries()) {
+      new ec2.CfnRoute(this, \`BtoC\${i}\`, { routeTableId: subnet.routeTable.routeTableId, destinationCidrBlock: '10.2.0.0/16', vpcPeeringConnectionId: pcx.ref });
+    }
+    const acl = new ec2.CfnNetworkAcl(this, 'Acl', { vpcId: a.vpcId });
+    for (let i = 0; i < a.publicSubnets.length; i++) new ec2.CfnSubnetNetworkAclAssociation(this, \`Assoc\${i}\`, { subnetId: a.publicSubnets[i].subnetId, networkAclId: acl.ref });
+    new ec2.CfnSubnet(this, 'Extra', { vpcId: a.vpcId, cidrBlock: a.publicSubnets[0].ipv4CidrBlock, availabilityZone: a.publicSubnets[0].availabilityZone });`),
+    });
+    // aws-cdk-lib names them P/A/PrivateSubnet1/RouteTable ...: the routes land in those tables.
+    const routesTo = (dest: string) =>
+      r.ofKind('route').filter((x) => x.destination?.known && x.destination.value === dest).map((x) => valueOf(x.routeTable).replace(/^.*::/, '')).sort();
+    assert.deepEqual(routesTo('10.1.0.0/16'), ['S/A/PrivateSubnet1/RouteTable', 'S/A/PrivateSubnet2/RouteTable']);
+    assert.deepEqual(routesTo('10.2.0.0/16'), ['S/B/PrivateSubnet1/RouteTable', 'S/B/PrivateSubnet2/RouteTable']);
+    // B's routes to 10.2.0.0/16 through the peering go nowhere: the peer (A) does not hold them. The two
+    // iterations' findings say the same at the same place: reported once.
+    assert.deepEqual(r.findings('stack.ts').filter((f) => f.startsWith('peering-')).map((f) => f.replace(/@[^@]*@/, '@')), ['peering-transitive-route@14']);
+    const acl = r.byPath('S/Acl');
+    assert.deepEqual(r.ofKind('nacl').filter((n) => n.id === acl.id).flatMap((n) => n.subnets.map(valueOf)).map((id) => id.replace(/^.*::/, '')), ['S/A/PublicSubnet1', 'S/A/PublicSubnet2']);
+    // A subnet's planned block and AZ are known while the app runs: the extra subnet overlaps PublicSubnet1.
+    assert.ok(r.findings('stack.ts').includes('subnet-overlap@a.publicSubnets[0].ipv4CidrBlock@18'), r.findings('stack.ts').join(', '));
+  });
+
   test('findings inside a loop are reported per iteration on the expression, and its hover lists every value', async () => {
     const r = await analyse({
       'stack.ts': stack(`${VPC}

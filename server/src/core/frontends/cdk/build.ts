@@ -3,7 +3,10 @@ import { CdkInterpreter } from './eval/interpreter';
 import { resolveImport } from './eval/modulePaths';
 import type { CdkParsedFile } from './parsedFile';
 import type { Program } from './syntax/ast';
+import type { Construct } from './eval/values';
 import { constructsToModel } from './toModel';
+import { plannedSelection } from './toModel/selection';
+import type { VpcInfo } from './toModel/vpc';
 
 interface CachedUnit {
   readonly inputs: readonly CdkParsedFile[];
@@ -76,7 +79,8 @@ function buildUnit(key: string, inputs: readonly CdkParsedFile[]): AnalysisUnit 
   const problems: SourceProblem[] = [];
   try {
     const programs = new Map<string, Program>(inputs.map((f) => [f.uri, f.program]));
-    const interpreter = new CdkInterpreter(programs);
+    const layouts = new Map<Construct, VpcInfo>();
+    const interpreter = new CdkInterpreter(programs, { subnetsOf: (selection) => plannedSelection(selection, layouts) });
     interpreter.run(inputs.filter((f) => f.role === 'app').map((f) => f.uri));
     for (const f of inputs) if (f.role === 'support' && interpreter.visited.has(f.uri)) problems.push(...f.deferredProblems);
     const model = constructsToModel(interpreter.constructs);

@@ -29,6 +29,21 @@ interface ClassEntry {
   readonly uri: string;
 }
 
+/** A subnet an L2 construct will make (`ec2.Vpc`'s allocation), as the app's code sees it while it runs. */
+export interface PlannedSubnet {
+  readonly elementId: string;
+  readonly routeTableId: string;
+  readonly az: string;
+  /** `PrivateSubnet1`: its construct id under the Vpc. */
+  readonly logicalName: string;
+  readonly cidr?: string;
+}
+
+export interface InterpreterOptions {
+  /** The subnets a selection (`vpc.privateSubnets`, `vpc.selectSubnets(...)`) stands for; undefined when not known. */
+  readonly subnetsOf?: (selection: Extract<V, { t: 'libval' }>) => readonly PlannedSubnet[] | undefined;
+}
+
 /** Thrown inside a function body to return a value; caught by the call. */
 class ReturnSignal {
   constructor(readonly value: V) {}
@@ -65,7 +80,13 @@ export class CdkInterpreter {
   private depth = 0;
   private uri = '';
 
-  constructor(private readonly programs: ReadonlyMap<string, Program>) {}
+  /** Pseudo constructs of an L2 Vpc's planned subnets: their values are spanned where the code reads them. */
+  private readonly planned = new WeakSet<Construct>();
+
+  constructor(
+    private readonly programs: ReadonlyMap<string, Program>,
+    private readonly options: InterpreterOptions = {},
+  ) {}
 
   /** Runs the given files (the unit's CDK files), then constructs no code in the workspace instantiates. */
   run(entryUris: readonly string[]): void {
@@ -235,6 +256,55 @@ export class CdkInterpreter {
     }
   }
 
+  // ---- subnets an L2 Vpc will make ----
+
+  /**
+   * A value to iterate or index: a list as it is; an L2 Vpc's subnet selection (`vpc.privateSubnets`,
+   * `vpc.selectSubnets(...).subnets`) as the list of its subnets, when the Vpc's layout is known.
+   */
+  private listOf(v: V): V {
+    if (v.t !== 'libval' || v.kind !== 'subnets') return v;
+    const vpc = v.data['vpc'];
+    const planned = vpc?.t === 'construct' ? this.options.subnetsOf?.(v) : undefined;
+    if (!planned || vpc?.t !== 'construct') return unknownV('the selected subnets are not known here', v.at);
+    return { t: 'list', items: planned.map((s) => ({ t: 'construct', c: this.plannedSubnet(vpc.c, s, v.at) })), at: v.at };
+  }
+
+  /** `.subnets`, `.length`, `.subnetIds`, `.availabilityZones` of a selection. */
+  private selectionMember(selection: Extract<V, { t: 'libval' }>, name: string, at: Span): V {
+    const list = this.listOf(selection);
+    if (list.t !== 'list') return list;
+    switch (name) {
+      case 'length':
+        return prim(list.items.length, at);
+      case 'subnetIds':
+        return { t: 'list', items: list.items.map((s) => (s.t === 'construct' ? { t: 'ref', c: s.c, attr: 'Ref', at } : unknownV(undefined, at))), at };
+      case 'availabilityZones':
+        return { t: 'list', items: list.items.map((s) => (s.t === 'construct' ? (s.c.fields.get('availabilityZone') ?? unknownV(undefined, at)) : unknownV(undefined, at))), at };
+      default:
+        return list;
+    }
+  }
+
+  /**
+   * The subnet as the app's code sees it: `subnetId` and `routeTable.routeTableId` are references to the
+   * elements the Vpc's expansion makes (same ids), `availabilityZone` and `ipv4CidrBlock` its planned values.
+   * Not a construct of the app (it is not expanded again); calls on it are not read.
+   */
+  private plannedSubnet(vpc: Construct, s: PlannedSubnet, at: Span): Construct {
+    const part = (type: string, id: string, elementId: string): Construct => ({
+      type, userClass: false, id, idSpan: vpc.idSpan, path: `${vpc.path}/${id}`, span: vpc.span, fileUri: vpc.fileUri,
+      elementId, props: UNDEFINED, fields: new Map(), calls: [], parent: vpc,
+    });
+    const routeTable = part('ec2.CfnRouteTable', `${s.logicalName}/RouteTable`, s.routeTableId);
+    const subnet = part('ec2.Subnet', s.logicalName, s.elementId);
+    subnet.fields.set('routeTable', { t: 'obj', props: new Map([['routeTableId', { value: { t: 'ref', c: routeTable, attr: 'Ref', at } }]]), at });
+    subnet.fields.set('availabilityZone', prim(s.az, at));
+    if (s.cidr !== undefined) subnet.fields.set('ipv4CidrBlock', prim(s.cidr, at));
+    this.planned.add(subnet);
+    return subnet;
+  }
+
   // ---- loops ----
 
   /** Runs one iteration's body; says whether the loop is to stop (`break`). */
@@ -250,7 +320,7 @@ export class CdkInterpreter {
 
   /** `for (const x of list)` / `for (const k in object)`. Over a value not known here the body is not run. */
   private forEachStatement(s: Extract<Stmt, { k: 'for-each' }>, env: Env): void {
-    const iterable = this.eval(s.iterable, env);
+    const iterable = this.listOf(this.eval(s.iterable, env));
     const at = this.at(s.iterable);
     let items: readonly V[] | undefined;
     if (s.over === 'items') items = iterable.t === 'list' ? iterable.items : undefined;
@@ -414,9 +484,10 @@ export class CdkInterpreter {
       case 'member':
         return this.member(this.eval(e.object, env), e.prop, e);
       case 'index': {
-        const obj = this.eval(e.object, env);
+        const indexed = this.eval(e.object, env);
         const key = primOf(this.eval(e.index, env));
         if (key === undefined) return unknownV('the index is not known here', at);
+        const obj = this.listOf(indexed);
         if (obj.t === 'list') {
           const i = Number(key);
           return Number.isInteger(i) && i >= 0 && i < obj.items.length ? obj.items[i]! : UNDEFINED;
@@ -567,10 +638,13 @@ export class CdkInterpreter {
         return typeof obj.v === 'string' && name === 'length' ? prim(obj.v.length, at) : unknownV(undefined, at);
       case 'construct': {
         const field = obj.c.fields.get(name);
+        // A planned subnet's block or AZ is reported where the code reads it (`vpc.publicSubnets[0].ipv4CidrBlock`).
+        if (field?.t === 'prim' && this.planned.has(obj.c)) return prim(field.v, at);
         if (field) return field;
         return constructMember(obj.c, name, at);
       }
       case 'libval':
+        if (obj.kind === 'subnets' && SELECTION_MEMBERS.has(name)) return this.selectionMember(obj, name, at);
         return obj.data[name] ?? unknownV(undefined, at);
       default:
         return unknownV(obj.t === 'unknown' ? obj.why : undefined, at);
@@ -599,8 +673,9 @@ export class CdkInterpreter {
       if (target.t === 'construct' || (target.t === 'libval' && target.kind === 'connections')) {
         return constructMethod(this, target, method, args, argSpans, at);
       }
-      if (target.t === 'list') {
-        const result = this.listMethod(target, method, args, at);
+      const asList = target.t === 'libval' && target.kind === 'subnets' && LIST_METHODS.has(method) ? this.listOf(target) : target;
+      if (asList.t === 'list') {
+        const result = this.listMethod(asList, method, args, at);
         if (result) return result;
       }
       if (e.callee.object.k === 'ident' && e.callee.object.name === 'Object' && !env.lookup('Object')) {
@@ -780,6 +855,12 @@ export class CdkInterpreter {
 function num(v: number, at: Span): V {
   return Number.isFinite(v) ? prim(v, at) : unknownV('not a finite number', at);
 }
+
+/** Methods of arrays `listMethod` evaluates; on a subnet selection they make it a list first. */
+const LIST_METHODS = new Set(['forEach', 'map', 'filter', 'entries', 'keys', 'values', 'push', 'concat', 'slice']);
+
+/** Members of a subnet selection read as a list (`vpc.selectSubnets(...).subnets`, `vpc.privateSubnets.length`). */
+const SELECTION_MEMBERS = new Set(['subnets', 'length', 'subnetIds', 'availabilityZones']);
 
 /** Item `i` of a list (undefined past its end); of anything else, not known. */
 function itemOf(v: V, i: number): V {

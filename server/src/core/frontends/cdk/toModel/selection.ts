@@ -2,7 +2,7 @@ import { list, ref, unknown, type Value } from '../../../values/value';
 import type { Span } from '../../../text/span';
 import { type Construct, isAbsentV, prop, type V } from '../eval/values';
 import { subnetRole } from '../vpcLayout/subnetTypes';
-import type { VpcInfo, VpcSubnetInfo } from './vpc';
+import { plannedSubnets, type VpcInfo, type VpcSubnetInfo } from './vpc';
 
 /** What resolving a subnet selection needs: the L2 VPCs' subnets. */
 export type VpcInfos = ReadonlyMap<Construct, VpcInfo>;
@@ -57,4 +57,15 @@ export function subnetRefs(vpc: V | undefined, selection: V | undefined, infos: 
   const chosen = selectSubnets(vpc, selection, infos);
   if (!chosen) return unknown('the selected subnets are not known here', at);
   return list(chosen.map((s) => ref(pick === 'subnet' ? s.elementId : s.routeTableId, 'Ref', at)), at);
+}
+
+/**
+ * The subnets a selection of an L2 Vpc stands for while the app runs (before its expansion): the Vpc's planned
+ * layout, selected as above. The interpreter iterates them (`vpc.privateSubnets.forEach(...)`).
+ */
+export function plannedSelection(selection: Extract<V, { t: 'libval' }>, cache: Map<Construct, VpcInfo>): VpcSubnetInfo[] | undefined {
+  const vpc = selection.data['vpc'];
+  if (vpc?.t !== 'construct' || vpc.c.type !== 'ec2.Vpc') return undefined;
+  if (!cache.has(vpc.c)) cache.set(vpc.c, { subnets: plannedSubnets(vpc.c) });
+  return selectSubnets(vpc, selection.data['selection'], cache);
 }

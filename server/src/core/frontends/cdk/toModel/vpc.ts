@@ -13,6 +13,10 @@ export interface VpcSubnetInfo {
   readonly role: SubnetRole;
   readonly group: string;
   readonly az: string;
+  /** `PrivateSubnet1`: its construct id under the Vpc. */
+  readonly logicalName: string;
+  /** Its block, when the VPC's is known. */
+  readonly cidr?: string;
 }
 
 /** What other constructs ask of an L2 Vpc: its subnets (undefined when the layout is not known). */
@@ -129,7 +133,7 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
     if (cidrKnown) sink.trace(cidrOrigin, s.cidr, subnetId, 'CidrBlock', `${s.logicalName} (${s.az})`, [c.idSpan, nameSpan]);
     subnetIds.push(subnetId);
     routeTableIds.push(rtId);
-    infos.push({ elementId: subnetId, routeTableId: rtId, role, group: s.group, az: s.az });
+    infos.push({ elementId: subnetId, routeTableId: rtId, role, group: s.group, az: s.az, logicalName: s.logicalName, ...(cidrKnown ? { cidr: s.cidr } : {}) });
   });
 
   const natSlot = slot(c.props, 'natGateways');
@@ -172,6 +176,28 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
     );
   }
   return { subnets: infos };
+}
+
+/**
+ * The subnets `expandVpc` makes for `c`, without making them: what the app's code sees while it runs
+ * (`vpc.privateSubnets`, iterated to add routes). Undefined when the layout is not known here.
+ */
+export function plannedSubnets(c: Construct): VpcSubnetInfo[] | undefined {
+  const cidrRead = readString(vpcCidrOf(c).value, 'the VPC CIDR');
+  const input = layoutInput(c, cidrRead.ok ? cidrRead.value : '10.0.0.0/16');
+  if (!input.ok) return undefined;
+  const layout = allocateCdkVpc(input.props);
+  if (!layout.ok) return undefined;
+  // The ids are those ResourceSink.add gives the parts (`<vpc element id>/<part>`).
+  return layout.subnets.map((s) => ({
+    elementId: `${c.elementId}/${s.logicalName}`,
+    routeTableId: `${c.elementId}/${s.logicalName}/RouteTable`,
+    role: subnetRole(s.type) ?? 'isolated',
+    group: s.group,
+    az: s.az,
+    logicalName: s.logicalName,
+    ...(cidrRead.ok ? { cidr: s.cidr } : {}),
+  }));
 }
 
 function propBool(c: Construct, name: string, fallback: boolean): Value {
