@@ -2,18 +2,14 @@ import type { Span } from '../../../text/span';
 import type { Binding, ClassDecl, Expr, Param, Program, Range, Stmt } from '../syntax/ast';
 import { callLibraryFunction, isAppClass, isConstructBase, libraryMember, libraryModuleOf, librarySymbolValue, newLibraryValue } from './library';
 import { resolveImport } from './modulePaths';
+import { itemOf, LIST_METHODS, listMethod, MAX_LOOP_ITERATIONS, objectFunction, truthy } from './arrays';
 import { addChildrenOfProps, constructMember, constructMethod } from './constructMembers';
+import { type InterpreterOptions, PlannedSubnets, SELECTION_MEMBERS } from './plannedSubnets';
 import { type Construct, Env, prim, primOf, type Slot, UNDEFINED, unknownV, type V } from './values';
 
 /** Expression evaluations per unit: a runaway (deep recursion, huge generated code) ends in unknowns. */
 const MAX_STEPS = 500_000;
 const MAX_CALL_DEPTH = 30;
-/**
- * Iterations of one loop (a `for` statement, a `forEach` or `map` call): CDK network code loops over AZs,
- * subnets or a config map, a few dozen times at most. A loop that would run longer stops there; what its
- * later iterations would make is not read.
- */
-const MAX_LOOP_ITERATIONS = 1000;
 
 interface ModuleState {
   readonly uri: string;
@@ -27,21 +23,6 @@ interface ClassEntry {
   readonly decl: ClassDecl;
   readonly env: Env;
   readonly uri: string;
-}
-
-/** A subnet an L2 construct will make (`ec2.Vpc`'s allocation), as the app's code sees it while it runs. */
-export interface PlannedSubnet {
-  readonly elementId: string;
-  readonly routeTableId: string;
-  readonly az: string;
-  /** `PrivateSubnet1`: its construct id under the Vpc. */
-  readonly logicalName: string;
-  readonly cidr?: string;
-}
-
-export interface InterpreterOptions {
-  /** The subnets a selection (`vpc.privateSubnets`, `vpc.selectSubnets(...)`) stands for; undefined when not known. */
-  readonly subnetsOf?: (selection: Extract<V, { t: 'libval' }>) => readonly PlannedSubnet[] | undefined;
 }
 
 /** Thrown inside a function body to return a value; caught by the call. */
@@ -80,13 +61,15 @@ export class CdkInterpreter {
   private depth = 0;
   private uri = '';
 
-  /** Pseudo constructs of an L2 Vpc's planned subnets: their values are spanned where the code reads them. */
-  private readonly planned = new WeakSet<Construct>();
+  /** An L2 Vpc's subnets as the app's code sees them while it runs (`vpc.privateSubnets`). */
+  private readonly planned: PlannedSubnets;
 
   constructor(
     private readonly programs: ReadonlyMap<string, Program>,
-    private readonly options: InterpreterOptions = {},
-  ) {}
+    options: InterpreterOptions = {},
+  ) {
+    this.planned = new PlannedSubnets(options.subnetsOf);
+  }
 
   /** Runs the given files (the unit's CDK files), then constructs no code in the workspace instantiates. */
   run(entryUris: readonly string[]): void {
@@ -256,55 +239,6 @@ export class CdkInterpreter {
     }
   }
 
-  // ---- subnets an L2 Vpc will make ----
-
-  /**
-   * A value to iterate or index: a list as it is; an L2 Vpc's subnet selection (`vpc.privateSubnets`,
-   * `vpc.selectSubnets(...).subnets`) as the list of its subnets, when the Vpc's layout is known.
-   */
-  private listOf(v: V): V {
-    if (v.t !== 'libval' || v.kind !== 'subnets') return v;
-    const vpc = v.data['vpc'];
-    const planned = vpc?.t === 'construct' ? this.options.subnetsOf?.(v) : undefined;
-    if (!planned || vpc?.t !== 'construct') return unknownV('the selected subnets are not known here', v.at);
-    return { t: 'list', items: planned.map((s) => ({ t: 'construct', c: this.plannedSubnet(vpc.c, s, v.at) })), at: v.at };
-  }
-
-  /** `.subnets`, `.length`, `.subnetIds`, `.availabilityZones` of a selection. */
-  private selectionMember(selection: Extract<V, { t: 'libval' }>, name: string, at: Span): V {
-    const list = this.listOf(selection);
-    if (list.t !== 'list') return list;
-    switch (name) {
-      case 'length':
-        return prim(list.items.length, at);
-      case 'subnetIds':
-        return { t: 'list', items: list.items.map((s) => (s.t === 'construct' ? { t: 'ref', c: s.c, attr: 'Ref', at } : unknownV(undefined, at))), at };
-      case 'availabilityZones':
-        return { t: 'list', items: list.items.map((s) => (s.t === 'construct' ? (s.c.fields.get('availabilityZone') ?? unknownV(undefined, at)) : unknownV(undefined, at))), at };
-      default:
-        return list;
-    }
-  }
-
-  /**
-   * The subnet as the app's code sees it: `subnetId` and `routeTable.routeTableId` are references to the
-   * elements the Vpc's expansion makes (same ids), `availabilityZone` and `ipv4CidrBlock` its planned values.
-   * Not a construct of the app (it is not expanded again); calls on it are not read.
-   */
-  private plannedSubnet(vpc: Construct, s: PlannedSubnet, at: Span): Construct {
-    const part = (type: string, id: string, elementId: string): Construct => ({
-      type, userClass: false, id, idSpan: vpc.idSpan, path: `${vpc.path}/${id}`, span: vpc.span, fileUri: vpc.fileUri,
-      elementId, props: UNDEFINED, fields: new Map(), calls: [], parent: vpc,
-    });
-    const routeTable = part('ec2.CfnRouteTable', `${s.logicalName}/RouteTable`, s.routeTableId);
-    const subnet = part('ec2.Subnet', s.logicalName, s.elementId);
-    subnet.fields.set('routeTable', { t: 'obj', props: new Map([['routeTableId', { value: { t: 'ref', c: routeTable, attr: 'Ref', at } }]]), at });
-    subnet.fields.set('availabilityZone', prim(s.az, at));
-    if (s.cidr !== undefined) subnet.fields.set('ipv4CidrBlock', prim(s.cidr, at));
-    this.planned.add(subnet);
-    return subnet;
-  }
-
   // ---- loops ----
 
   /** Runs one iteration's body; says whether the loop is to stop (`break`). */
@@ -320,7 +254,7 @@ export class CdkInterpreter {
 
   /** `for (const x of list)` / `for (const k in object)`. Over a value not known here the body is not run. */
   private forEachStatement(s: Extract<Stmt, { k: 'for-each' }>, env: Env): void {
-    const iterable = this.listOf(this.eval(s.iterable, env));
+    const iterable = this.planned.listOf(this.eval(s.iterable, env));
     const at = this.at(s.iterable);
     let items: readonly V[] | undefined;
     if (s.over === 'items') items = iterable.t === 'list' ? iterable.items : undefined;
@@ -349,78 +283,6 @@ export class CdkInterpreter {
     if (b.k === 'name') env.declare(b.name, value);
     else if (b.k === 'items') b.names.forEach((name, i) => name !== undefined && env.declare(name, itemOf(value, i)));
     else for (const f of b.bindings) env.declare(f.name, this.member(value, f.key, { start: 0, end: 0 }));
-  }
-
-  /**
-   * Array methods the network code of CDK apps uses to loop, collect and pick: `forEach`, `map`, `filter`,
-   * `entries`, `keys`, `values`, `push`, `concat`, `slice`. Undefined for other methods (the call is then not known).
-   */
-  private listMethod(list: Extract<V, { t: 'list' }>, method: string, args: readonly V[], at: Span): V | undefined {
-    const items = list.items;
-    const fn = args[0];
-    const each = (visit: (result: V, item: V) => boolean): boolean => {
-      if (fn?.t !== 'fn') return false;
-      for (let i = 0; i < Math.min(items.length, MAX_LOOP_ITERATIONS); i++) {
-        if (!visit(this.callFunction(fn.params, fn.body, fn.env, [items[i]!, prim(i, at), list], fn.self), items[i]!)) return false;
-      }
-      return true;
-    };
-    switch (method) {
-      case 'entries':
-        return { t: 'list', items: items.map((item, i) => ({ t: 'list', items: [prim(i, at), item], at })), at };
-      case 'keys':
-        return { t: 'list', items: items.map((_, i) => prim(i, at)), at };
-      case 'values':
-        return list;
-      case 'forEach':
-        return each(() => true) ? UNDEFINED : unknownV('forEach of a function not known here', at);
-      case 'map': {
-        const out: V[] = [];
-        return each((r) => (out.push(r), true)) ? { t: 'list', items: out, at } : unknownV('map of a function not known here', at);
-      }
-      case 'filter': {
-        const out: V[] = [];
-        const ok = each((r, item) => {
-          const keep = truthy(r);
-          if (keep === true) out.push(item);
-          return keep !== undefined;
-        });
-        return ok ? { t: 'list', items: out, at } : unknownV('the filter is not known here', at);
-      }
-      case 'push':
-        // As in JavaScript, the array itself grows: `subnets.push(new ec2.CfnSubnet(...))` in a loop, then
-        // another loop over `subnets`. Array literals make a fresh array each time they are evaluated.
-        list.items.push(...args);
-        return prim(list.items.length, at);
-      case 'concat': {
-        const out = [...items];
-        for (const a of args) {
-          if (a.t === 'list') out.push(...a.items);
-          else if (a.t === 'unknown') return unknownV('concat of a value not known here', at);
-          else out.push(a);
-        }
-        return { t: 'list', items: out, at };
-      }
-      case 'slice': {
-        const from = args[0] === undefined ? 0 : primOf(args[0]);
-        const to = args[1] === undefined ? items.length : primOf(args[1]);
-        if (typeof from !== 'number' || typeof to !== 'number') return unknownV('the slice bounds are not known here', at);
-        return { t: 'list', items: items.slice(from, to), at };
-      }
-      default:
-        return undefined;
-    }
-  }
-
-  /** `Object.entries / keys / values` of a known object (insertion order, as JavaScript gives them). */
-  private objectFunction(name: string, arg: V | undefined, at: Span): V | undefined {
-    if (name !== 'entries' && name !== 'keys' && name !== 'values') return undefined;
-    if (arg?.t !== 'obj') return unknownV(`Object.${name} of a value not known here`, at);
-    const entries = [...arg.props].filter(([, s]) => !(s.value.t === 'prim' && s.value.v === undefined));
-    const items: V[] = entries.map(([k, s]) =>
-      name === 'keys' ? prim(k, s.keySpan ?? at) : name === 'values' ? s.value : { t: 'list', items: [prim(k, s.keySpan ?? at), s.value], at },
-    );
-    return { t: 'list', items, at };
   }
 
   private importInto(source: string, specifiers: readonly { imported: string; local: string }[], env: Env): void {
@@ -487,7 +349,7 @@ export class CdkInterpreter {
         const indexed = this.eval(e.object, env);
         const key = primOf(this.eval(e.index, env));
         if (key === undefined) return unknownV('the index is not known here', at);
-        const obj = this.listOf(indexed);
+        const obj = this.planned.listOf(indexed);
         if (obj.t === 'list') {
           const i = Number(key);
           return Number.isInteger(i) && i >= 0 && i < obj.items.length ? obj.items[i]! : UNDEFINED;
@@ -639,12 +501,12 @@ export class CdkInterpreter {
       case 'construct': {
         const field = obj.c.fields.get(name);
         // A planned subnet's block or AZ is reported where the code reads it (`vpc.publicSubnets[0].ipv4CidrBlock`).
-        if (field?.t === 'prim' && this.planned.has(obj.c)) return prim(field.v, at);
+        if (field?.t === 'prim' && this.planned.isPlanned(obj.c)) return prim(field.v, at);
         if (field) return field;
         return constructMember(obj.c, name, at);
       }
       case 'libval':
-        if (obj.kind === 'subnets' && SELECTION_MEMBERS.has(name)) return this.selectionMember(obj, name, at);
+        if (obj.kind === 'subnets' && SELECTION_MEMBERS.has(name)) return this.planned.member(obj, name, at);
         return obj.data[name] ?? unknownV(undefined, at);
       default:
         return unknownV(obj.t === 'unknown' ? obj.why : undefined, at);
@@ -673,13 +535,13 @@ export class CdkInterpreter {
       if (target.t === 'construct' || (target.t === 'libval' && target.kind === 'connections')) {
         return constructMethod(this, target, method, args, argSpans, at);
       }
-      const asList = target.t === 'libval' && target.kind === 'subnets' && LIST_METHODS.has(method) ? this.listOf(target) : target;
+      const asList = target.t === 'libval' && target.kind === 'subnets' && LIST_METHODS.has(method) ? this.planned.listOf(target) : target;
       if (asList.t === 'list') {
-        const result = this.listMethod(asList, method, args, at);
+        const result = listMethod(asList, method, args, at, (fn, fnArgs) => this.callFunction(fn.params, fn.body, fn.env, fnArgs, fn.self));
         if (result) return result;
       }
       if (e.callee.object.k === 'ident' && e.callee.object.name === 'Object' && !env.lookup('Object')) {
-        const result = this.objectFunction(method, args[0], at);
+        const result = objectFunction(method, args[0], at);
         if (result) return result;
       }
       const fn = this.member(target, method, e.callee);
@@ -854,30 +716,6 @@ export class CdkInterpreter {
 
 function num(v: number, at: Span): V {
   return Number.isFinite(v) ? prim(v, at) : unknownV('not a finite number', at);
-}
-
-/** Methods of arrays `listMethod` evaluates; on a subnet selection they make it a list first. */
-const LIST_METHODS = new Set(['forEach', 'map', 'filter', 'entries', 'keys', 'values', 'push', 'concat', 'slice']);
-
-/** Members of a subnet selection read as a list (`vpc.selectSubnets(...).subnets`, `vpc.privateSubnets.length`). */
-const SELECTION_MEMBERS = new Set(['subnets', 'length', 'subnetIds', 'availabilityZones']);
-
-/** Item `i` of a list (undefined past its end); of anything else, not known. */
-function itemOf(v: V, i: number): V {
-  if (v.t === 'list') return v.items[i] ?? UNDEFINED;
-  return unknownV(v.t === 'unknown' ? v.why : undefined);
-}
-
-/** JavaScript truthiness of a known value; undefined when unknown. */
-export function truthy(v: V): boolean | undefined {
-  switch (v.t) {
-    case 'unknown':
-      return undefined;
-    case 'prim':
-      return Boolean(v.v);
-    default:
-      return true;
-  }
 }
 
 function hasSuperCall(body: readonly Stmt[]): boolean {

@@ -1,0 +1,112 @@
+// What the CDK interpreter evaluates of JavaScript's arrays and `Object.entries`: the methods network code
+// uses to loop, collect and pick (subnets per AZ, routes per route table, tiers of a config map).
+import type { Span } from '../../../text/span';
+import { prim, primOf, UNDEFINED, unknownV, type V } from './values';
+
+/**
+ * Iterations of one loop (a `for` statement, a `forEach` or `map` call): CDK network code loops over AZs,
+ * subnets or a config map, a few dozen times at most. A loop that would run longer stops there; what its
+ * later iterations would make is not read.
+ */
+export const MAX_LOOP_ITERATIONS = 1000;
+
+/** Methods `listMethod` evaluates; on a subnet selection the interpreter makes it a list first. */
+export const LIST_METHODS = new Set(['forEach', 'map', 'filter', 'entries', 'keys', 'values', 'push', 'concat', 'slice']);
+
+type ListV = Extract<V, { t: 'list' }>;
+type FnV = Extract<V, { t: 'fn' }>;
+
+/** Calls a function value with arguments (the interpreter's call, with its depth limit). */
+export type CallFunction = (fn: FnV, args: readonly V[]) => V;
+
+/**
+ * `forEach`, `map`, `filter`, `entries`, `keys`, `values`, `push`, `concat`, `slice` of a known list.
+ * Undefined for other methods (the call is then not known). A callback that is not a known function, or a
+ * `filter` test that is not known, makes the result unknown.
+ */
+export function listMethod(list: ListV, method: string, args: readonly V[], at: Span, call: CallFunction): V | undefined {
+  const items = list.items;
+  const fn = args[0];
+  /** Calls the callback per item (value, index, list) while `visit` says go on; false when it could not. */
+  const each = (visit: (result: V, item: V) => boolean): boolean => {
+    if (fn?.t !== 'fn') return false;
+    for (let i = 0; i < Math.min(items.length, MAX_LOOP_ITERATIONS); i++) {
+      if (!visit(call(fn, [items[i]!, prim(i, at), list]), items[i]!)) return false;
+    }
+    return true;
+  };
+  switch (method) {
+    case 'entries':
+      return { t: 'list', items: items.map((item, i) => ({ t: 'list', items: [prim(i, at), item], at })), at };
+    case 'keys':
+      return { t: 'list', items: items.map((_, i) => prim(i, at)), at };
+    case 'values':
+      return list;
+    case 'forEach':
+      return each(() => true) ? UNDEFINED : unknownV('forEach of a function not known here', at);
+    case 'map': {
+      const out: V[] = [];
+      return each((r) => (out.push(r), true)) ? { t: 'list', items: out, at } : unknownV('map of a function not known here', at);
+    }
+    case 'filter': {
+      const out: V[] = [];
+      const ok = each((r, item) => {
+        const keep = truthy(r);
+        if (keep === true) out.push(item);
+        return keep !== undefined;
+      });
+      return ok ? { t: 'list', items: out, at } : unknownV('the filter is not known here', at);
+    }
+    case 'push':
+      // As in JavaScript, the array itself grows: `subnets.push(new ec2.CfnSubnet(...))` in a loop, then
+      // another loop over `subnets`. Array literals make a fresh array each time they are evaluated.
+      list.items.push(...args);
+      return prim(list.items.length, at);
+    case 'concat': {
+      const out = [...items];
+      for (const a of args) {
+        if (a.t === 'list') out.push(...a.items);
+        else if (a.t === 'unknown') return unknownV('concat of a value not known here', at);
+        else out.push(a);
+      }
+      return { t: 'list', items: out, at };
+    }
+    case 'slice': {
+      const from = args[0] === undefined ? 0 : primOf(args[0]);
+      const to = args[1] === undefined ? items.length : primOf(args[1]);
+      if (typeof from !== 'number' || typeof to !== 'number') return unknownV('the slice bounds are not known here', at);
+      return { t: 'list', items: items.slice(from, to), at };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `Object.entries / keys / values` of a known object (insertion order, as JavaScript gives them). */
+export function objectFunction(name: string, arg: V | undefined, at: Span): V | undefined {
+  if (name !== 'entries' && name !== 'keys' && name !== 'values') return undefined;
+  if (arg?.t !== 'obj') return unknownV(`Object.${name} of a value not known here`, at);
+  const entries = [...arg.props].filter(([, s]) => !(s.value.t === 'prim' && s.value.v === undefined));
+  const items: V[] = entries.map(([k, s]) =>
+    name === 'keys' ? prim(k, s.keySpan ?? at) : name === 'values' ? s.value : { t: 'list', items: [prim(k, s.keySpan ?? at), s.value], at },
+  );
+  return { t: 'list', items, at };
+}
+
+/** Item `i` of a list (undefined past its end); of anything else, not known. */
+export function itemOf(v: V, i: number): V {
+  if (v.t === 'list') return v.items[i] ?? UNDEFINED;
+  return unknownV(v.t === 'unknown' ? v.why : undefined);
+}
+
+/** JavaScript truthiness of a known value; undefined when unknown. */
+export function truthy(v: V): boolean | undefined {
+  switch (v.t) {
+    case 'unknown':
+      return undefined;
+    case 'prim':
+      return Boolean(v.v);
+    default:
+      return true;
+  }
+}
