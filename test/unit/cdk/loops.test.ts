@@ -58,6 +58,26 @@ describe('CDK loops', () => {
     assert.equal(r.ofKind('route-table-association').length, 1);
   });
 
+  test('for loops of every shape: an assignment or two declarations as init, sequences as update, no test, no update', async () => {
+    const r = await analyse({
+      'stack.ts': stack(`${VPC}
+    let i;
+    for (i = 0; i < 2; i++) new ec2.CfnSubnet(this, 'A' + i, { vpcId: vpc.ref, cidrBlock: \`10.0.\${i}.0/24\`, availabilityZone: azs[i] });
+    for (let j = 0, k = 10; j < 2; j += 1, k++) new ec2.CfnSubnet(this, 'B' + j, { vpcId: vpc.ref, cidrBlock: \`10.0.\${k}.0/24\`, availabilityZone: azs[j] });
+    for (;;) { new ec2.CfnSubnet(this, 'C', { vpcId: vpc.ref, cidrBlock: '10.0.20.0/24', availabilityZone: azs[0] }); break; }
+    let n = 2;
+    for (; n > 0; ) { n--; new ec2.CfnSubnet(this, 'D' + n, { vpcId: vpc.ref, cidrBlock: \`10.0.\${30 + n}.0/24\`, availabilityZone: azs[n] }); }
+    for (const { cidr, name } of [{ cidr: '10.0.40.0/24', name: 'E' }]) new ec2.CfnSubnet(this, name, { vpcId: vpc.ref, cidrBlock: cidr, availabilityZone: azs[2] });
+    // An update VPC Lens cannot evaluate ends the loop after its first iteration, instead of repeating it.
+    for (let q = 0; q < 3; q = nextOf(q)) new ec2.CfnSubnet(this, 'G' + q, { vpcId: vpc.ref, cidrBlock: '10.0.60.0/24', availabilityZone: azs[0] });`),
+    });
+    assert.deepEqual(subnets(r), [
+      'S/A0 10.0.0.0/24 eu-west-1a', 'S/A1 10.0.1.0/24 eu-west-1b', 'S/B0 10.0.10.0/24 eu-west-1a', 'S/B1 10.0.11.0/24 eu-west-1b',
+      'S/C 10.0.20.0/24 eu-west-1a', 'S/D1 10.0.31.0/24 eu-west-1b', 'S/D0 10.0.30.0/24 eu-west-1a', 'S/E 10.0.40.0/24 eu-west-1c',
+      'S/G0 10.0.60.0/24 eu-west-1a',
+    ]);
+  });
+
   test('subnets collected with push in one loop are associated in another', async () => {
     const r = await analyse({
       'stack.ts': stack(`${VPC}

@@ -268,14 +268,17 @@ export class CdkInterpreter {
     }
   }
 
-  /** `for (init; test; update)`: runs while the test is known true (an unknown test ends the loop). */
+  /**
+   * `for (init; test; update)`: runs while the test is known true. An unknown test ends the loop, and so does
+   * an update VPC Lens cannot evaluate: the loop would otherwise repeat its first iteration.
+   */
   private forStatement(s: Extract<Stmt, { k: 'for' }>, env: Env): void {
     const scope = new Env(env);
     this.execBlock(s.init, scope);
     for (let n = 0; n < MAX_LOOP_ITERATIONS; n++) {
       if (s.test && truthy(this.eval(s.test, scope)) !== true) return;
       if (this.iterate(s.body, new Env(scope)) === 'stop') return;
-      if (s.update) this.eval(s.update, scope);
+      if (s.update && this.eval(s.update, scope).t === 'unknown') return;
     }
   }
 
@@ -408,6 +411,11 @@ export class CdkInterpreter {
         const value = this.eval(e.value, env);
         this.assign(e.target, value, env);
         return value;
+      }
+      case 'seq': {
+        let last: V = UNDEFINED;
+        for (const item of e.items) last = this.eval(item, env);
+        return last;
       }
       case 'fn': {
         // Arrow functions see the `this` of where they are written.

@@ -29,6 +29,8 @@ export type Expr =
   | ({ readonly k: 'unary'; readonly op: string; readonly arg: Expr } & Range)
   | ({ readonly k: 'cond'; readonly test: Expr; readonly then: Expr; readonly otherwise: Expr } & Range)
   | ({ readonly k: 'assign'; readonly target: Expr; readonly value: Expr } & Range)
+  /** `a, b`: each evaluated in turn, the value is the last one's (a `for` update `i++, j++`). */
+  | ({ readonly k: 'seq'; readonly items: readonly Expr[] } & Range)
   /** An arrow function or a function expression (an expression body is `return <expr>`). */
   | ({ readonly k: 'fn'; readonly params: readonly Param[]; readonly body: readonly Stmt[] } & Range)
   /** Anything else (functions, `await`, ...): its value is unknown. */

@@ -170,7 +170,8 @@ export class TsConverter {
           section = 1;
         } else init.push({ k: 'expr', expr: this.expr(c, depth), ...range(c) });
       } else if (section === 1) {
-        const e = c.type === 'expression_statement' ? named(c)[0] : c;
+        // No test (`for (;;)`) is an empty statement: the loop runs until a break.
+        const e = c.type === 'expression_statement' ? named(c)[0] : c.type === 'empty_statement' ? undefined : c;
         if (e) test = this.expr(e, depth);
         if (c.type === 'expression_statement' || c.type === 'empty_statement') section = 2;
       } else update = this.expr(c, depth);
@@ -473,6 +474,10 @@ export class TsConverter {
         if (!target || !op) return { k: 'other', ...r };
         const left = this.expr(target, d);
         return { k: 'assign', target: left, value: { k: 'binary', op: op.type[0]!, left, right: { k: 'num', v: 1, ...r }, ...r }, ...r };
+      }
+      case 'sequence_expression': {
+        const items = named(n).map((c) => this.expr(c, d));
+        return items.length > 0 ? { k: 'seq', items, ...r } : { k: 'other', ...r };
       }
       case 'arrow_function':
       case 'function_expression':
