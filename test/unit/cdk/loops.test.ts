@@ -120,6 +120,22 @@ describe('CDK loops', () => {
     assert.ok(r.findings('stack.ts').includes('subnet-overlap@a.publicSubnets[0].ipv4CidrBlock@18'), r.findings('stack.ts').join(', '));
   });
 
+  test('NACLs associated per planned subnet (SubnetNetworkAclAssociation, associateWithSubnet), ids from subnet.node.id', async () => {
+    const r = await analyse({
+      'stack.ts': stack(`    const vpc = new ec2.Vpc(this, 'Vpc', { maxAzs: 2 });
+    const privateAcl = new ec2.NetworkAcl(this, 'PrivateAcl', { vpc });
+    vpc.privateSubnets.forEach((subnet) => {
+      new ec2.SubnetNetworkAclAssociation(this, \`Assoc-\${subnet.node.id}\`, { networkAcl: privateAcl, subnet });
+    });
+    const publicAcl = new ec2.NetworkAcl(this, 'PublicAcl', { vpc });
+    publicAcl.associateWithSubnet('Public', { subnetType: ec2.SubnetType.PUBLIC });`),
+    });
+    const subnetsOf = (path: string) => r.ofKind('nacl').filter((n) => n.id === r.byPath(path).id).flatMap((n) => n.subnets.map((f) => valueOf(f).replace(/^.*::/, '')));
+    assert.deepEqual(subnetsOf('S/PrivateAcl'), ['S/Vpc/PrivateSubnet1', 'S/Vpc/PrivateSubnet2']);
+    assert.deepEqual(subnetsOf('S/PublicAcl'), ['S/Vpc/PublicSubnet1', 'S/Vpc/PublicSubnet2']);
+    assert.ok(r.byPath('S/Assoc-PrivateSubnet1'), 'named by the subnet construct id');
+  });
+
   test('findings inside a loop are reported per iteration on the expression, and its hover lists every value', async () => {
     const r = await analyse({
       'stack.ts': stack(`${VPC}

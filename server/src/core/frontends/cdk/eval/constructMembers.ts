@@ -36,6 +36,8 @@ export function constructMember(c: Construct, name: string, at: Span): V {
   const self: V = { t: 'construct', c };
   if (name === 'connections') return { t: 'libval', kind: 'connections', data: { of: self }, at };
   if (name === 'ref') return { t: 'ref', c, attr: 'Ref', at };
+  // `subnet.node.id` names constructs made in loops (`RouteToPeer-${subnet.node.id}`).
+  if (name === 'node') return { t: 'libval', kind: 'node', data: { id: prim(c.id, at), path: prim(c.path, at) }, at };
   if (/^attr[A-Z]/.test(name)) return { t: 'ref', c, attr: name.slice(4), at };
   if (c.type === 'ec2.Vpc' && VPC_SUBNET_LISTS[name]) {
     const selection: V = { t: 'obj', props: new Map<string, Slot>([['subnetType', { value: prim(VPC_SUBNET_LISTS[name]!, at) }]]), at };

@@ -5,7 +5,7 @@ import type { SourceProblem, ValueTrace } from '../../types';
 import type { Construct } from '../eval/values';
 import { cfnTypeOf, expandFlowLog, expandGatewayEndpoint, expandInterfaceEndpoint, expandL1, expandLoadBalancer, expandSubnet } from './others';
 import { expandListener } from './listeners';
-import { expandNetworkAcl, expandNetworkAclEntry, expandRuleCalls, expandSecurityGroup } from './security';
+import { expandNetworkAcl, expandNetworkAclEntry, expandRuleCalls, expandSecurityGroup, expandSubnetNetworkAclAssociation } from './security';
 import type { VpcInfos } from './selection';
 import { ResourceSink } from './sink';
 import { expandVpc, type VpcInfo } from './vpc';
@@ -73,6 +73,9 @@ function expandOne(c: Construct, infos: VpcInfos, sink: ResourceSink): string | 
       return undefined;
     case 'ec2.NetworkAcl':
       expandNetworkAcl(c, infos, sink);
+      return undefined;
+    case 'ec2.SubnetNetworkAclAssociation':
+      expandSubnetNetworkAclAssociation(c, sink);
       return undefined;
     case 'ec2.NetworkAclEntry':
       expandNetworkAclEntry(c, sink);

@@ -139,17 +139,35 @@ function withSpan(v: Value, at: Span): Value {
 export function expandNetworkAcl(c: Construct, infos: VpcInfos, sink: ResourceSink): void {
   const vpc = prop(c.props, 'vpc');
   sink.add(c, 'AWS::EC2::NetworkAcl', new Map([['VpcId', vpc ? toValue(vpc) : unknown('vpc is not set', c.idSpan)]]));
-  const selection = slot(c.props, 'subnetSelection');
-  if (!selection || isAbsentV(selection.value)) return;
-  const refs = subnetRefs(vpc, selection.value, infos, selection.span);
-  if (refs.k !== 'list') return;
-  refs.items.forEach((subnet, i) => {
-    sink.add(c, 'AWS::EC2::SubnetNetworkAclAssociation', new Map([['NetworkAclId', refTo(c, 'Ref', c.idSpan)], ['SubnetId', subnet]]), {
-      part: `Association${i + 1}`,
-      span: selection.span ?? c.span,
-      nameSpan: selection.keySpan ?? c.idSpan,
+  const associate = (selectionValue: V, span: Span | undefined, nameSpan: Span | undefined, part: (i: number) => string): void => {
+    const refs = subnetRefs(vpc, selectionValue, infos, span);
+    if (refs.k !== 'list') return;
+    refs.items.forEach((subnet, i) => {
+      sink.add(c, 'AWS::EC2::SubnetNetworkAclAssociation', new Map([['NetworkAclId', refTo(c, 'Ref', c.idSpan)], ['SubnetId', subnet]]), {
+        part: part(i),
+        span: span ?? c.span,
+        nameSpan: nameSpan ?? c.idSpan,
+      });
     });
-  });
+  };
+  const selection = slot(c.props, 'subnetSelection');
+  if (selection && !isAbsentV(selection.value)) associate(selection.value, selection.span, selection.keySpan, (i) => `Association${i + 1}`);
+  // `acl.associateWithSubnet('Private', { subnetType: ... })`: one association per selected subnet.
+  for (const call of c.calls) {
+    if (call.method !== 'associateWithSubnet' || !call.args[1]) continue;
+    const id = call.args[0]?.t === 'prim' ? String(call.args[0].v) : 'Association';
+    associate(call.args[1], call.span, call.argSpans[0], (i) => `${id}${i + 1}`);
+  }
+}
+
+/** `new ec2.SubnetNetworkAclAssociation(this, id, { networkAcl, subnet })`. */
+export function expandSubnetNetworkAclAssociation(c: Construct, sink: ResourceSink): void {
+  const acl = prop(c.props, 'networkAcl');
+  const subnet = prop(c.props, 'subnet');
+  sink.add(c, 'AWS::EC2::SubnetNetworkAclAssociation', new Map([
+    ['NetworkAclId', acl ? toValue(acl) : unknown('networkAcl is not set', c.idSpan)],
+    ['SubnetId', subnet ? toValue(subnet) : unknown('subnet is not set', c.idSpan)],
+  ]));
 }
 
 /** `acl.addEntry(...)` / `new ec2.NetworkAclEntry(...)`. Defaults: ingress, allow. */
