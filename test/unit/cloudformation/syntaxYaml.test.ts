@@ -93,6 +93,14 @@ describe('CloudFormation YAML syntax', () => {
     for (const [written, expected] of cases) assert.deepEqual(valueOf(written), expected, written);
   });
 
+  test("YAML 1.1 booleans, as CloudFormation reads them: plain yes/no/on/off are booleans, quoted ones strings", () => {
+    for (const written of ['yes', 'Yes', 'YES', 'on', 'On', 'ON', 'true']) assert.equal(valueOf(written), true, written);
+    for (const written of ['no', 'No', 'NO', 'off', 'Off', 'OFF', 'false']) assert.equal(valueOf(written), false, written);
+    for (const written of ['"yes"', "'off'", 'y', 'n', 'yess', 'nope']) assert.equal(typeof valueOf(written), 'string', written);
+    assert.deepEqual(valueOf('[yes, "no", off]'), [true, 'no', false]);
+    assert.deepEqual(valueOf('!Equals [!Ref Public, yes]'), { 'Fn::Equals': [{ Ref: 'Public' }, true] });
+  });
+
   test('long forms written out read unchanged', () => {
     assert.deepEqual(valueOf('{"Fn::GetAtt": [Vpc, CidrBlock]}'), { 'Fn::GetAtt': ['Vpc', 'CidrBlock'] });
     assert.deepEqual(valueOf('\n  Ref: Vpc'), { Ref: 'Vpc' });

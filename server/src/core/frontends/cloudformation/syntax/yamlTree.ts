@@ -149,7 +149,7 @@ class Converter {
     const span = this.spanOf(node);
     if (isScalar(node)) {
       const value = retyped && node.type === 'PLAIN' && typeof node.value === 'string' ? plainScalarValue(node.value) : node.value;
-      return this.scalar(value, span);
+      return this.scalar(node.type === 'PLAIN' ? yaml11Boolean(value) : value, span);
     }
     if (isMap(node)) {
       const keys = new Set<string>();
@@ -305,6 +305,19 @@ function isNodeLike(value: unknown): value is Node {
 /** The library keeps a local tag as written (`!Ref`) and expands `!!x` to `tag:yaml.org,2002:x`. */
 function tagMatches(written: string, resolved: string): boolean {
   return written === resolved || (written.startsWith('!!') && resolved === `tag:yaml.org,2002:${written.slice(2)}`) || written === `!<${resolved}>`;
+}
+
+/**
+ * CloudFormation reads YAML 1.1, where a plain `yes`, `no`, `on` and `off` (in lower, title or upper case)
+ * are booleans: `MapPublicIpOnLaunch: yes` maps public IPs, and a string property written `Value: YES` becomes
+ * "true" (why `aws cloudformation package` quotes them). Quoted, they stay strings. Other values keep the
+ * YAML 1.2 core schema the library reads.
+ */
+function yaml11Boolean(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (/^(?:yes|Yes|YES|on|On|ON)$/.test(value)) return true;
+  if (/^(?:no|No|NO|off|Off|OFF)$/.test(value)) return false;
+  return value;
 }
 
 /** A plain scalar's value by the YAML 1.2 core schema: what it would have been without its tag. */
