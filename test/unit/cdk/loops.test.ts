@@ -136,6 +136,22 @@ describe('CDK loops', () => {
     assert.ok(r.byPath('S/Assoc-PrivateSubnet1'), 'named by the subnet construct id');
   });
 
+  test("nested loops stop after 5,000 iterations in all, with a warning where they stopped", async () => {
+    const r = await analyse({
+      'stack.ts': stack(`${VPC}
+    for (let i = 0; i < 100; i++) {
+      for (let j = 0; j < 100; j++) new ec2.CfnSubnet(this, \`S\${i}x\${j}\`, { vpcId: vpc.ref, cidrBlock: props.cidr });
+    }`),
+    });
+    // Each outer iteration counts too: 50 outer and 4,950 inner iterations fit the budget.
+    assert.equal(r.ofKind('subnet').length, 4950);
+    const warnings = r.diagnostics('stack.ts').filter((d) => d.ruleId === 'evaluation');
+    assert.deepEqual(warnings.map((d) => `${d.severity} ${d.message}`), [
+      "warning this app's loops run more than 5,000 times in all: VPC Lens stopped here, and what later iterations make is not analysed",
+    ]);
+    assert.match(r.textAt(warnings[0]!.span), /^for \(let j = 0/);
+  });
+
   test('findings inside a loop are reported per iteration on the expression, and its hover lists every value', async () => {
     const r = await analyse({
       'stack.ts': stack(`${VPC}

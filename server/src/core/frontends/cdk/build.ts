@@ -83,6 +83,7 @@ function buildUnit(key: string, inputs: readonly CdkParsedFile[]): AnalysisUnit 
     const interpreter = new CdkInterpreter(programs, { subnetsOf: (selection) => plannedSelection(selection, layouts) });
     interpreter.run(inputs.filter((f) => f.role === 'app').map((f) => f.uri));
     for (const f of inputs) if (f.role === 'support' && interpreter.visited.has(f.uri)) problems.push(...f.deferredProblems);
+    for (const p of interpreter.problems) problems.push({ code: 'evaluation', severity: 'warning', message: p.message, span: p.span });
     const model = constructsToModel(interpreter.constructs);
     problems.push(...model.problems);
     return { key, elements: model.elements, traces: model.traces, problems };

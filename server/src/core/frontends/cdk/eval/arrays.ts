@@ -10,6 +10,16 @@ import { prim, primOf, UNDEFINED, unknownV, type V } from './values';
  */
 export const MAX_LOOP_ITERATIONS = 1000;
 
+/**
+ * Iterations of all loops of one app together. Nested loops multiply: past this many, loops stop and the app
+ * says so (a warning), instead of making tens of thousands of constructs no stack could hold (CloudFormation
+ * takes 500 resources a stack).
+ */
+export const MAX_TOTAL_ITERATIONS = 5000;
+
+/** Asks for one more iteration of a loop; false when the loops' budget is spent. */
+export type NextIteration = () => boolean;
+
 /** Methods `listMethod` evaluates; on a subnet selection the interpreter makes it a list first. */
 export const LIST_METHODS = new Set(['forEach', 'map', 'filter', 'entries', 'keys', 'values', 'push', 'concat', 'slice']);
 
@@ -24,13 +34,14 @@ export type CallFunction = (fn: FnV, args: readonly V[]) => V;
  * Undefined for other methods (the call is then not known). A callback that is not a known function, or a
  * `filter` test that is not known, makes the result unknown.
  */
-export function listMethod(list: ListV, method: string, args: readonly V[], at: Span, call: CallFunction): V | undefined {
+export function listMethod(list: ListV, method: string, args: readonly V[], at: Span, call: CallFunction, next: NextIteration): V | undefined {
   const items = list.items;
   const fn = args[0];
   /** Calls the callback per item (value, index, list) while `visit` says go on; false when it could not. */
   const each = (visit: (result: V, item: V) => boolean): boolean => {
     if (fn?.t !== 'fn') return false;
     for (let i = 0; i < Math.min(items.length, MAX_LOOP_ITERATIONS); i++) {
+      if (!next()) return false;
       if (!visit(call(fn, [items[i]!, prim(i, at), list]), items[i]!)) return false;
     }
     return true;

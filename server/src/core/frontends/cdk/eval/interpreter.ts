@@ -2,7 +2,7 @@ import type { Span } from '../../../text/span';
 import type { Binding, ClassDecl, Expr, Param, Program, Range, Stmt } from '../syntax/ast';
 import { callLibraryFunction, isAppClass, isConstructBase, libraryMember, libraryModuleOf, librarySymbolValue, newLibraryValue } from './library';
 import { resolveImport } from './modulePaths';
-import { itemOf, LIST_METHODS, listMethod, MAX_LOOP_ITERATIONS, objectFunction, truthy } from './arrays';
+import { itemOf, LIST_METHODS, listMethod, MAX_LOOP_ITERATIONS, MAX_TOTAL_ITERATIONS, objectFunction, truthy } from './arrays';
 import { addChildrenOfProps, constructMember, constructMethod } from './constructMembers';
 import { type InterpreterOptions, PlannedSubnets, SELECTION_MEMBERS } from './plannedSubnets';
 import { type Construct, Env, prim, primOf, type Slot, UNDEFINED, unknownV, type V } from './values';
@@ -58,6 +58,9 @@ export class CdkInterpreter {
   private readonly instantiated = new Set<ClassDecl>();
   private readonly usedIds = new Map<string, number>();
   private steps = 0;
+  private iterations = 0;
+  /** What the app's code asked that VPC Lens did not do all of (loops past their budget). */
+  readonly problems: { readonly span: Span; readonly message: string }[] = [];
   private depth = 0;
   private uri = '';
 
@@ -241,6 +244,18 @@ export class CdkInterpreter {
 
   // ---- loops ----
 
+  /** One more iteration of the loop at `at`, if the loops' budget allows; the first refusal is reported there. */
+  private nextIteration(at: Span): boolean {
+    if (++this.iterations <= MAX_TOTAL_ITERATIONS) return true;
+    if (this.iterations === MAX_TOTAL_ITERATIONS + 1) {
+      this.problems.push({
+        span: at,
+        message: `this app's loops run more than ${MAX_TOTAL_ITERATIONS.toLocaleString('en-US')} times in all: VPC Lens stopped here, and what later iterations make is not analysed`,
+      });
+    }
+    return false;
+  }
+
   /** Runs one iteration's body; says whether the loop is to stop (`break`). */
   private iterate(body: readonly Stmt[], env: Env): 'stop' | 'next' {
     try {
@@ -262,6 +277,7 @@ export class CdkInterpreter {
     else if (iterable.t === 'list') items = iterable.items.map((_, i) => prim(String(i), at));
     if (!items) return;
     for (const item of items.slice(0, MAX_LOOP_ITERATIONS)) {
+      if (!this.nextIteration(this.at(s))) return;
       const scope = new Env(env);
       this.bind(s.binding, item, scope);
       if (this.iterate(s.body, scope) === 'stop') return;
@@ -277,6 +293,7 @@ export class CdkInterpreter {
     this.execBlock(s.init, scope);
     for (let n = 0; n < MAX_LOOP_ITERATIONS; n++) {
       if (s.test && truthy(this.eval(s.test, scope)) !== true) return;
+      if (!this.nextIteration(this.at(s))) return;
       if (this.iterate(s.body, new Env(scope)) === 'stop') return;
       if (s.update && this.eval(s.update, scope).t === 'unknown') return;
     }
@@ -545,7 +562,7 @@ export class CdkInterpreter {
       }
       const asList = target.t === 'libval' && target.kind === 'subnets' && LIST_METHODS.has(method) ? this.planned.listOf(target) : target;
       if (asList.t === 'list') {
-        const result = listMethod(asList, method, args, at, (fn, fnArgs) => this.callFunction(fn.params, fn.body, fn.env, fnArgs, fn.self));
+        const result = listMethod(asList, method, args, at, (fn, fnArgs) => this.callFunction(fn.params, fn.body, fn.env, fnArgs, fn.self), () => this.nextIteration(at));
         if (result) return result;
       }
       if (e.callee.object.k === 'ident' && e.callee.object.name === 'Object' && !env.lookup('Object')) {
