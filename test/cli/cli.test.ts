@@ -261,6 +261,14 @@ describe('check --format sarif', () => {
     }
     const outsideRule = driver.rules.find((r: { id: string }) => r.id === 'subnet-outside-vpc');
     assert.match(outsideRule.helpUri, /subnet-outside-vpc/);
+    // Code scanning shows the rule's docs page with its alerts: "What it checks" as the full description, the
+    // page as help (from the docs/rules pages next to dist/).
+    assert.match(outsideRule.fullDescription.text, /^A subnet's IPv4 \(or IPv6\) block is not inside any block of its VPC, primary or secondary\. /);
+    assert.doesNotMatch(outsideRule.fullDescription.text, /\n/);
+    assert.match(outsideRule.help.markdown, /^\*\*Severity:\*\* error/);
+    assert.match(outsideRule.help.markdown, /\n## Why it matters\n/);
+    assert.equal(outsideRule.help.text, outsideRule.help.markdown);
+    for (const r of driver.rules) if (r.id !== 'parse-error' && r.id !== 'evaluation') assert.ok(r.help?.markdown, `${r.id} has help`);
     assert.match(sarifRun.originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/.*\/$/);
 
     const result = sarifRun.results.find((r: { ruleId: string }) => r.ruleId === 'subnet-outside-vpc');

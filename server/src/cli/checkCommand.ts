@@ -6,6 +6,7 @@ import { mergeSettings } from '../core/config/projectConfig';
 import { PROBLEM_CODES, RULE_CATALOG } from '../core/rules/catalog';
 import { docsUrl } from '../core/rules/types';
 import { createWorkspace } from '../host/createWorkspace';
+import { bundledRulePage } from '../host/docsLinks';
 import { findFiles, isTypeScriptSource, readTextFile } from '../host/files';
 import type { GrammarNeeds } from '../host/grammars';
 import { analyzeInParallel } from '../host/parallelCheck';
@@ -189,7 +190,10 @@ const PROBLEM_TITLES: Record<string, string> = {
 /** Every catalog rule, then the front-end problem codes, so SARIF viewers can name every result's rule. */
 function sarifRules(): SarifRuleInfo[] {
   return [
-    ...RULE_CATALOG.map((e) => ({ id: e.id, title: e.title, defaultSeverity: e.severity, docsUrl: docsUrl(e.id), category: e.category })),
+    ...RULE_CATALOG.map((e) => {
+      const page = bundledRulePage(e.id);
+      return { id: e.id, title: e.title, defaultSeverity: e.severity, docsUrl: docsUrl(e.id), category: e.category, ...(page ? { helpMarkdown: page } : {}) };
+    }),
     ...PROBLEM_CODES.map((id) => ({
       id,
       title: PROBLEM_TITLES[id] ?? id,

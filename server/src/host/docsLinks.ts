@@ -29,3 +29,14 @@ export function docsHref(ruleId: string, webUrl: string): string {
   }
   return href;
 }
+
+/** The text of the bundled docs page of a rule (`docs/rules/<id>.md`), or undefined when none ships. */
+export function bundledRulePage(ruleId: string): string | undefined {
+  if (folder === null) folder = bundledDocsFolder();
+  if (!folder) return undefined;
+  try {
+    return fs.readFileSync(path.join(folder, `${ruleId}.md`), 'utf8');
+  } catch {
+    return undefined;
+  }
+}

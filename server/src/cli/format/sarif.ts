@@ -8,6 +8,8 @@ export interface SarifRuleInfo {
   readonly defaultSeverity: Severity;
   readonly docsUrl: string | undefined;
   readonly category?: string;
+  /** The rule's docs page (Markdown): code scanning shows it with every alert of the rule. */
+  readonly helpMarkdown?: string;
 }
 
 export interface SarifOptions {
@@ -53,6 +55,7 @@ export function formatSarif(report: CheckReport, options: SarifOptions): string 
               id: r.id,
               name: ruleName(r.id),
               shortDescription: { text: r.title },
+              ...(r.helpMarkdown ? helpOf(r.helpMarkdown) : {}),
               ...(r.docsUrl ? { helpUri: r.docsUrl } : {}),
               defaultConfiguration: { level: sarifLevel(r.defaultSeverity) },
               ...(r.category ? { properties: { category: r.category } } : {}),
@@ -102,6 +105,16 @@ function relativeUri(file: string): string {
     .split('/')
     .map((segment) => encodeURIComponent(segment))
     .join('/');
+}
+
+/**
+ * `fullDescription` (the page's "What it checks", as one paragraph of text) and `help` (the page without its
+ * title; SARIF wants a `text` beside the `markdown`, and Markdown reads as text) from a rule's docs page.
+ */
+function helpOf(page: string): { fullDescription?: { text: string }; help: { text: string; markdown: string } } {
+  const markdown = page.replace(/^# .*\n+/, '').trim();
+  const checks = /^## What it checks\n+([\s\S]*?)(?:\n\n|\n## |$)/m.exec(markdown)?.[1]?.replace(/\s*\n\s*/g, ' ').trim();
+  return { ...(checks ? { fullDescription: { text: checks } } : {}), help: { text: markdown, markdown } };
 }
 
 /** SARIF `name` is an identifier-like form of the id: `subnet-outside-vpc` -> `SubnetOutsideVpc`. */
