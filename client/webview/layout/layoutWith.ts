@@ -1,8 +1,9 @@
 // Lays out the topology with ELK: one compound node per region / VPC / AZ / subnet, each level with the
 // algorithm that suits it (layered rows for VPCs and their AZs, a stack of subnets per AZ, a packed grid of
 // resources per subnet). Levels are laid out separately (SEPARATE_CHILDREN): linear in practice, where
-// INCLUDE_CHILDREN with cross-level edges takes seconds on 1,500 nodes. Connections are drawn afterwards as
-// straight lines between the final boxes; only the top levels give ELK (lifted) edges to order by.
+// INCLUDE_CHILDREN with cross-level edges takes seconds on 1,500 nodes. Connections are drawn afterwards
+// between the final boxes: along the AZ's gutter between subnets of one AZ, else as straight lines; only the
+// top levels give ELK (lifted) edges to order by.
 import type { TopologyGraph, TopologyNodeKind } from '../../../server/src/core/topology/types';
 import { hashText } from './graphHash';
 import { BORDER_KINDS, CONTAINER_KINDS, prepareGraph, type PreparedGraph, type PreparedNode } from './prepare';
@@ -267,7 +268,10 @@ function assemble(prepared: PreparedGraph, geometry: Geometry, hash: string): La
     const a = geometry.boxes.get(e.from);
     const b = geometry.boxes.get(e.to);
     if (!a || !b) continue;
-    edges.push({ from: e.from, to: e.to, kind: e.kind, ...(e.label !== undefined ? { label: e.label } : {}), points: connect(a, b), derived: e.derived });
+    const az = sharedAz(prepared, e.from, e.to);
+    const azBox = az !== undefined ? geometry.boxes.get(az) : undefined;
+    const points = azBox ? alongAzGutter(a, b, azBox) : connect(a, b);
+    edges.push({ from: e.from, to: e.to, kind: e.kind, ...(e.label !== undefined ? { label: e.label } : {}), points, derived: e.derived });
   }
   // Border gateways stick out above their VPC: make room for them.
   const top = Math.min(0, ...nodes.map((n) => n.box.y));
@@ -282,6 +286,38 @@ function shift(nodes: LayoutNode[], edges: LayoutEdge[], dy: number): { nodes: L
     nodes: nodes.map((n) => ({ ...n, box: { ...n.box, y: n.box.y + dy } })),
     edges: edges.map((e) => ({ ...e, points: e.points.map((p) => ({ x: p.x, y: p.y + dy })) })),
   };
+}
+
+/** The AZ both ends are drawn in, when they are in different subnets of one AZ (a private subnet and its NAT). */
+function sharedAz(prepared: PreparedGraph, from: string, to: string): string | undefined {
+  const placeOf = (id: string): { az?: string; subnet?: string } => {
+    const place: { az?: string; subnet?: string } = {};
+    for (let p = prepared.byId.get(id); p; p = p.parent !== undefined ? prepared.byId.get(p.parent) : undefined) {
+      if (p.node.kind === 'subnet' && place.subnet === undefined) place.subnet = p.node.id;
+      if (p.node.kind === 'az') place.az = p.node.id;
+    }
+    return place;
+  };
+  const a = placeOf(from);
+  const b = placeOf(to);
+  return a.az !== undefined && a.az === b.az && a.subnet !== undefined && b.subnet !== undefined && a.subnet !== b.subnet ? a.az : undefined;
+}
+
+/**
+ * A link between two subnets of one AZ (stacked in a column) runs out of the right side of one, down the AZ's
+ * right gutter and into the right side of the other, instead of straight across the subnets between them.
+ * Several such links share the gutter, as a trunk.
+ */
+function alongAzGutter(a: Box, b: Box, az: Box): Point[] {
+  const gutter = round(az.x + az.width - PADDING.az.right / 2);
+  const ay = round(a.y + a.height / 2);
+  const by = round(b.y + b.height / 2);
+  return [
+    { x: round(a.x + a.width), y: ay },
+    { x: gutter, y: ay },
+    { x: gutter, y: by },
+    { x: round(b.x + b.width), y: by },
+  ];
 }
 
 /** The segment between the two boxes' centres, clipped to their borders. */

@@ -95,6 +95,25 @@ describe('layoutTopology', () => {
     assert.ok(layout.edges.some((e) => e.from === 'subnet.private_a' && e.to === 'nat.a' && e.derived));
   });
 
+  test('a link between subnets of one AZ runs along the AZ gutter; across AZs it stays a straight line', async () => {
+    const layout = await layoutTopology(smallGraph());
+    const az = node(layout, 'az.main.a').box;
+    const from = node(layout, 'subnet.private_a').box;
+    const nat = node(layout, 'nat.a').box;
+    const inAz = layout.edges.find((e) => e.from === 'subnet.private_a' && e.to === 'nat.a')!;
+    const gutter = az.x + az.width - 7;
+    assert.deepEqual(inAz.points.map((p) => [Math.round(p.x), Math.round(p.y)]), [
+      [Math.round(from.x + from.width), Math.round(from.y + from.height / 2)],
+      [Math.round(gutter), Math.round(from.y + from.height / 2)],
+      [Math.round(gutter), Math.round(nat.y + nat.height / 2)],
+      [Math.round(nat.x + nat.width), Math.round(nat.y + nat.height / 2)],
+    ]);
+    // The gutter lies between the subnets' right edge and the AZ's border: it crosses no subnet.
+    assert.ok(gutter > from.x + from.width && gutter < az.x + az.width);
+    const acrossAz = layout.edges.find((e) => e.from === 'subnet.private_b' && e.to === 'nat.a')!;
+    assert.equal(acrossAz.points.length, 2);
+  });
+
   test('edges end on the borders of their nodes', async () => {
     const layout = await layoutTopology(smallGraph());
     const peering = layout.edges.find((e) => e.kind === 'peering' && e.from === 'vpc.main');
