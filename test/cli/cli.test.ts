@@ -265,6 +265,8 @@ describe('check --format sarif', () => {
     // page as help (from the docs/rules pages next to dist/).
     assert.match(outsideRule.fullDescription.text, /^A subnet's IPv4 \(or IPv6\) block is not inside any block of its VPC, primary or secondary\. /);
     assert.doesNotMatch(outsideRule.fullDescription.text, /\n/);
+    // The whole first paragraph, not its first line.
+    assert.match(outsideRule.fullDescription.text, /at where that block is written\.$/);
     assert.match(outsideRule.help.markdown, /^\*\*Severity:\*\* error/);
     assert.match(outsideRule.help.markdown, /\n## Why it matters\n/);
     assert.equal(outsideRule.help.text, outsideRule.help.markdown);

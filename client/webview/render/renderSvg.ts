@@ -24,7 +24,7 @@ export interface SvgTheme {
  * group and route table associations): drawn all at once they cross the whole VPC, so the panel shows them
  * around the selected or pointed-at node only. A picture (SVG, PNG, `vpc-lens topology --format svg`) draws them all.
  */
-export function isContextEdge(e: Pick<LayoutEdge, 'from' | 'to' | 'kind'>, kindOf: (id: string) => string | undefined): boolean {
+function isContextEdge(e: Pick<LayoutEdge, 'from' | 'to' | 'kind'>, kindOf: (id: string) => string | undefined): boolean {
   return e.kind === 'endpoint' || e.kind === 'association' || kindOf(e.from) === 'endpoint' || kindOf(e.to) === 'endpoint';
 }
 

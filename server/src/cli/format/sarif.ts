@@ -113,7 +113,8 @@ function relativeUri(file: string): string {
  */
 function helpOf(page: string): { fullDescription?: { text: string }; help: { text: string; markdown: string } } {
   const markdown = page.replace(/^# .*\n+/, '').trim();
-  const checks = /^## What it checks\n+([\s\S]*?)(?:\n\n|\n## |$)/m.exec(markdown)?.[1]?.replace(/\s*\n\s*/g, ' ').trim();
+  // The first paragraph under the heading: up to a blank line, the next heading or the end.
+  const checks = /(?:^|\n)## What it checks\n+([\s\S]*?)(?=\n\s*\n|\n## |$(?![\s\S]))/.exec(markdown)?.[1]?.replace(/\s*\n\s*/g, ' ').trim();
   return { ...(checks ? { fullDescription: { text: checks } } : {}), help: { text: markdown, markdown } };
 }
 
