@@ -70,6 +70,21 @@ describe('language server: local modules outside the workspace folder', () => {
     assert.deepEqual(codes(prod), ['subnet-outside-vpc']);
   });
 
+  test('the module folders are watched: a module file changed on disk is analysed again', async () => {
+    type Watcher = { globPattern: { baseUri?: string; pattern?: string } | string };
+    const watched = () =>
+      client.registrations
+        .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+        .flatMap((r) => (r.registerOptions as { watchers: Watcher[] }).watchers)
+        .flatMap((w) => (typeof w.globPattern === 'string' ? [] : [`${w.globPattern.baseUri} ${w.globPattern.pattern}`]));
+    await client.waitFor('a watcher on modules/endpoints', () => watched().includes(`${ws.uri('modules/endpoints')} *.{tf,tf.json}`));
+    assert.ok(watched().includes(`${ws.uri('modules/network')} *.{tf,tf.json}`), watched().join('\n'));
+    // What the editor sends when another tool (git pull, a generator) rewrites the module.
+    ws.write('modules/endpoints/main.tf', LAYOUT['modules/endpoints/main.tf']!.replace('["0.0.0.0/0"]', '["10.0.0.0/8"]'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: endpointsUri, type: 2 }] });
+    await client.waitForDiagnostics(endpointsUri, 'the SSH finding gone', (d) => !d.some((x) => x.code === 'sg-world-admin-port'));
+  });
+
   test('removing the call lets the module go: its diagnostics are cleared', async () => {
     const text = PROD + CALL_DNS;
     const start = positionOf(text, 'module "dns"');

@@ -26,6 +26,7 @@ import { CANDIDATE_GLOB, discoverFiles, isCandidate, readCandidate, readModuleFo
 import { lspHover } from './hover';
 import { lspInlayHints } from './inlayHints';
 import { LineIndexCache } from './lineIndexCache';
+import { ModuleFolderWatcher } from './moduleFolderWatcher';
 import {
   type Folder,
   analysisSettings,
@@ -58,6 +59,8 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
    * (an editor opened on `envs/prod`, or on one example of a module). Not watched on disk: re-read on re-index.
    */
   const moduleFiles = new Set<string>();
+  /** Set once the client said what it supports (`initialized`). */
+  let moduleWatcher: ModuleFolderWatcher | undefined;
 
   let workspace: Workspace | undefined;
   let folders: Folder[] = [];
@@ -225,6 +228,7 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
       };
       const load = await loadReferencedFolders(workspace, read, new Set(), put);
       if (load.truncated) log(`VPC Lens: modules called from more than ${MAX_REFERENCED_FOLDERS} folders outside the workspace; the others are not read`);
+      moduleWatcher?.update([...moduleFiles].map(folderOfUri));
       return changed || load.added.length > 0;
     } catch (err) {
       logError(`VPC Lens: cannot read the modules the workspace calls: ${describeError(err)}`);
@@ -305,6 +309,11 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
 
   connection.onInitialized(() => {
     const ws = capabilities.workspace;
+    const watchModules = ws?.didChangeWatchedFiles?.dynamicRegistration && ws.didChangeWatchedFiles.relativePatternSupport;
+    moduleWatcher = new ModuleFolderWatcher(
+      watchModules ? (watchers) => connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }) : undefined,
+      logError,
+    );
     if (ws?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client
         .register(DidChangeWatchedFilesNotification.type, {
@@ -396,7 +405,9 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
           if (clientUris.has(uri)) continue;
           if (text === undefined) filesChanged = removeFile(uri) || filesChanged;
           else {
-            diskFiles.add(uri);
+            // A file of a module folder outside the workspace stays a module file: it goes when no call names its folder.
+            if (moduleFiles.has(uri) || moduleWatcher?.watches(folderOfUri(uri))) moduleFiles.add(uri);
+            else diskFiles.add(uri);
             filesChanged = setText(uri, text) || filesChanged;
           }
         }

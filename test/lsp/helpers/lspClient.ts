@@ -138,6 +138,8 @@ export class LspTestClient {
   readonly logs: string[] = [];
   /** Methods of the requests the server sent to the client. */
   readonly serverRequests: string[] = [];
+  /** What the server registered (`client/registerCapability`), in order. */
+  readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
   private readonly waiters = new Set<Waiter>();
   private exited = false;
 
@@ -162,8 +164,10 @@ export class LspTestClient {
       return params.items.map((i) => (i.section === 'vpcLens' ? this.settings : null));
     });
     for (const method of SERVER_TO_CLIENT_REQUESTS) {
-      connection.onRequest(method, () => {
+      connection.onRequest(method, (params: { registrations?: LspTestClient['registrations'] }) => {
         this.serverRequests.push(method);
+        if (method === 'client/registerCapability') this.registrations.push(...(params.registrations ?? []));
+        this.notify();
         return null;
       });
     }
@@ -303,7 +307,7 @@ export const VSCODE_LIKE_CAPABILITIES: ClientCapabilities = {
   workspace: {
     configuration: true,
     workspaceFolders: true,
-    didChangeWatchedFiles: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
     didChangeConfiguration: { dynamicRegistration: true },
     inlayHint: { refreshSupport: true },
   },
