@@ -56,7 +56,8 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
   const claimed = new Set<string>();
   /**
    * Files of local modules outside the workspace folders, read because a module source names their folder
-   * (an editor opened on `envs/prod`, or on one example of a module). Not watched on disk: re-read on re-index.
+   * (an editor opened on `envs/prod`, or on one example of a module). Watched where the client supports
+   * relative patterns (`moduleWatcher`), and re-read on re-index.
    */
   const moduleFiles = new Set<string>();
   /** Set once the client said what it supports (`initialized`). */
