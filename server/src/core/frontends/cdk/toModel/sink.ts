@@ -14,6 +14,11 @@ export interface ResourceOptions {
   readonly nativeType?: string;
 }
 
+/** The element id of a construct's resource, or of one of its parts (`<construct element id>/<part>`). */
+export function partElementId(c: Construct, part?: string): string {
+  return part ? `${c.elementId}/${part}` : c.elementId;
+}
+
 /**
  * Collects what the constructs synthesize: CloudFormation-shaped resources (mapped to the model by the
  * CloudFormation front-end's mapping), the CDK type and path to show for each, CIDR traces, problems.
@@ -25,7 +30,7 @@ export class ResourceSink {
   private readonly traces = new Map<string, { span: Span; owner?: string; attribute?: string; instances: { label?: string; value: string }[] }>();
 
   add(c: Construct, type: string, props: ReadonlyMap<string, Value>, options: ResourceOptions = {}): string {
-    const elementId = options.part ? `${c.elementId}/${options.part}` : c.elementId;
+    const elementId = partElementId(c, options.part);
     const logicalId = options.part ? `${c.path}/${options.part}` : c.path;
     this.resources.push({
       elementId,

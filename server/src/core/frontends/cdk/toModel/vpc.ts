@@ -2,9 +2,9 @@ import type { Span } from '../../../text/span';
 import { bool, ref, str, unknown, type Value } from '../../../values/value';
 import type { Construct, V } from '../eval/values';
 import { isAbsentV, prop, slot } from '../eval/values';
-import { allocateCdkVpc, type CdkSubnetConfig, type CdkSubnetType, type CdkVpcProps } from '../vpcLayout';
+import { allocateCdkVpc, type CdkSubnetConfig, type CdkSubnetType, type CdkVpcProps, type CdkVpcSubnet, DEFAULT_CIDR } from '../vpcLayout';
 import { subnetRole, type SubnetRole } from '../vpcLayout/subnetTypes';
-import type { ResourceSink } from './sink';
+import { partElementId, type ResourceSink } from './sink';
 import { refTo } from './values';
 
 export interface VpcSubnetInfo {
@@ -69,16 +69,16 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
   const vpcProps = new Map<string, Value>();
   // Reported where the block is written (the literal at a stack's call site); the trace sits on the call.
   const written = cidr.value?.t === 'prim' ? cidr.value.at : undefined;
-  if (cidrRead.ok) vpcProps.set('CidrBlock', str(cidrRead.value ?? '10.0.0.0/16', written ?? cidrSpan));
+  if (cidrRead.ok) vpcProps.set('CidrBlock', str(cidrRead.value ?? DEFAULT_CIDR, written ?? cidrSpan));
   else vpcProps.set('CidrBlock', unknown(cidrRead.why, cidr.span));
   vpcProps.set('EnableDnsHostnames', propBool(c, 'enableDnsHostnames', true));
   vpcProps.set('EnableDnsSupport', propBool(c, 'enableDnsSupport', true));
   sink.add(c, 'AWS::EC2::VPC', vpcProps);
-  if (cidrRead.ok) sink.trace(cidrSpan, cidrRead.value ?? '10.0.0.0/16', c.elementId, 'CidrBlock', c.path, [c.idSpan]);
+  if (cidrRead.ok) sink.trace(cidrSpan, cidrRead.value ?? DEFAULT_CIDR, c.elementId, 'CidrBlock', c.path, [c.idSpan]);
 
-  const input = layoutInput(c, cidrRead.ok ? cidrRead.value : '10.0.0.0/16');
-  if (!input.ok) return { subnets: undefined };
-  const layout = allocateCdkVpc(input.props);
+  const plan = planLayout(c, cidrRead);
+  if (!plan) return { subnets: undefined };
+  const { input, layout } = plan;
   if (!layout.ok) {
     sink.problem(c.idSpan, `CDK would reject this Vpc: ${layout.message}`, 'error');
     return { subnets: undefined };
@@ -133,7 +133,7 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
     if (cidrKnown) sink.trace(cidrOrigin, s.cidr, subnetId, 'CidrBlock', `${s.logicalName} (${s.az})`, [c.idSpan, nameSpan]);
     subnetIds.push(subnetId);
     routeTableIds.push(rtId);
-    infos.push({ elementId: subnetId, routeTableId: rtId, role, group: s.group, az: s.az, logicalName: s.logicalName, ...(cidrKnown ? { cidr: s.cidr } : {}) });
+    infos.push(subnetInfo(c, s, cidrKnown));
   });
 
   const natSlot = slot(c.props, 'natGateways');
@@ -184,20 +184,31 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
  */
 export function plannedSubnets(c: Construct): VpcSubnetInfo[] | undefined {
   const cidrRead = readString(vpcCidrOf(c).value, 'the VPC CIDR');
-  const input = layoutInput(c, cidrRead.ok ? cidrRead.value : '10.0.0.0/16');
-  if (!input.ok) return undefined;
-  const layout = allocateCdkVpc(input.props);
-  if (!layout.ok) return undefined;
-  // The ids are those ResourceSink.add gives the parts (`<vpc element id>/<part>`).
-  return layout.subnets.map((s) => ({
-    elementId: `${c.elementId}/${s.logicalName}`,
-    routeTableId: `${c.elementId}/${s.logicalName}/RouteTable`,
+  const layout = planLayout(c, cidrRead)?.layout;
+  return layout?.ok ? layout.subnets.map((s) => subnetInfo(c, s, cidrRead.ok)) : undefined;
+}
+
+/**
+ * CDK's allocation for the construct's props. A CIDR not known here is laid out as the default block: the
+ * subnets' names, AZs and count do not depend on it (their blocks are then not known). Undefined when a prop
+ * the layout needs is not known.
+ */
+function planLayout(c: Construct, cidrRead: Read<string>) {
+  const input = layoutInput(c, cidrRead.ok ? cidrRead.value : DEFAULT_CIDR);
+  return input.ok ? { input, layout: allocateCdkVpc(input.props) } : undefined;
+}
+
+/** What other constructs ask of a subnet of the layout; its ids are those its expansion gives it. */
+function subnetInfo(c: Construct, s: CdkVpcSubnet, cidrKnown: boolean): VpcSubnetInfo {
+  return {
+    elementId: partElementId(c, s.logicalName),
+    routeTableId: partElementId(c, `${s.logicalName}/RouteTable`),
     role: subnetRole(s.type) ?? 'isolated',
     group: s.group,
     az: s.az,
     logicalName: s.logicalName,
-    ...(cidrRead.ok ? { cidr: s.cidr } : {}),
-  }));
+    ...(cidrKnown ? { cidr: s.cidr } : {}),
+  };
 }
 
 function propBool(c: Construct, name: string, fallback: boolean): Value {

@@ -6,7 +6,8 @@ import { NetworkBuilder } from './networkBuilder';
 import { SUBNET_TYPE_VALUE, defaultSubnetConfiguration, subnetRole } from './subnetTypes';
 import type { CdkVpcLayout, CdkVpcProps, CdkVpcPrivateRoute, CdkVpcReservedBlock, CdkVpcSubnet } from './types';
 
-const DEFAULT_CIDR = '10.0.0.0/16';
+/** The block of a Vpc written without one. */
+export const DEFAULT_CIDR = '10.0.0.0/16';
 
 /**
  * The subnets, NAT gateways and private default routes aws-cdk-lib 2.276's `new ec2.Vpc(scope, id, props)`

@@ -1,5 +1,5 @@
 // Static reproduction of aws-cdk-lib's L2 ec2.Vpc subnet allocation (see allocateCdkVpc).
-export { allocateCdkVpc } from './allocateCdkVpc';
+export { allocateCdkVpc, DEFAULT_CIDR } from './allocateCdkVpc';
 export type {
   CdkSubnetType,
   CdkSubnetConfig,
