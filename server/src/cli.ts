@@ -1,7 +1,9 @@
 // The `vpc-lens` command (dist/cli.js): a thin host of core. Everything is in ./cli; this file only binds
 // it to the process.
+import { DEFAULT_CHECK_DEPS } from './cli/checkCommand';
 import { internalError, main } from './cli/main';
 import { processIo } from './cli/io';
+import { youngGenerationCap } from './cli/launch/youngGeneration';
 
 const io = processIo();
 
@@ -13,7 +15,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 // Whatever escapes (an error thrown from a callback) still ends as one line and exit code 2.
 process.on('uncaughtException', (err) => process.exit(internalError(err, io)));
 
-main(process.argv.slice(2), io).then(
+// The heap tuning of a one-shot run is this process's own: in-process callers of main() (tests) go without.
+main(process.argv.slice(2), io, { ...DEFAULT_CHECK_DEPS, betweenUnits: youngGenerationCap(process.env) }).then(
   (code) => exitOnceWritten(code),
   (err: unknown) => exitOnceWritten(internalError(err, io)),
 );

@@ -556,7 +556,7 @@ describe('check: VPC_LENS_TIMING', () => {
     // codeCache.test.ts).
     assert.match(
       timed.stderr,
-      /^vpc-lens: v8 flags: --interrupt-budget=\d+ --no-regexp-tier-up\nvpc-lens: code cache: (used|none|rejected) \(cliMain\.[0-9a-f]{16}\.codecache\)\nvpc-lens: timing: start \d+ ms, discover \d+ ms, read \d+ ms, analyse \d+ ms, report \d+ ms; total \d+ ms\n$/,
+      /^vpc-lens: v8 flags: --interrupt-budget=\d+ --no-regexp-tier-up\nvpc-lens: code cache: (used|none|rejected) \(cliMain\.[0-9a-f]{16}\.codecache\)\nvpc-lens: timing: start \d+ ms \(\d+ page faults\), discover \d+ ms \(\d+ page faults\), read \d+ ms \(\d+ page faults\), analyse \d+ ms \(\d+ page faults\), report \d+ ms \(\d+ page faults\); total \d+ ms\n$/,
     );
   });
 });

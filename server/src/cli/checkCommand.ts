@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Analysis, Workspace, WorkspaceLogger } from '../core/analysis/workspace';
+import type { Analysis, Workspace, WorkspaceHooks, WorkspaceLogger } from '../core/analysis/workspace';
 import type { AnalysisSettings, CloudFormationParameterFile } from '../core/config/settings';
 import { mergeSettings } from '../core/config/projectConfig';
 import { PROBLEM_CODES, RULE_CATALOG } from '../core/rules/catalog';
@@ -26,20 +26,28 @@ import { INFORMATION_URI, VPC_LENS_VERSION } from './version';
 
 export interface CheckDeps {
   /** The workspace to analyse in; tests hand in one with fake front-ends. */
-  readonly createWorkspace: (logger: WorkspaceLogger, needs?: GrammarNeeds) => Promise<Workspace>;
+  readonly createWorkspace: (logger: WorkspaceLogger, needs?: GrammarNeeds, hooks?: WorkspaceHooks) => Promise<Workspace>;
   /**
    * Analyses the workspace (on several threads when it is large); without it, `ws.analyze` on this thread.
    * Only for workspaces of the real front-ends: the workers run those.
    */
   readonly analyze?: (ws: Workspace, settings: AnalysisSettings, log: (message: string) => void) => Promise<{ readonly analysis: Analysis }>;
+  /**
+   * Called between the roots of the check (Workspace's `afterUnitReleased`). The `vpc-lens` process tunes V8's
+   * heap there (launch/youngGeneration.ts); tests and in-process callers leave their own process alone.
+   */
+  readonly betweenUnits?: () => void;
 }
+
+/** What `vpc-lens check` runs with, short of the process's own tuning. */
+export const DEFAULT_CHECK_DEPS: CheckDeps = { createWorkspace, analyze: analyzeInParallel };
 
 /**
  * `vpc-lens check`: find files, hand their text to the workspace, print the analysis. A bad PATH, config or
  * var file stops it before analysis (CliError: one line, exit 2). Files that cannot be read are named on
  * stderr and make the exit code 2 (the check was incomplete), but the report of the rest is still printed.
  */
-export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps = { createWorkspace, analyze: analyzeInParallel }): Promise<number> {
+export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps = DEFAULT_CHECK_DEPS): Promise<number> {
   const timer = phaseTimer(io);
   timer.mark('start');
   // Core's log lines name the product for the editor's output panel; here the `vpc-lens:` prefix does.
@@ -50,7 +58,7 @@ export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps
   // less for it but analysed 15 to 50 ms slower, with about 3,700 more page faults, and came out no faster.
   let decideTypeScript: (needed: boolean) => void = () => {};
   const typescript = new Promise<boolean>((resolve) => (decideTypeScript = resolve));
-  const workspace = deps.createWorkspace({ error: log }, { typescript });
+  const workspace = deps.createWorkspace({ error: log }, { typescript }, deps.betweenUnits ? { afterUnitReleased: deps.betweenUnits } : undefined);
   // Awaited below; this only keeps a failure from going unhandled if the command ends before that.
   workspace.catch(() => undefined);
   const project = loadProjectSettings(command.config, io.cwd);

@@ -90,6 +90,17 @@ describe('retainUnits: false (a one-shot check)', () => {
     assert.deepEqual(oneShot, kept);
   });
 
+  test("calls the host's afterUnitReleased after each root it lets go, and only in a one-shot pass", async () => {
+    let calls = 0;
+    const ws = await createWorkspace(undefined, undefined, { afterUnitReleased: () => calls++ });
+    for (const [uri, text] of Object.entries(FILES)) ws.setFile(uri, text);
+    ws.analyze(DEFAULT_SETTINGS);
+    assert.equal(calls, 0, 'an analysis that keeps its units lets none go');
+    ws.analyze(ONE_SHOT);
+    // The Terraform roots a, b (with its module), c and broken; CloudFormation keeps its unit.
+    assert.equal(calls, 4);
+  });
+
   test('lets each root go before the next is parsed: no frame keeps its syntax trees or its unit', async () => {
     // A full garbage collection on demand (the flag makes V8 install gc() in contexts created from now on).
     v8.setFlagsFromString('--expose-gc');

@@ -31,11 +31,14 @@ const REGEXP_AT_ONCE = '--no-regexp-tier-up';
  */
 export function oneShotV8Flags(env: NodeJS.ProcessEnv, v8Version: string = process.versions.v8): readonly string[] {
   if (env['VPC_LENS_V8_TUNING'] === 'off') return [];
-  return hasInterruptBudget(v8Version) ? [INTERRUPT_BUDGET, REGEXP_AT_ONCE] : [REGEXP_AT_ONCE];
+  return tunesNode20V8(v8Version) ? [INTERRUPT_BUDGET, REGEXP_AT_ONCE] : [REGEXP_AT_ONCE];
 }
 
-/** True for V8 up to 11.3 (`11.3.244.8-node.38` is Node 20's); false for 11.8 and later, and for what does not parse. */
-function hasInterruptBudget(v8Version: string): boolean {
+/**
+ * True for V8 up to 11.3 (`11.3.244.8-node.38` is Node 20's), the V8 the settings that depend on its version
+ * were measured on; false for 11.8 and later, and for what does not parse.
+ */
+export function tunesNode20V8(v8Version: string): boolean {
   const [major, minor] = v8Version.split('.').map(Number);
   if (major === undefined || minor === undefined || !Number.isInteger(major) || !Number.isInteger(minor)) return false;
   return major < 11 || (major === 11 && minor <= 3);

@@ -47,6 +47,15 @@ export interface WorkspaceLogger {
   error(message: string): void;
 }
 
+/** What a host may do while an analysis runs. */
+export interface WorkspaceHooks {
+  /**
+   * Called after each unit a one-shot pass (`retainUnits: false`) analysed and let go: the host's chance to act
+   * between units (the CLI tunes V8's heap there). Must not throw.
+   */
+  readonly afterUnitReleased?: () => void;
+}
+
 interface FileEntry {
   text: string;
   /** The front-end that analyses the file: the detected one, else one the settings name it for. */
@@ -70,6 +79,7 @@ export class Workspace {
   constructor(
     private readonly frontEnds: readonly FrontEnd[],
     private readonly logger: WorkspaceLogger = { error: () => {} },
+    private readonly hooks: WorkspaceHooks = {},
   ) {}
 
   /** Adds or updates a file. Returns true when a front-end analyses it. */
@@ -290,6 +300,7 @@ export class Workspace {
     const step = units.next();
     if (step.done) return false;
     this.release(this.analyzeUnitOnce(step.value), into);
+    this.hooks.afterUnitReleased?.();
     return true;
   }
 
