@@ -1,4 +1,5 @@
 // The command line as a user and a CI job see it: `node dist/cli.js` spawned in small temporary projects.
+import { INITIALISED } from '../fixtures/installedModule';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -460,6 +461,38 @@ describe('check: local modules outside the given paths', () => {
       ],
     );
     assert.equal(status, 1);
+  });
+});
+
+describe('check: modules installed by terraform init', () => {
+  test('the module is read from .terraform/modules, which no walk enters, and its findings are shown at the module block', () => {
+    const cwd = workspace(INITIALISED);
+    const { status, report, stderr } = checkJson(cwd, 'live');
+    assert.equal(stderr, '');
+    assert.deepEqual(
+      report.diagnostics.map((d) => [d.file, d.range.start.line, d.range.start.character, d.code]),
+      [
+        // The module's own: its group opens SSH, its two subnets use the main route table, its VPC has no flow log.
+        ['live/main.tf', 0, 7, 'sg-world-admin-port'],
+        ['live/main.tf', 0, 7, 'subnet-implicit-route-table'],
+        ['live/main.tf', 0, 7, 'subnet-implicit-route-table'],
+        ['live/main.tf', 0, 7, 'vpc-flow-logs'],
+        // The user's own mistake, where it is written.
+        ['live/main.tf', 4, 28, 'subnet-outside-vpc'],
+      ],
+    );
+    // The root, the manifest and the module's two files; its VPC, subnets, group and the root's route table.
+    assert.equal(report.files, 4);
+    assert.equal(report.resources, 5);
+    assert.equal(status, 1);
+  });
+
+  test('before terraform init the call is not followed, and nothing else is said', () => {
+    const cwd = workspace({ 'live/main.tf': INITIALISED['live/main.tf']! });
+    const { status, report, stderr } = checkJson(cwd, 'live');
+    assert.equal(stderr, '');
+    assert.deepEqual(report.diagnostics, []);
+    assert.equal(status, 0);
   });
 });
 

@@ -77,8 +77,8 @@ describe('language server: local modules outside the workspace folder', () => {
         .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
         .flatMap((r) => (r.registerOptions as { watchers: Watcher[] }).watchers)
         .flatMap((w) => (typeof w.globPattern === 'string' ? [] : [`${w.globPattern.baseUri} ${w.globPattern.pattern}`]));
-    await client.waitFor('a watcher on modules/endpoints', () => watched().includes(`${ws.uri('modules/endpoints')} *.{tf,tf.json}`));
-    assert.ok(watched().includes(`${ws.uri('modules/network')} *.{tf,tf.json}`), watched().join('\n'));
+    await client.waitFor('a watcher on modules/endpoints', () => watched().includes(`${ws.uri('modules/endpoints')} {*.tf,*.tf.json,modules.json}`));
+    assert.ok(watched().includes(`${ws.uri('modules/network')} {*.tf,*.tf.json,modules.json}`), watched().join('\n'));
     // What the editor sends when another tool (git pull, a generator) rewrites the module.
     ws.write('modules/endpoints/main.tf', LAYOUT['modules/endpoints/main.tf']!.replace('["0.0.0.0/0"]', '["10.0.0.0/8"]'));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: endpointsUri, type: 2 }] });

@@ -44,14 +44,23 @@ export function isTerraformConfigFile(file: string): boolean {
   return /\.tf(\.json)?$/i.test(file);
 }
 
+/** The manifest where `terraform init` records the modules it installed (`.terraform/modules/modules.json`). */
+export function isTerraformModuleManifest(file: string): boolean {
+  return /[\\/]\.terraform[\\/]modules[\\/]modules\.json$/.test(file);
+}
+
 /**
- * The Terraform configuration files directly in a module folder (not in its subfolders), sorted, leaving out
- * what is excluded; none when the folder is missing or excluded (the analysis reports the module it lacks).
+ * The files directly in a referenced module folder (not in its subfolders), sorted, leaving out what is
+ * excluded: Terraform configuration files, and in `.terraform/modules` the module manifest. None when the folder
+ * is missing or excluded (the analysis reports the module it lacks).
  */
 export function moduleFolderFiles(folder: string, isExcluded: (absolutePath: string, isDirectory: boolean) => boolean): string[] {
   if (isExcluded(folder, true)) return [];
-  // A PATH argument that is a file comes back whatever its name: the filter keeps configuration files only.
-  return findFiles([folder], folder, { isCandidate: isTerraformConfigFile, isExcluded, recursive: false }).files.filter(isTerraformConfigFile);
+  const holdsManifest = isTerraformModuleManifest(path.join(folder, 'modules.json'));
+  // Asked with a file's name while walking, with its path after.
+  const isModuleFile = (file: string) => isTerraformConfigFile(file) || (holdsManifest && path.basename(file) === 'modules.json');
+  // A PATH argument that is a file comes back whatever its name: the filter keeps module files only.
+  return findFiles([folder], folder, { isCandidate: isModuleFile, isExcluded, recursive: false }).files.filter(isModuleFile);
 }
 
 /** True for a file the CDK front-end may read (TypeScript source, not declarations): only then is its grammar needed. */

@@ -168,7 +168,16 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
 
   function excluded(uri: string): boolean {
     const p = uriToPath(uri);
-    return p !== undefined && isExcludedPath(folders, editorSettings, p);
+    if (p === undefined) return false;
+    // A module file is read because a file calls its folder, wherever it is (`.terraform/modules` included).
+    const moduleFile = moduleFiles.has(uri) || moduleWatcher?.watches(folderOfUri(uri)) === true;
+    return isExcludedPath(folders, editorSettings, p, !moduleFile);
+  }
+
+  /** For a folder a file calls: only the user's excludes leave its files out. */
+  function excludedByUser(uri: string): boolean {
+    const p = uriToPath(uri);
+    return p !== undefined && isExcludedPath(folders, editorSettings, p, false);
   }
 
   /** Reads every candidate file of every folder; files that vanished or became excluded are dropped. */
@@ -219,7 +228,7 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
       const read = async (folderUri: string) => {
         const folder = uriToPath(folderUri);
         if (folder === undefined) return [];
-        const files = await readModuleFolder(folder, (p) => excluded(pathToUri(p)), log);
+        const files = await readModuleFolder(folder, (p) => excludedByUser(pathToUri(p)), log);
         return files.map((f) => ({ uri: pathToUri(f.path), text: f.text }));
       };
       const put = (uri: string, text: string): boolean => {
@@ -390,6 +399,8 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
       let configChanged = false;
       // Saving an open file reports a change too: analyse only when a text really changed.
       let filesChanged = false;
+      // A file where no walk goes (`terraform init` writing .terraform/modules) may be one a call now finds.
+      let outsideChanged = false;
       for (const change of params.changes) {
         const uri = canonicalUri(change.uri);
         const p = uriToPath(uri);
@@ -411,10 +422,12 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
             else diskFiles.add(uri);
             filesChanged = setText(uri, text) || filesChanged;
           }
+        } else if (isCandidate(p)) {
+          outsideChanged = true;
         }
       }
       if (configChanged) await reindex(false);
-      else if (filesChanged) scheduler.schedule();
+      else if (filesChanged || (outsideChanged && (await followModules()))) scheduler.schedule();
     })().catch((err) => logError(`VPC Lens: cannot apply file changes: ${describeError(err)}`));
   });
 

@@ -1,7 +1,8 @@
 import type { Disposable, FileSystemWatcher } from 'vscode-languageserver';
 
 /** The files of a module folder Terraform reads: its own `.tf` and `.tf.json`, not its subfolders'. */
-const MODULE_FILES = '*.{tf,tf.json}';
+/** A module's configuration files, and in `.terraform/modules` the manifest of what terraform init installed. */
+const MODULE_FILES = '{*.tf,*.tf.json,modules.json}';
 
 /**
  * Asks the editor to watch the local module folders the workspace calls from outside its folders

@@ -99,13 +99,16 @@ export function excludeFilter(folder: Folder, editor: EditorSettings): PathFilte
   return (rel) => globs.length > 0 && matchesAnyGlob(rel, globs);
 }
 
-/** Whether a file is left out: inside a folder and excluded there (skipped folders included). */
-export function isExcludedPath(folders: readonly Folder[], editor: EditorSettings, filePath: string): boolean {
+/**
+ * Whether a file is left out: inside a folder and excluded there, skipped folders included unless `skipped` is
+ * false (a module a file calls is read from `.terraform/modules` too: only the user's excludes leave it out).
+ */
+export function isExcludedPath(folders: readonly Folder[], editor: EditorSettings, filePath: string, skipped = true): boolean {
   for (const f of folders) {
     const rel = path.relative(f.path, filePath);
     if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
     const segments = rel.split(path.sep);
-    if (segments.slice(0, -1).some((s) => SKIPPED_FOLDERS.has(s))) return true;
+    if (skipped && segments.slice(0, -1).some((s) => SKIPPED_FOLDERS.has(s))) return true;
     if (excludeFilter(f, editor)(segments.join('/'))) return true;
   }
   return false;

@@ -40,7 +40,7 @@ describe('hover on a CIDR that is not known', () => {
       'cidrsubnet(',
     );
     assert.match(md!, /^\*\*IPv4 block\*\* of 2 instances · subnet `aws_subnet.app`/);
-    assert.match(md!, /module\.plan comes from "github\.com\/acme\/addr-plan", which VPC Lens does not read/);
+    assert.match(md!, /module\.plan comes from "github\.com\/acme\/addr-plan", which VPC Lens reads once terraform init has installed it/);
   });
 
   test('a data source and a for_each over unknown values say so', async () => {

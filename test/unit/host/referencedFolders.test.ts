@@ -25,13 +25,14 @@ async function workspaceWith(files: Record<string, string>): Promise<Workspace> 
 }
 
 describe('referenced folders: local modules outside the files a host found', () => {
-  test('the workspace names the local module sources of its Terraform, not registry ones nor its own folder', async () => {
+  test("the workspace names the local module sources of its Terraform, not its own folder, and for registry ones the folder's module manifest", async () => {
     const ws = await workspaceWith({
       'file:///r/envs/prod/main.tf': call('net', '../../modules/net') + call('vpc', 'terraform-aws-modules/vpc/aws') + call('self', './'),
       'file:///r/envs/prod/more.tf.json': JSON.stringify({ module: { dns: { source: './dns/' } } }),
       'file:///r/envs/prod/terraform.tfvars': 'module = "../not-a-module"\n',
     });
-    assert.deepEqual(ws.referencedFolders(), ['file:///r/envs/prod/dns', 'file:///r/modules/net']);
+    // terraform init's manifest says where the registry module was installed (see installedModules.test.ts).
+    assert.deepEqual(ws.referencedFolders(), ['file:///r/envs/prod/.terraform/modules', 'file:///r/envs/prod/dns', 'file:///r/modules/net']);
   });
 
   test('folders are read until every module called is there, each once; a missing one is read once and stays missing', async () => {

@@ -6,6 +6,7 @@ import { NetworkModel } from '../model/network';
 import { RULES } from '../rules/registry';
 import { runRules } from '../rules/runner';
 import type { Finding } from '../rules/types';
+import { findingsShownElsewhere } from './findingsShownElsewhere';
 import { TraceIndex } from './traceIndex';
 
 /** Everything the workspace derives from one unit; it depends on the unit's elements alone, so it is cached. */
@@ -22,7 +23,7 @@ export interface UnitAnalysis {
 export function analyzeUnit(unit: AnalysisUnit, onRuleError: (ruleId: string, err: unknown) => void): UnitAnalysis {
   const model = new NetworkModel(linkModel(unit.elements));
   const facts = computeFacts(model);
-  const findings = runRules(RULES, { model, facts }, onRuleError);
+  const findings = findingsShownElsewhere(runRules(RULES, { model, facts }, onRuleError), unit.shownElsewhere);
   return { unit, model, facts, findings, traces: new TraceIndex(unit.traces), resources: countResources(unit) };
 }
 

@@ -1,3 +1,4 @@
+import type { ShownElsewhere } from './shownElsewhere';
 import type { Span } from '../text/span';
 import type { ElementId, NetworkElement } from '../model/types';
 import type { CloudFormationParameterFile } from '../config/settings';
@@ -75,6 +76,8 @@ export interface AnalysisUnit {
    * findings and evaluation problems starting inside `span` are dropped for the listed ids.
    */
   readonly suppressions?: readonly UnitSuppression[];
+  /** Code the user does not edit, and where what is found there is reported instead (see shownElsewhere.ts). */
+  readonly shownElsewhere?: readonly ShownElsewhere[];
 }
 
 /** `ids: 'all'` suppresses every rule in the span. */

@@ -12,6 +12,7 @@ import { parseTerraformJson } from './json/parse';
 import { rootUnit } from './rootUnit';
 import { buildRootsOneByOne } from './oneShot';
 import { referencedModuleFolders } from './moduleFolders';
+import { parseModuleManifest } from './installedModules';
 
 export type { TerraformParsedFile } from './parsedFile';
 
@@ -67,6 +68,10 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
     parser ??= makeParser(language);
     const { folder, fileName } = splitUri(uri);
     const kind = fileKind(uri);
+    if (kind === 'manifest') {
+      const { installed, problems } = parseModuleManifest(uri, text);
+      return { uri, frontEnd: 'terraform', problems, kind, folder, fileName, body: { start: 0, end: text.length, attributes: [], blocks: [] }, installed };
+    }
     const { body, problems } = /\.json$/i.test(uri) ? parseTerraformJson(parser, uri, text, kind) : parseHcl(parser, uri, text);
     return { uri, frontEnd: 'terraform', problems, kind, folder, fileName, body };
   }
@@ -74,7 +79,7 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
   return {
     id: 'terraform',
     shardable: true,
-    claims: (uri) => /\.(tf|tfvars)(\.json)?$/i.test(uri),
+    claims: (uri) => /\.(tf|tfvars)(\.json)?$/i.test(uri) || fileKind(uri) === 'manifest',
     parse: parseTerraform,
     referencedFolders: referencedModuleFolders,
     evaluate(files, options) {

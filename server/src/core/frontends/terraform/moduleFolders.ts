@@ -1,29 +1,37 @@
-import { fileKind, type TerraformParsedFile } from './parsedFile';
+import { fileKind, manifestFolder, type TerraformParsedFile } from './parsedFile';
 import { resolveLocalSource } from './eval/moduleDefinition';
 import { findAttribute, staticString } from './syntax/ast';
 
 /**
- * The folders (URIs) that the `module` blocks of one configuration file call by a local source (`./x`,
- * `../x`), in order, without the file's own folder. Registry and git sources name no local folder.
+ * What one file makes a host read besides the files it found:
+ * - a configuration file: the folders its `module` blocks call by a local source (`./x`, `../x`; never its
+ *   own folder), in order, and, when one calls a registry or git module, the folder of its folder's module
+ *   manifest (`.terraform/modules`), which says where `terraform init` installed that module;
+ * - a manifest: the folders of the modules it lists.
  */
-export function localModuleFolders(file: TerraformParsedFile): string[] {
+function moduleFolderReferences(file: TerraformParsedFile): string[] {
+  if (file.kind === 'manifest') return [...new Set(file.installed?.values() ?? [])];
   if (file.kind !== 'tf') return [];
-  const folders: string[] = [];
+  const local: string[] = [];
+  let remote = false;
   for (const block of file.body.blocks) {
     if (block.type !== 'module') continue;
     const source = findAttribute(block.body, 'source');
     const written = source ? staticString(source.value) : undefined;
-    const folder = written === undefined ? undefined : resolveLocalSource(file.folder, written);
-    if (folder !== undefined && folder !== file.folder) folders.push(folder);
+    if (written === undefined) continue;
+    const folder = resolveLocalSource(file.folder, written);
+    if (folder === undefined) remote = true;
+    else if (folder !== file.folder) local.push(folder);
   }
-  return folders;
+  return remote ? [...local, manifestFolder(file.folder)] : local;
 }
 
 /**
  * `FrontEnd.referencedFolders` for Terraform: only a configuration file that can hold a module block (its text
- * says `module`) is parsed for one, so asking costs a text search per file.
+ * says `module`) is parsed for one, so asking costs a text search per file; a manifest always references.
  */
 export function referencedModuleFolders(uri: string, text: string, parsed: () => TerraformParsedFile): readonly string[] {
-  if (!text.includes('module') || fileKind(uri) !== 'tf') return [];
-  return localModuleFolders(parsed());
+  const kind = fileKind(uri);
+  if (kind === 'tfvars' || (kind === 'tf' && !text.includes('module'))) return [];
+  return moduleFolderReferences(parsed());
 }

@@ -7,14 +7,17 @@ import { splitUri } from '../../text/uri';
 import { fileKind, type TerraformParsedFile } from './parsedFile';
 import { rootUnit } from './rootUnit';
 
-/** Only a file that says `module` can hold a module call (HCL's block type, JSON's key). */
-const mayCallModule = (text: string): boolean => text.includes('module');
+/**
+ * Only a file that says `module` can hold a module call (HCL's block type, JSON's key); a module manifest says
+ * where called modules are. Planning needs both.
+ */
+const neededToPlan = (uri: string, text: string): boolean => text.includes('module') || fileKind(uri) === 'manifest';
 
 /**
  * A one-shot check's Terraform (`FrontEnd.buildEach`): the roots one at a time, each parsed only when it is
  * reached, so that its syntax trees, evaluation and model can all go once the caller is done with its unit.
  * Finding the roots needs every folder's module calls, and only files that say `module` can hold one: those
- * are parsed first (and stay with the plan to the end); every other file stands in as an empty body until its
+ * (and module manifests) are parsed first (and stay with the plan to the end); every other file stands in as an empty body until its
  * root is evaluated. The units are those `build()` gives for the same files, in the same order.
  */
 export function* buildRootsOneByOne(files: LazyFiles<TerraformParsedFile>, options: BuildOptions): Generator<AnalysisUnit> {
@@ -22,7 +25,7 @@ export function* buildRootsOneByOne(files: LazyFiles<TerraformParsedFile>, optio
   const outline = new Map<string, TerraformParsedFile>();
   for (const uri of files.uris) {
     const text = files.text(uri);
-    if (mayCallModule(text)) {
+    if (neededToPlan(uri, text)) {
       const parsed = files.parse(uri);
       early.set(uri, parsed);
       outline.set(uri, parsed);
@@ -60,11 +63,13 @@ export function* buildRootsOneByOne(files: LazyFiles<TerraformParsedFile>, optio
       modules.set(folder, module);
     }
     const varFiles = plan.varFiles.map((f) => parsedFile(f.uri));
+    const manifest = plan.manifest && parsedFile(plan.manifest.uri);
     const real: RootPlan = {
       folder: plan.folder,
       moduleFolders: plan.moduleFolders,
       varFiles,
-      inputs: [...plan.moduleFolders.flatMap((folder) => modules.get(folder)!.files), ...varFiles],
+      inputs: [...plan.moduleFolders.flatMap((folder) => modules.get(folder)!.files), ...varFiles, ...(manifest ? [manifest] : [])],
+      ...(manifest ? { manifest } : {}),
     };
     return rootUnit(plan.folder, evaluateRoot(real, modules, traced));
   };
@@ -76,7 +81,7 @@ export function* buildRootsOneByOne(files: LazyFiles<TerraformParsedFile>, optio
   // Files no root reads (a variable file nobody loads) are still checked for syntax errors, by one share.
   if (!options.shard || options.shard.index === 0) {
     const read = new Set(layout.roots.flatMap((root) => root.inputs.map((f) => f.uri)));
-    for (const uri of files.uris) if (!read.has(uri) && !mayCallModule(files.text(uri))) files.parse(uri);
+    for (const uri of files.uris) if (!read.has(uri) && !neededToPlan(uri, files.text(uri))) files.parse(uri);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Span } from '../../../text/span';
 import { type Value, unknown } from '../../../values/value';
 import type { SourceProblem } from '../../types';
+import type { ShownElsewhere } from '../../shownElsewhere';
 import type { ModuleDefinition } from './moduleDefinition';
 import { TraceRecorder } from './traces';
 
@@ -53,12 +54,26 @@ export class EvalContext {
   /** Inside `try()` / `can()`: errors are expected and not reported. */
   suppressErrors = 0;
 
+  /** Folders of installed modules this root reads, and the module blocks of the user's code that call them. */
+  private readonly shown = new Map<string, ShownElsewhere>();
+
   constructor(
     readonly rootFolder: string,
     readonly definitionOf: (folder: string) => ModuleDefinition | undefined,
     recordTraces = true,
+    /** The root's module manifest: manifest key (`vpc`, `net.vpc`) -> folder `terraform init` installed it in. */
+    readonly installedModules: ReadonlyMap<string, string> = new Map(),
   ) {
     this.traces = recordTraces ? new TraceRecorder() : undefined;
+  }
+
+  /** Findings in `entry.folder` are reported at `entry.at` (the first call that reaches the folder wins). */
+  showElsewhere(entry: ShownElsewhere): void {
+    if (!this.shown.has(entry.folder)) this.shown.set(entry.folder, entry);
+  }
+
+  get shownElsewhere(): readonly ShownElsewhere[] {
+    return [...this.shown.values()];
   }
 
   report(span: Span, message: string, severity: SourceProblem['severity'] = 'warning'): void {

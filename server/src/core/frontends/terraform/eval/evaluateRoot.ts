@@ -1,5 +1,6 @@
 import type { EvaluatedResource } from '../evaluated';
 import type { SourceProblem, ValueTrace } from '../../types';
+import type { ShownElsewhere } from '../../shownElsewhere';
 import { EvalContext } from './context';
 import { ModuleInstance, type VarFileValue } from './moduleInstance';
 import type { FolderModule, RootPlan } from './rootPlan';
@@ -8,6 +9,8 @@ export interface RootEvaluation {
   readonly resources: readonly EvaluatedResource[];
   readonly traces: readonly ValueTrace[];
   readonly problems: readonly SourceProblem[];
+  /** Installed modules the root reads, and where their findings are shown. */
+  readonly shownElsewhere: readonly ShownElsewhere[];
 }
 
 /**
@@ -16,9 +19,9 @@ export interface RootEvaluation {
  */
 export function evaluateRoot(plan: RootPlan, modules: ReadonlyMap<string, FolderModule>, recordTraces = true): RootEvaluation {
   const rootModule = modules.get(plan.folder);
-  const ctx = new EvalContext(plan.folder, (folder) => modules.get(folder)?.def, recordTraces);
+  const ctx = new EvalContext(plan.folder, (folder) => modules.get(folder)?.def, recordTraces, plan.manifest?.installed);
   const resources: EvaluatedResource[] = [];
-  if (!rootModule) return { resources, traces: [], problems: [] };
+  if (!rootModule) return { resources, traces: [], problems: [], shownElsewhere: [] };
 
   const varValues = new Map<string, VarFileValue>();
   for (const f of plan.varFiles) {
@@ -38,7 +41,7 @@ export function evaluateRoot(plan: RootPlan, modules: ReadonlyMap<string, Folder
       `VPC Lens could not evaluate this module completely: ${describeError(err)}`,
     );
   }
-  return { resources, traces: ctx.traces?.traces() ?? [], problems: ctx.allProblems() };
+  return { resources, traces: ctx.traces?.traces() ?? [], problems: ctx.allProblems(), shownElsewhere: ctx.shownElsewhere };
 }
 
 function emitModule(mod: ModuleInstance, out: EvaluatedResource[]): void {

@@ -12,20 +12,36 @@ import { instanceScope, type Scope } from './scope';
 /** Arguments of a module block that are not inputs of the module. */
 const CALL_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
+/** The module block in the user's code through which installed code is reached, as findings name it. */
+export interface VisibleCall {
+  readonly at: Span;
+  readonly what: string;
+}
+
 /**
  * A `module` block in one module instance. Local sources are followed (one child module instance per
- * count/for_each instance); registry and git sources have unknown outputs.
+ * count/for_each instance), and so are registry and git sources that `terraform init` installed (the root's
+ * module manifest says where); others have unknown outputs.
  */
 export class ModuleCallCollection extends BlockInstances<ModuleCallInstance> {
-  /** The called module, when its source is a local folder with `.tf` files. */
+  /** The manifest's key of this call: the chain of call names from the root (`vpc`, `net.vpc`). */
+  readonly key: string;
+  /** The called module, when its source is a local folder with `.tf` files, or an installed one. */
   readonly target: ModuleDefinition | undefined;
+  /** Set when the called module's code is installed (or called from installed code): findings there are shown at it. */
+  private shownAt: VisibleCall | undefined;
 
   constructor(
     readonly caller: ModuleInstance,
     readonly decl: ModuleCallDecl,
   ) {
     super(decl.block);
+    this.key = caller.moduleKey ? `${caller.moduleKey}.${decl.name}` : decl.name;
     this.target = this.resolveTarget();
+  }
+
+  get visibleCall(): VisibleCall | undefined {
+    return this.shownAt;
   }
 
   protected blockScope(): Scope {
@@ -44,8 +60,8 @@ export class ModuleCallCollection extends BlockInstances<ModuleCallInstance> {
   get notFollowed(): string {
     const { source } = this.decl;
     if (source === undefined) return `the source of ${this.baseAddress} is not known`;
-    if (resolveLocalSource(this.caller.def.folder, source) === undefined) {
-      return `${this.baseAddress} comes from "${source}", which VPC Lens does not read (it follows local modules only)`;
+    if (resolveLocalSource(this.caller.def.folder, source) === undefined && !this.caller.ctx.installedModules.has(this.key)) {
+      return `${this.baseAddress} comes from "${source}", which VPC Lens reads once terraform init has installed it (it follows local modules and those in .terraform/modules)`;
     }
     return `${this.baseAddress} is not followed (see the warning on its source)`;
   }
@@ -53,13 +69,20 @@ export class ModuleCallCollection extends BlockInstances<ModuleCallInstance> {
   private resolveTarget(): ModuleDefinition | undefined {
     const { source, sourceAttr } = this.decl;
     if (source === undefined || !sourceAttr) return undefined;
-    const folder = resolveLocalSource(this.caller.def.folder, source);
-    if (folder === undefined) return undefined;
     const ctx = this.caller.ctx;
+    const local = resolveLocalSource(this.caller.def.folder, source);
+    const installed = local === undefined ? ctx.installedModules.get(this.key) : undefined;
+    const folder = local ?? installed;
+    if (folder === undefined) return undefined;
     const at: Span = { file: this.decl.file, start: sourceAttr.value.start, end: sourceAttr.value.end };
     const def = ctx.definitionOf(folder);
     if (!def) {
-      ctx.report(at, `Module source "${source}" not found: no .tf files were read from that folder`);
+      ctx.report(
+        at,
+        installed === undefined
+          ? `Module source "${source}" not found: no .tf files were read from that folder`
+          : `Module "${this.decl.name}" was installed by terraform init, but no .tf files were read from its folder (${relativeTo(ctx.rootFolder, folder)}): run terraform init again`,
+      );
       return undefined;
     }
     if (this.caller.ancestry.includes(folder)) {
@@ -70,12 +93,32 @@ export class ModuleCallCollection extends BlockInstances<ModuleCallInstance> {
       ctx.report(at, `Modules nested deeper than ${MAX_MODULE_DEPTH} levels are not followed`);
       return undefined;
     }
+    this.shownAt = this.caller.visibleCall ?? (installed === undefined ? undefined : this.ownVisibleCall(source));
+    if (this.shownAt) ctx.showElsewhere({ folder, ...this.shownAt });
     return def;
+  }
+
+  /** This block as the place findings in the installed module are shown: its name label. */
+  private ownVisibleCall(source: string): VisibleCall {
+    const { block, file } = this.decl;
+    const label = block.labels[0];
+    return {
+      at: { file, start: label?.start ?? block.start, end: label?.end ?? block.start },
+      what: `${this.baseAddress} ("${source}")`,
+    };
   }
 }
 
 /** One instance of a module call: its inputs (evaluated in the caller) and the child module instance. */
 export class ModuleCallInstance implements Navigable {
+  get moduleKey(): string {
+    return this.coll.key;
+  }
+
+  get visibleCall(): VisibleCall | undefined {
+    return this.coll.visibleCall;
+  }
+
   readonly key?: number | string;
   /** `module.net[0]`: the child's address prefix without the final dot. */
   readonly path: string;
@@ -138,4 +181,9 @@ export class ModuleCallInstance implements Navigable {
  */
 function unknownWrittenAt(v: Value, written: Span): Value {
   return v.k === 'unknown' && !v.origin ? { ...v, origin: written } : v;
+}
+
+/** `folder` relative to the root module's folder when inside it (`.terraform/modules/vpc`), else as it is. */
+function relativeTo(root: string, folder: string): string {
+  return folder.startsWith(`${root}/`) ? folder.slice(root.length + 1) : folder;
 }

@@ -3,7 +3,7 @@ import { type Value, unknown } from '../../../values/value';
 import type { Attribute } from '../syntax/ast';
 import { EvalContext, type Memo } from './context';
 import { evaluateTraced, spanOf } from './evaluate';
-import type { ModuleCallInstance } from './moduleCalls';
+import type { ModuleCallInstance, VisibleCall } from './moduleCalls';
 import { ModuleCallCollection } from './moduleCalls';
 import type { ModuleDefinition, ResourceDecl } from './moduleDefinition';
 import { ResourceCollection } from './resources';
@@ -47,6 +47,16 @@ export class ModuleInstance {
 
   get label(): string | undefined {
     return this.path || undefined;
+  }
+
+  /** The chain of module call names from the root (`net.vpc`; empty for the root): the module manifest's key. */
+  get moduleKey(): string {
+    return this.call?.moduleKey ?? '';
+  }
+
+  /** Set when this module's code was installed by terraform init: the user's module block that reaches it. */
+  get visibleCall(): VisibleCall | undefined {
+    return this.call?.visibleCall;
   }
 
   /** `path.module`: this module's folder relative to the root module's folder. */

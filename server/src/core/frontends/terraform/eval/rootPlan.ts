@@ -1,4 +1,4 @@
-import type { TerraformParsedFile } from '../parsedFile';
+import { manifestRootFolder, type TerraformParsedFile } from '../parsedFile';
 import { defineModule, type ModuleDefinition, resolveLocalSource } from './moduleDefinition';
 
 /** The `.tf` files of one folder (sorted by URI) and that folder's module definition. */
@@ -15,6 +15,8 @@ export interface RootPlan {
   readonly moduleFolders: readonly string[];
   /** Variable files in precedence order (later wins): terraform.tfvars, *.auto.tfvars, then the option files. */
   readonly varFiles: readonly TerraformParsedFile[];
+  /** The root's module manifest (`.terraform/modules/modules.json`): where `terraform init` installed modules. */
+  readonly manifest?: TerraformParsedFile;
   /** Every parsed file the result depends on. */
   readonly inputs: readonly TerraformParsedFile[];
 }
@@ -26,7 +28,8 @@ export interface WorkspaceLayout {
 
 /**
  * Groups files into modules (one per folder) and finds the roots: folders that no other folder calls as a
- * local module. Folders only reachable through a call cycle become roots too, so nothing is lost.
+ * local module, nor installed by `terraform init` for another (a module its manifest lists). Folders only
+ * reachable through a call cycle become roots too, so nothing is lost.
  * `previous` lets unchanged folders keep their module definition (compared by file identity).
  */
 export function planWorkspace(
@@ -36,7 +39,12 @@ export function planWorkspace(
 ): WorkspaceLayout {
   const tfByFolder = new Map<string, TerraformParsedFile[]>();
   const tfvarsByFolder = new Map<string, TerraformParsedFile[]>();
+  const manifests = new Map<string, TerraformParsedFile>();
   for (const f of files.values()) {
+    if (f.kind === 'manifest') {
+      manifests.set(manifestRootFolder(f.uri), f);
+      continue;
+    }
     const into = f.kind === 'tf' ? tfByFolder : tfvarsByFolder;
     const l = into.get(f.folder);
     if (l) l.push(f);
@@ -61,6 +69,14 @@ export function planWorkspace(
       if (target !== undefined && target !== folder && modules.has(target)) {
         targets.push(target);
         called.add(target);
+      }
+    }
+    // Which installed module a registry call means depends on the chain of calls from the root (the
+    // manifest's key), which the evaluation follows: here every module the root's manifest lists is its to read.
+    for (const installed of manifests.get(folder)?.installed?.values() ?? []) {
+      if (installed !== folder && modules.has(installed) && !targets.includes(installed)) {
+        targets.push(installed);
+        called.add(installed);
       }
     }
     callees.set(folder, targets);
@@ -93,8 +109,9 @@ export function planWorkspace(
   const roots = rootFolders.map((folder): RootPlan => {
     const moduleFolders = reach(folder);
     const varFiles = [...automaticVarFiles(tfvarsByFolder.get(folder) ?? []), ...optionVarFiles];
-    const inputs = [...moduleFolders.flatMap((m) => modules.get(m)!.files), ...varFiles];
-    return { folder, moduleFolders, varFiles, inputs };
+    const manifest = manifests.get(folder);
+    const inputs = [...moduleFolders.flatMap((m) => modules.get(m)!.files), ...varFiles, ...(manifest ? [manifest] : [])];
+    return { folder, moduleFolders, varFiles, inputs, ...(manifest ? { manifest } : {}) };
   });
   return { modules, roots };
 }
