@@ -50,12 +50,7 @@ describe('language server: modules installed by terraform init', () => {
   });
 
   test('the installed folders are watched, the manifest included', async () => {
-    type Watcher = { globPattern: { baseUri?: string; pattern?: string } | string };
-    const watched = () =>
-      client.registrations
-        .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
-        .flatMap((r) => (r.registerOptions as { watchers: Watcher[] }).watchers)
-        .flatMap((w) => (typeof w.globPattern === 'string' ? [] : [`${w.globPattern.baseUri} ${w.globPattern.pattern}`]));
+    const watched = () => client.watchedRelativePatterns();
     const pattern = '{*.tf,*.tf.json,modules.json}';
     await client.waitFor('watchers on the installed folders', () => watched().includes(`${ws.uri('live/.terraform/modules')} ${pattern}`));
     assert.ok(watched().includes(`${ws.uri('live/.terraform/modules/vpc')} ${pattern}`), watched().join('\n'));

@@ -71,12 +71,7 @@ describe('language server: local modules outside the workspace folder', () => {
   });
 
   test('the module folders are watched: a module file changed on disk is analysed again', async () => {
-    type Watcher = { globPattern: { baseUri?: string; pattern?: string } | string };
-    const watched = () =>
-      client.registrations
-        .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
-        .flatMap((r) => (r.registerOptions as { watchers: Watcher[] }).watchers)
-        .flatMap((w) => (typeof w.globPattern === 'string' ? [] : [`${w.globPattern.baseUri} ${w.globPattern.pattern}`]));
+    const watched = () => client.watchedRelativePatterns();
     await client.waitFor('a watcher on modules/endpoints', () => watched().includes(`${ws.uri('modules/endpoints')} {*.tf,*.tf.json,modules.json}`));
     assert.ok(watched().includes(`${ws.uri('modules/network')} {*.tf,*.tf.json,modules.json}`), watched().join('\n'));
     // What the editor sends when another tool (git pull, a generator) rewrites the module.

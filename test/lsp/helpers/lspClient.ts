@@ -140,6 +140,15 @@ export class LspTestClient {
   readonly serverRequests: string[] = [];
   /** What the server registered (`client/registerCapability`), in order. */
   readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
+
+  /** The relative-pattern file watchers the server registered, as `<baseUri> <pattern>`. */
+  watchedRelativePatterns(): string[] {
+    type Watcher = { globPattern: { baseUri?: string; pattern?: string } | string };
+    return this.registrations
+      .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+      .flatMap((r) => (r.registerOptions as { watchers: Watcher[] }).watchers)
+      .flatMap((w) => (typeof w.globPattern === 'string' ? [] : [`${w.globPattern.baseUri} ${w.globPattern.pattern}`]));
+  }
   private readonly waiters = new Set<Waiter>();
   private exited = false;
 
