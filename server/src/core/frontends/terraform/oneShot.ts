@@ -17,8 +17,9 @@ const neededToPlan = (uri: string, text: string): boolean => text.includes('modu
  * A one-shot check's Terraform (`FrontEnd.buildEach`): the roots one at a time, each parsed only when it is
  * reached, so that its syntax trees, evaluation and model can all go once the caller is done with its unit.
  * Finding the roots needs every folder's module calls, and only files that say `module` can hold one: those
- * (and module manifests) are parsed first (and stay with the plan to the end); every other file stands in as an empty body until its
- * root is evaluated. The units are those `build()` gives for the same files, in the same order.
+ * (and module manifests) are parsed first and stay with the plan to the end; every other file stands in as an
+ * empty body until its root is evaluated. The units are those `build()` gives for the same files, in the same
+ * order.
  */
 export function* buildRootsOneByOne(files: LazyFiles<TerraformParsedFile>, options: BuildOptions): Generator<AnalysisUnit> {
   const early = new Map<string, TerraformParsedFile>();
