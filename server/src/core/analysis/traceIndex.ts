@@ -1,10 +1,12 @@
-import type { ValueTrace } from '../frontends/types';
+import type { ElementGroup, ValueTrace } from '../frontends/types';
 import { spanKey } from '../text/span';
 
 /** What hovers and inlay hints ask of traces; one unit's index or the whole workspace's. */
 export interface TraceLookup {
   at(file: string, offset: number): ValueTrace | undefined;
   inFile(file: string): ValueTrace[];
+  /** The groups (module call instances) whose span holds the offset, in the order they were built. */
+  groupsAt(file: string, offset: number): ElementGroup[];
 }
 
 interface FileTraces {
@@ -23,7 +25,15 @@ export class TraceIndex implements TraceLookup {
   // hover or inlay hint rather than while it indexes the workspace.
   private indexed: Map<string, FileTraces> | undefined;
 
-  constructor(readonly traces: readonly ValueTrace[]) {}
+  constructor(
+    readonly traces: readonly ValueTrace[],
+    private readonly groups: readonly ElementGroup[] = [],
+  ) {}
+
+  groupsAt(file: string, offset: number): ElementGroup[] {
+    // A few per module call: a scan is enough, and only a hover on a module's name asks.
+    return this.groups.filter((g) => g.span.file === file && g.span.start <= offset && offset <= g.span.end);
+  }
 
   private get byFile(): Map<string, FileTraces> {
     this.indexed ??= indexByFile(this.traces);
@@ -85,6 +95,10 @@ function indexByFile(traces: readonly ValueTrace[]): Map<string, FileTraces> {
  */
 export class CompositeTraceIndex implements TraceLookup {
   constructor(private readonly parts: readonly TraceIndex[]) {}
+
+  groupsAt(file: string, offset: number): ElementGroup[] {
+    return this.parts.flatMap((p) => p.groupsAt(file, offset));
+  }
 
   at(file: string, offset: number): ValueTrace | undefined {
     const hits = this.parts.map((p) => p.at(file, offset)).filter((t): t is ValueTrace => t !== undefined);

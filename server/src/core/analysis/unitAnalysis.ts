@@ -24,7 +24,7 @@ export function analyzeUnit(unit: AnalysisUnit, onRuleError: (ruleId: string, er
   const model = new NetworkModel(linkModel(unit.elements));
   const facts = computeFacts(model);
   const findings = findingsShownElsewhere(runRules(RULES, { model, facts }, onRuleError), unit.shownElsewhere);
-  return { unit, model, facts, findings, traces: new TraceIndex(unit.traces), resources: countResources(unit) };
+  return { unit, model, facts, findings, traces: new TraceIndex(unit.traces, unit.groups), resources: countResources(unit) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { cidrLiteralAt } from './cidrAtCursor';
 import { explainFindingsAt } from './explain';
 import { cidrHoverMarkdown } from './hoverCidr';
 import { elementHoverMarkdown } from './hoverElement';
+import { groupHoverMarkdown } from './hoverGroup';
 import { unknownCidrHoverAt } from './hoverUnknownCidr';
 
 export interface HoverResult {
@@ -22,7 +23,7 @@ type HoverAnalysis = Pick<Analysis, 'model' | 'facts' | 'traces'> & Partial<Pick
 /**
  * The hover at an offset: the explanation of the findings under the cursor (if any), followed by what the
  * cursor is on, in order of precision: an evaluated CIDR expression (its computed value(s)), a resource
- * name label (its network role), a CIDR literal written anywhere in the text, else a CIDR expression whose
+ * name label (its network role), a module call's name (what it builds), a CIDR literal written anywhere in the text, else a CIDR expression whose
  * value is not known (why not).
  */
 export function hoverAt(analysis: HoverAnalysis, textOf: TextAccessor, uri: string, offset: number): HoverResult | undefined {
@@ -42,6 +43,9 @@ function subjectHoverAt(analysis: HoverAnalysis, textOf: TextAccessor, uri: stri
 
   const named = elementsNamedAt(analysis, uri, offset);
   if (named.length > 0) return { markdown: namedElementsMarkdown(analysis, named), span: named[0]!.nameSpan };
+
+  const groups = analysis.traces.groupsAt(uri, offset);
+  if (groups.length > 0) return { markdown: groupHoverMarkdown(analysis, groups), span: groups[0]!.span };
 
   const text = textOf(uri);
   const literal = text === undefined ? undefined : cidrLiteralAt(text, offset);

@@ -63,7 +63,8 @@ function subnetRows(ctx: Context, subnet: Subnet): [string, string][] {
   return rows;
 }
 
-function cidrWithUsable(f: Field<string> | undefined): string {
+/** `10.0.1.0/24 · 251 usable`, or why the block is not known. */
+export function cidrWithUsable(f: Field<string> | undefined): string {
   if (!f) return 'not set';
   if (!f.known) return notKnown(f);
   const parsed = parseCidr(f.value);
@@ -113,7 +114,7 @@ function capitalize(s: string): string {
 }
 
 /** Facts are derived from user input; a bug there must cost a hover line, not the hover. */
-function safe<T>(fn: () => T): T | undefined {
+export function safe<T>(fn: () => T): T | undefined {
   try {
     return fn();
   } catch {

@@ -34,6 +34,19 @@ export interface ValueTrace {
   readonly attribute?: string;
 }
 
+/**
+ * The resources one declaration brings in: an instance of a Terraform module call. A hover on `span` (the
+ * call's name label) sums them up.
+ */
+export interface ElementGroup {
+  readonly span: Span;
+  /** `module.vpc`, `module.vpc[0]`. */
+  readonly label: string;
+  /** Where its code comes from, as written (`terraform-aws-modules/vpc/aws`, `./modules/net`). */
+  readonly source?: string;
+  readonly elementIds: readonly ElementId[];
+}
+
 export interface BuildOptions {
   /** Extra Terraform variable files (URIs), after terraform.tfvars and *.auto.tfvars, in this order. */
   readonly terraformVarFiles: readonly string[];
@@ -78,6 +91,8 @@ export interface AnalysisUnit {
   readonly suppressions?: readonly UnitSuppression[];
   /** Code the user does not edit, and where what is found there is reported instead (see shownElsewhere.ts). */
   readonly shownElsewhere?: readonly ShownElsewhere[];
+  /** Declarations that bring in several resources (module calls), for hovers; only when traces are recorded. */
+  readonly groups?: readonly ElementGroup[];
 }
 
 /** `ids: 'all'` suppresses every rule in the span. */

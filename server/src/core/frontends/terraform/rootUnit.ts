@@ -16,6 +16,7 @@ export function rootUnit(folder: string, result: RootEvaluation): AnalysisUnit {
     traces: result.traces,
     problems: shown.length > 0 ? problems.map((p) => problemShownElsewhere(p, shown)) : problems,
     ...(shown.length > 0 ? { shownElsewhere: shown } : {}),
+    ...(result.groups.length > 0 ? { groups: result.groups } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { EvaluatedResource } from '../evaluated';
-import type { SourceProblem, ValueTrace } from '../../types';
+import type { ElementGroup, SourceProblem, ValueTrace } from '../../types';
 import type { ShownElsewhere } from '../../shownElsewhere';
 import { EvalContext } from './context';
 import { ModuleInstance, type VarFileValue } from './moduleInstance';
@@ -11,6 +11,8 @@ export interface RootEvaluation {
   readonly problems: readonly SourceProblem[];
   /** Installed modules the root reads, and where their findings are shown. */
   readonly shownElsewhere: readonly ShownElsewhere[];
+  /** Each module call instance and the resources it brings in (recorded with traces only: for hovers). */
+  readonly groups: readonly ElementGroup[];
 }
 
 /**
@@ -21,7 +23,8 @@ export function evaluateRoot(plan: RootPlan, modules: ReadonlyMap<string, Folder
   const rootModule = modules.get(plan.folder);
   const ctx = new EvalContext(plan.folder, (folder) => modules.get(folder)?.def, recordTraces, plan.manifest?.installed);
   const resources: EvaluatedResource[] = [];
-  if (!rootModule) return { resources, traces: [], problems: [], shownElsewhere: [] };
+  const groups: ElementGroup[] | undefined = recordTraces ? [] : undefined;
+  if (!rootModule) return { resources, traces: [], problems: [], shownElsewhere: [], groups: [] };
 
   const varValues = new Map<string, VarFileValue>();
   for (const f of plan.varFiles) {
@@ -29,7 +32,7 @@ export function evaluateRoot(plan: RootPlan, modules: ReadonlyMap<string, Folder
   }
   const root = new ModuleInstance(ctx, rootModule.def, '', [plan.folder], undefined, varValues);
   try {
-    emitModule(root, resources);
+    emitModule(root, resources, groups);
     for (const f of plan.varFiles) {
       for (const attr of f.body.attributes) root.varFileValue({ attr, file: f.uri });
     }
@@ -41,10 +44,10 @@ export function evaluateRoot(plan: RootPlan, modules: ReadonlyMap<string, Folder
       `VPC Lens could not evaluate this module completely: ${describeError(err)}`,
     );
   }
-  return { resources, traces: ctx.traces?.traces() ?? [], problems: ctx.allProblems(), shownElsewhere: ctx.shownElsewhere };
+  return { resources, traces: ctx.traces?.traces() ?? [], problems: ctx.allProblems(), shownElsewhere: ctx.shownElsewhere, groups: groups ?? [] };
 }
 
-function emitModule(mod: ModuleInstance, out: EvaluatedResource[]): void {
+function emitModule(mod: ModuleInstance, out: EvaluatedResource[], groups: ElementGroup[] | undefined): void {
   mod.def.resources.forEach((decl) => {
     const instances = mod.collectionOf(decl).expand().instances;
     for (let i = 0; i < instances.length; i++) out.push(instances[i]!.toEvaluated());
@@ -57,7 +60,10 @@ function emitModule(mod: ModuleInstance, out: EvaluatedResource[]): void {
     const call = mod.moduleCall(name)!;
     for (const inst of call.expand().instances) {
       inst.evaluateAllInputs();
-      if (inst.child) emitModule(inst.child, out);
+      if (!inst.child) continue;
+      const first = out.length;
+      emitModule(inst.child, out, groups);
+      groups?.push(call.groupOf(inst, out.slice(first).map((r) => r.elementId)));
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Span } from '../../../text/span';
+import type { ElementGroup } from '../../types';
 import { map, type Value, unknown } from '../../../values/value';
 import { EvalContext, MAX_MODULE_DEPTH, type Memo } from './context';
 import { evaluateTraced, spanOf } from './evaluate';
@@ -100,12 +101,20 @@ export class ModuleCallCollection extends BlockInstances<ModuleCallInstance> {
 
   /** This block as the place findings in the installed module are shown: its name label. */
   private ownVisibleCall(source: string): VisibleCall {
+    return { at: this.labelSpan, what: `${this.baseAddress} ("${source}")` };
+  }
+
+  /** The block's name label (`"vpc"` in `module "vpc"`). */
+  private get labelSpan(): Span {
     const { block, file } = this.decl;
     const label = block.labels[0];
-    return {
-      at: { file, start: label?.start ?? block.start, end: label?.end ?? block.start },
-      what: `${this.baseAddress} ("${source}")`,
-    };
+    return { file, start: label?.start ?? block.start, end: label?.end ?? block.start };
+  }
+
+  /** One instance of this call and the resources it brought in, for a hover on the name label. */
+  groupOf(instance: ModuleCallInstance, elementIds: readonly string[]): ElementGroup {
+    const { source } = this.decl;
+    return { span: this.labelSpan, label: instance.path, ...(source !== undefined ? { source } : {}), elementIds };
   }
 }
 
