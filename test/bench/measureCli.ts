@@ -19,6 +19,8 @@ export interface CliMeasurement {
   phases?: { readonly name: string; readonly medianMs: number }[];
   /** Median over the runs of every phase but `start`: the check's own work, without Node's start and the bundle's loading. */
   medianAfterStartMs?: number;
+  /** Median over the runs of every phase: the process's own clock from its start to the report written (its exit not counted). */
+  medianToReportMs?: number;
   /** From the first successful run's JSON report. */
   report?: { files: number; resources: number; diagnostics: number; byCode: Record<string, number> };
   error?: string;
@@ -113,9 +115,11 @@ function medianPhases(runs: [string, number][][]): CliMeasurement['phases'] {
   return first.map(([name]) => ({ name, medianMs: median(runs.map((r) => r.find(([n]) => n === name)?.[1] ?? Number.NaN)) }));
 }
 
-function afterStart(runs: [string, number][][]): Pick<CliMeasurement, 'medianAfterStartMs'> {
-  const sums = runs.filter((r) => r.length > 0).map((r) => r.reduce((sum, [name, ms]) => (name === 'start' ? sum : sum + ms), 0));
-  return sums.length > 0 ? { medianAfterStartMs: median(sums) } : {};
+function afterStart(runs: [string, number][][]): Pick<CliMeasurement, 'medianAfterStartMs' | 'medianToReportMs'> {
+  const timed = runs.filter((r) => r.length > 0);
+  if (timed.length === 0) return {};
+  const sum = (r: [string, number][], withStart: boolean) => r.reduce((total, [name, ms]) => (name === 'start' && !withStart ? total : total + ms), 0);
+  return { medianAfterStartMs: median(timed.map((r) => sum(r, false))), medianToReportMs: median(timed.map((r) => sum(r, true))) };
 }
 
 function summarise(stdout: string): CliMeasurement['report'] {

@@ -123,6 +123,21 @@ function workSentence(s: SizeResult): string | undefined {
   );
 }
 
+/**
+ * Cold against cold on one clock: each process's own, from its start to its work done (our report written,
+ * hcl2json's last parse returned), neither's exit counted. The table's wall time counts our exit and the spawn
+ * before our clock starts, which hcl2json's cold time does not.
+ */
+function sameClockSentence(s: SizeResult): string | undefined {
+  const ours = s.cli.medianToReportMs;
+  const theirs = s.hcl2json.medianSinceStartMs;
+  if (ours === undefined || !Number.isFinite(theirs)) return undefined;
+  return (
+    `Cold against cold on ${s.label} on one clock, each process's own from its start to its work done and neither's exit counted: ` +
+    `\`vpc-lens check\` to its report written ${ms(ours)}, hcl2json to its last parse ${ms(theirs)}: ${(ours / theirs).toFixed(2)}.`
+  );
+}
+
 /** Median of one phase of a CLI measurement (`VPC_LENS_TIMING`), when it was measured. */
 const phaseMs = (m: CliMeasurement | undefined, name: string): number | undefined =>
   m?.phases?.find((p) => p.name === name)?.medianMs;
@@ -237,6 +252,8 @@ export function renderMarkdown(r: BenchResults): string {
   }
   out.push('');
   for (const s of r.sizes) {
+    const sameClock = sameClockSentence(s);
+    if (sameClock) out.push(sameClock, '');
     const work = workSentence(s);
     if (work) out.push(work, '');
   }
