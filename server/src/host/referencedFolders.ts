@@ -14,7 +14,10 @@ export interface FolderFile {
  */
 export type FolderReader = (folderUri: string) => Promise<readonly FolderFile[]> | readonly FolderFile[];
 
-/** More folders than this are not read: no module tree is this large, a runaway chain of sources might be. */
+/**
+ * More folders than this are not read: no module tree is this large, a runaway chain of sources might be.
+ * Module manifest folders (`.terraform/modules`) are not counted.
+ */
 export const MAX_REFERENCED_FOLDERS = 200;
 
 export interface ReferencedFolderLoad {
@@ -43,9 +46,21 @@ export async function loadReferencedFolders(
     const missing = ws.referencedFolders().filter((f) => !held.has(f) && !tried.has(f));
     if (missing.length === 0) return { added, truncated: false };
     for (const folder of missing) {
-      if (tried.size >= MAX_REFERENCED_FOLDERS) return { added, truncated: true };
+      // A folder's module manifest (looked for wherever modules are called, mostly absent) starts no chain.
+      if (!isModuleManifestFolder(folder) && countedFolders(tried) >= MAX_REFERENCED_FOLDERS) return { added, truncated: true };
       tried.add(folder);
       for (const f of await read(folder)) if (put(f.uri, f.text)) added.push(f.uri);
     }
   }
+}
+
+/** `<folder>/.terraform/modules`: where `terraform init` writes the manifest of the modules it installed. */
+function isModuleManifestFolder(folderUri: string): boolean {
+  return folderUri.endsWith('/.terraform/modules');
+}
+
+function countedFolders(tried: ReadonlySet<string>): number {
+  let n = 0;
+  for (const f of tried) if (!isModuleManifestFolder(f)) n++;
+  return n;
 }

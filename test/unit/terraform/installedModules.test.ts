@@ -73,6 +73,40 @@ describe('modules installed by terraform init', () => {
     assert.ok(!codes.includes('sg-world-admin-port'), codes.join(', '));
   });
 
+  test("a registry call inside a local module is found through the root's manifest (key net.vpc)", async () => {
+    const manifest = JSON.stringify({
+      Modules: [
+        { Key: '', Source: '', Dir: '.' },
+        { Key: 'net', Source: './modules/net', Dir: 'modules/net' },
+        { Key: 'net.vpc', Source: 'registry.terraform.io/acme/vpc/aws', Version: '1.2.0', Dir: '.terraform/modules/net.vpc' },
+      ],
+    });
+    const net = ROOT.replace(/\n\nresource[\s\S]*$/, '\n');
+    const installed = Object.fromEntries(
+      Object.entries(WITH_MANIFEST)
+        .filter(([path]) => path.startsWith('live/.terraform/modules/vpc/'))
+        .map(([path, text]) => [path.replace('/modules/vpc/', '/modules/net.vpc/'), text]),
+    );
+    const root = 'module "net" {\n  source = "./modules/net"\n}\n';
+    const { ws, analysis } = await analysed({
+      'live/main.tf': root,
+      'live/modules/net/main.tf': net,
+      'live/.terraform/modules/modules.json': manifest,
+      ...installed,
+    });
+    assert.ok(ws.referencedFolders().includes(`${WS}/live/.terraform/modules`));
+    const inNet = diagnosticsOf(analysis, 'live/modules/net/main.tf');
+    // Shown at the local module's block that calls the registry module, where the wrong subnet is written too.
+    assert.deepEqual(
+      inNet.map((d) => [d.ruleId, d.span.start]).filter(([id]) => id === 'sg-world-admin-port' || id === 'subnet-outside-vpc'),
+      [
+        ['sg-world-admin-port', offsetOf(net, '"vpc"')],
+        ['subnet-outside-vpc', offsetOf(net, '"10.9.2.0/24"')],
+      ],
+    );
+    assert.match(inNet.find((d) => d.ruleId === 'sg-world-admin-port')!.message, /\(in module\.net\.module\.vpc \("acme\/vpc\/aws"\), installed by terraform init\)$/);
+  });
+
   test('a one-shot check (vpc-lens check) finds the same', async () => {
     const kept = (await analysed(WITH_MANIFEST)).analysis;
     const oneShot = (await analysed(WITH_MANIFEST, { ...DEFAULT_SETTINGS, retainUnits: false, recordTraces: false })).analysis;

@@ -4,26 +4,26 @@ import { findAttribute, staticString } from './syntax/ast';
 
 /**
  * What one file makes a host read besides the files it found:
- * - a configuration file: the folders its `module` blocks call by a local source (`./x`, `../x`; never its
- *   own folder), in order, and, when one calls a registry or git module, the folder of its folder's module
- *   manifest (`.terraform/modules`), which says where `terraform init` installed that module;
+ * - a configuration file with `module` blocks: the folders they call by a local source (`./x`, `../x`; never
+ *   its own folder), in order, then its folder's `.terraform/modules`, where `terraform init` writes the
+ *   manifest of the registry and git modules it installed: for this folder's calls, and, when this folder is
+ *   the root, for the calls of the local modules it calls (the manifest of a root is the only one Terraform reads);
  * - a manifest: the folders of the modules it lists.
  */
 function moduleFolderReferences(file: TerraformParsedFile): string[] {
   if (file.kind === 'manifest') return [...new Set(file.installed?.values() ?? [])];
   if (file.kind !== 'tf') return [];
   const local: string[] = [];
-  let remote = false;
+  let calls = false;
   for (const block of file.body.blocks) {
     if (block.type !== 'module') continue;
+    calls = true;
     const source = findAttribute(block.body, 'source');
     const written = source ? staticString(source.value) : undefined;
-    if (written === undefined) continue;
-    const folder = resolveLocalSource(file.folder, written);
-    if (folder === undefined) remote = true;
-    else if (folder !== file.folder) local.push(folder);
+    const folder = written === undefined ? undefined : resolveLocalSource(file.folder, written);
+    if (folder !== undefined && folder !== file.folder) local.push(folder);
   }
-  return remote ? [...local, manifestFolder(file.folder)] : local;
+  return calls ? [...local, manifestFolder(file.folder)] : local;
 }
 
 /**
