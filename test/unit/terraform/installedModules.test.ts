@@ -107,6 +107,19 @@ describe('modules installed by terraform init', () => {
     assert.match(inNet.find((d) => d.ruleId === 'sg-world-admin-port')!.message, /\(in module\.net\.module\.vpc \("acme\/vpc\/aws"\), installed by terraform init\)$/);
   });
 
+  test('what VPC Lens cannot evaluate in installed code is said at the module block, as information', async () => {
+    const broken = {
+      ...WITH_MANIFEST,
+      'live/.terraform/modules/vpc/extra.tf': 'module "gone" {\n  source = "./gone"\n}\n',
+    };
+    const { analysis } = await analysed(broken);
+    const problems = diagnosticsOf(analysis, 'live/main.tf').filter((d) => d.ruleId === 'evaluation');
+    assert.deepEqual(
+      problems.map((d) => [d.span.start, d.severity, d.message]),
+      [[offsetOf(ROOT, '"vpc"'), 'info', 'In module.vpc ("acme/vpc/aws"), installed by terraform init: Module source "./gone" not found: no .tf files were read from that folder']],
+    );
+  });
+
   test('a one-shot check (vpc-lens check) finds the same', async () => {
     const kept = (await analysed(WITH_MANIFEST)).analysis;
     const oneShot = (await analysed(WITH_MANIFEST, { ...DEFAULT_SETTINGS, retainUnits: false, recordTraces: false })).analysis;
