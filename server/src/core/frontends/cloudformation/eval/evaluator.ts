@@ -30,6 +30,13 @@ export interface EvaluatorHooks {
   readonly problems: SourceProblem[];
   /** The region of the deployment when a setting names it: `AWS::Region`, `AWS::Partition` and `AWS::URLSuffix` follow from it. */
   readonly region?: string;
+  /**
+   * A nested template's parameter as its parent stack passes it (the `Parameters` of its
+   * `AWS::CloudFormation::Stack`); undefined when the template is not nested or the parent does not pass it.
+   */
+  readonly nestedParameter?: (name: string, from: TemplateEvaluator) => Value | undefined;
+  /** `Fn::GetAtt [Stack, Outputs.Name]` of a nested stack: the output of its template; undefined when not known. */
+  readonly nestedOutput?: (logicalId: string, output: string, from: TemplateEvaluator, node: TNode) => Value | undefined;
 }
 
 /** Nesting deeper than this is not a template anyone writes; it ends in unknown instead of a stack overflow. */
@@ -169,6 +176,10 @@ export class TemplateEvaluator {
       this.problem(node.span, `Fn::GetAtt of ${logicalId}, which is not a resource of this template`);
       return unknown(`${logicalId} is not defined`, node.span);
     }
+    if (type === 'AWS::CloudFormation::Stack' && attribute.startsWith('Outputs.')) {
+      const output = this.hooks.nestedOutput?.(logicalId, attribute.slice('Outputs.'.length), this, node);
+      if (output) return output;
+    }
     const property = type ? FOLLOWED_ATTRIBUTES[type]?.[attribute] : undefined;
     if (property !== undefined) {
       const v = this.propertyValue(logicalId, property, node);
@@ -177,7 +188,7 @@ export class TemplateEvaluator {
     return ref(this.view.elementId(logicalId), attribute, node.span);
   }
 
-  /** A parameter's value: the parameter file's, else its `Default`; lists split on commas. */
+  /** A parameter's value: what a parent stack passes, else the parameter file's, else its `Default`; lists split on commas. */
   parameter(name: string): Value | undefined {
     if (this.parameterMemo.has(name)) return this.parameterMemo.get(name);
     const v = this.computeParameter(name);
@@ -191,8 +202,10 @@ export class TemplateEvaluator {
     const type = scalarString(field(decl.value, 'Type')) ?? 'String';
     if (DEFERRED_PARAMETER_TYPE.test(type)) return unknown(`parameter ${name} is read from SSM at deployment`, decl.keySpan);
     const input = this.parameterInputs.get(name);
+    const passed = this.hooks.nestedParameter?.(name, this);
     let value: Value;
-    if (input) value = str(input.value, input.span);
+    if (passed) value = passed;
+    else if (input) value = str(input.value, input.span);
     else {
       const def = field(decl.value, 'Default');
       if (!def) return unknown(`parameter ${name} has no Default and no value in a parameter file`, decl.keySpan);

@@ -7,6 +7,7 @@ import { evaluateComponent, type ComponentEvaluation, type TemplateInput } from 
 import { TemplateEvaluator } from './evaluator';
 import { exportsOf, importNodesOf, matchExport, nameKeyOf, type ExportEntry, type NameKey } from './exports';
 import { looksLikeParameterFileName, parameterFileCandidates, parameterValuesOf, type ParameterValues } from './parameterFiles';
+import { nestedStacksOf } from './nestedStacks';
 import { TemplateView } from './template';
 
 export { evaluateComponent, type ComponentEvaluation, type TemplateInput } from './component';
@@ -88,10 +89,12 @@ function collectTemplates(files: ReadonlyMap<string, CloudFormationParsedFile>, 
     }
     let view = viewCache.get(file);
     if (!view) viewCache.set(file, (view = new TemplateView(uri, file.tree)));
+    const nested = nestedStacksOf(view);
     const input: TemplateInput = {
       view,
       parameters: parameterFile ? parametersOf(parameterFile, true)! : NO_PARAMETERS,
       ...(region !== undefined ? { region } : {}),
+      ...(nested.length > 0 ? { nested } : {}),
     };
     const settingsKey = `${chosen ?? ''}\0${region ?? ''}`;
     out.push({ file, parameterFile, input, settingsKey, ...(choiceProblem ? { choiceProblem } : {}) });
@@ -125,7 +128,10 @@ function summaryOf(t: Template): LinkSummary {
   return summary;
 }
 
-/** Connected components of "imports an export of", each in URI order; components ordered by first URI. */
+/**
+ * Connected components of "imports an export of" and "creates as a nested stack", each in URI order;
+ * components ordered by first URI.
+ */
 function joinByExports(templates: readonly Template[]): Template[][] {
   const index = new Map(templates.map((t, i) => [t.file.uri, i]));
   const parent = templates.map((_, i) => i);
@@ -141,6 +147,11 @@ function joinByExports(templates: readonly Template[]): Template[][] {
     for (const imp of s.imports) {
       const match = matchExport(imp, others);
       const j = match && index.get(match.templateUri);
+      if (j !== undefined) parent[find(i)] = find(j);
+    }
+    // A nested stack's template reads its parameters from its parent's stack resource.
+    for (const link of templates[i]!.input.nested ?? []) {
+      const j = index.get(link.templateUri);
       if (j !== undefined) parent[find(i)] = find(j);
     }
   });
