@@ -1,4 +1,7 @@
-import { field } from '../syntax/templateTree';
+import type { Span } from '../../../text/span';
+import { unknown, type Value } from '../../../values/value';
+import { field, type TNode } from '../syntax/templateTree';
+import { type EvaluatorHooks, ROOT_CONTEXT, type TemplateEvaluator } from './evaluator';
 import { scalarString, type TemplateView } from './template';
 
 /** A nested stack a template creates: its `AWS::CloudFormation::Stack` resource and the template it runs. */
@@ -38,4 +41,52 @@ function resolveNextTo(templateUri: string, path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The evaluator hooks that join nested stacks: a nested template's parameter is what its parent's stack
+ * resource passes, when exactly one stack creates it (with two, which one is meant is not known, and its
+ * defaults apply); the parent's `Fn::GetAtt [Stack, Outputs.X]` is the nested template's output. `inProgress`
+ * is shared with the other cross-stack reads, so a cycle through stacks ends in unknown and a problem.
+ */
+export function nestedStackHooks(
+  templates: readonly { readonly view: TemplateView; readonly nested?: readonly NestedStackLink[] }[],
+  evaluators: ReadonlyMap<string, TemplateEvaluator>,
+  inProgress: Set<string>,
+): Pick<EvaluatorHooks, 'nestedParameter' | 'nestedOutput'> {
+  const parentOf = new Map<string, { readonly parentUri: string; readonly logicalId: string } | null>();
+  const childOf = new Map<string, string>();
+  for (const t of templates) {
+    for (const link of t.nested ?? []) {
+      childOf.set(`${t.view.uri}#${link.logicalId}`, link.templateUri);
+      parentOf.set(link.templateUri, parentOf.has(link.templateUri) ? null : { parentUri: t.view.uri, logicalId: link.logicalId });
+    }
+  }
+  const acrossStacks = (guard: string, span: Span, from: TemplateEvaluator, read: () => Value): Value => {
+    if (inProgress.has(guard)) {
+      from.problem(span, 'This value depends on itself through a nested stack (a cycle between stacks)');
+      return unknown('cycle between stacks', span);
+    }
+    inProgress.add(guard);
+    try {
+      return read();
+    } finally {
+      inProgress.delete(guard);
+    }
+  };
+  return {
+    nestedParameter: (name, from) => {
+      const link = parentOf.get(from.uri);
+      const parent = link && evaluators.get(link.parentUri);
+      if (!link || !parent) return undefined;
+      const passed = field(field(field(parent.view.resources.get(link.logicalId)?.value, 'Properties'), 'Parameters'), name);
+      if (!passed) return undefined;
+      return acrossStacks(`${from.uri}#parameter#${name}`, passed.span, from, () => parent.evaluate(passed, ROOT_CONTEXT));
+    },
+    nestedOutput: (logicalId: string, output: string, from: TemplateEvaluator, node: TNode) => {
+      const child = evaluators.get(childOf.get(`${from.uri}#${logicalId}`) ?? '');
+      if (!child) return undefined;
+      return acrossStacks(`${child.uri}#output#${output}`, node.span, from, () => child.outputValue(output) ?? unknown(`the nested stack has no output ${output}`, node.span));
+    },
+  };
 }
