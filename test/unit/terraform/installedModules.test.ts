@@ -57,7 +57,7 @@ describe('modules installed by terraform init', () => {
     assert.deepEqual([ssh.span.start, ssh.span.end], [offsetOf(ROOT, '"vpc"'), offsetOf(ROOT, '"vpc"') + 5]);
     assert.equal(ssh.message, 'Security group rule opens SSH (22) to 0.0.0.0/0: the whole internet (TCP port 22) (in module.vpc ("acme/vpc/aws"), installed by terraform init)');
     assert.equal(ssh.related?.[0]?.span.file, `${WS}/live/.terraform/modules/vpc/modules/sg/main.tf`);
-    assert.equal(ssh.related?.[0]?.message, 'Where the installed module defines it');
+    assert.equal(ssh.related?.[0]?.message, 'In the installed module: module.vpc.module.sg.aws_security_group.bastion.ingress[0]');
     assert.equal(ssh.fixes, undefined);
 
     // Nothing is reported in the installed code itself, and the installed folders are not roots of their own.

@@ -23,7 +23,7 @@ export interface UnitAnalysis {
 export function analyzeUnit(unit: AnalysisUnit, onRuleError: (ruleId: string, err: unknown) => void): UnitAnalysis {
   const model = new NetworkModel(linkModel(unit.elements));
   const facts = computeFacts(model);
-  const findings = findingsShownElsewhere(runRules(RULES, { model, facts }, onRuleError), unit.shownElsewhere);
+  const findings = findingsShownElsewhere(runRules(RULES, { model, facts }, onRuleError), unit.shownElsewhere, unit.elements);
   return { unit, model, facts, findings, traces: new TraceIndex(unit.traces, unit.groups), resources: countResources(unit) };
 }
 
