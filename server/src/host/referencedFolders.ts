@@ -1,4 +1,5 @@
 import type { Workspace } from '../core/analysis/workspace';
+import { isManifestFolder } from '../core/frontends/terraform/parsedFile';
 import { folderOfUri } from '../core/text/uri';
 
 /** A file read from a referenced folder. */
@@ -47,20 +48,15 @@ export async function loadReferencedFolders(
     if (missing.length === 0) return { added, truncated: false };
     for (const folder of missing) {
       // A folder's module manifest (looked for wherever modules are called, mostly absent) starts no chain.
-      if (!isModuleManifestFolder(folder) && countedFolders(tried) >= MAX_REFERENCED_FOLDERS) return { added, truncated: true };
+      if (!isManifestFolder(folder) && countedFolders(tried) >= MAX_REFERENCED_FOLDERS) return { added, truncated: true };
       tried.add(folder);
       for (const f of await read(folder)) if (put(f.uri, f.text)) added.push(f.uri);
     }
   }
 }
 
-/** `<folder>/.terraform/modules`: where `terraform init` writes the manifest of the modules it installed. */
-function isModuleManifestFolder(folderUri: string): boolean {
-  return folderUri.endsWith('/.terraform/modules');
-}
-
 function countedFolders(tried: ReadonlySet<string>): number {
   let n = 0;
-  for (const f of tried) if (!isModuleManifestFolder(f)) n++;
+  for (const f of tried) if (!isManifestFolder(f)) n++;
   return n;
 }

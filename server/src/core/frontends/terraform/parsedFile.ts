@@ -32,7 +32,14 @@ export function manifestRootFolder(uri: string): string {
   return uri.replace(MANIFEST, '');
 }
 
+const MANIFEST_FOLDER = '/.terraform/modules';
+
 /** The folder a root's manifest lives in: what a host reads to find it. */
 export function manifestFolder(rootFolder: string): string {
-  return `${rootFolder}/.terraform/modules`;
+  return `${rootFolder}${MANIFEST_FOLDER}`;
+}
+
+/** True for a folder (URI) `manifestFolder` names. */
+export function isManifestFolder(folderUri: string): boolean {
+  return folderUri.endsWith(MANIFEST_FOLDER);
 }

@@ -5,7 +5,7 @@ import { TemplateEvaluator, type EvalContext } from './evaluator';
 import { exportsOf, matchExport, nameKeyOf, type ExportEntry } from './exports';
 import type { ParameterValues } from './parameterFiles';
 import { metadataSuppressions } from './suppressions';
-import { nestedStackHooks, type NestedStackLink } from './nestedStacks';
+import { type CrossStackRead, nestedStackHooks, type NestedStackLink } from './nestedStacks';
 import type { TemplateView } from './template';
 import { TraceRecorder } from './traces';
 
@@ -40,6 +40,20 @@ export function evaluateComponent(templates: readonly TemplateInput[]): Componen
   const inProgress = new Set<string>();
   let exports: ExportEntry[] | undefined;
 
+  /** Every read of one template's value by another (imports, nested stacks) goes through here, so any cycle between stacks ends. */
+  const acrossStacks: CrossStackRead = (guard, span, from, cycleMessage, read) => {
+    if (inProgress.has(guard)) {
+      from.problem(span, cycleMessage);
+      return unknown('cycle between stacks', span);
+    }
+    inProgress.add(guard);
+    try {
+      return read();
+    } finally {
+      inProgress.delete(guard);
+    }
+  };
+
   const importValue = (nameNode: Parameters<TemplateEvaluator['importValue']>[0], from: TemplateEvaluator, _ctx: EvalContext): Value => {
     const key = nameKeyOf(nameNode, from);
     if (!key) return unknown('Fn::ImportValue: the export name is not known here', nameNode.span);
@@ -47,20 +61,16 @@ export function evaluateComponent(templates: readonly TemplateInput[]): Componen
     const match = matchExport(key, exports.filter((e) => e.templateUri !== from.uri));
     const exporter = match && evaluators.get(match.templateUri);
     if (!match || !exporter) return unknown('Fn::ImportValue: no single matching export in the workspace', nameNode.span);
-    const guard = `${match.templateUri}#${match.outputName}`;
-    if (inProgress.has(guard)) {
-      from.problem(nameNode.span, `Fn::ImportValue: the export ${match.outputName} depends on this import (a cycle between stacks)`);
-      return unknown('cycle between stacks', nameNode.span);
-    }
-    inProgress.add(guard);
-    try {
-      return exporter.outputValue(match.outputName) ?? unknown('the export has no value', nameNode.span);
-    } finally {
-      inProgress.delete(guard);
-    }
+    return acrossStacks(
+      `${match.templateUri}#${match.outputName}`,
+      nameNode.span,
+      from,
+      `Fn::ImportValue: the export ${match.outputName} depends on this import (a cycle between stacks)`,
+      () => exporter.outputValue(match.outputName) ?? unknown('the export has no value', nameNode.span),
+    );
   };
 
-  const nested = nestedStackHooks(templates, evaluators, inProgress);
+  const nested = nestedStackHooks(templates, evaluators, acrossStacks);
 
   for (const t of templates) {
     const hooks = { importValue, ...nested, traces, problems, ...(t.region !== undefined ? { region: t.region } : {}) };

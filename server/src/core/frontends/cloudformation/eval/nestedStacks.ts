@@ -44,15 +44,22 @@ function resolveNextTo(templateUri: string, path: string): string | undefined {
 }
 
 /**
+ * One template reading a value of another, guarded by `guard`: a read that comes back to itself (a cycle between
+ * stacks) ends in unknown, with `cycleMessage` as a problem at `span`. evaluateComponent makes the one all reads use.
+ */
+export type CrossStackRead = (guard: string, span: Span, from: TemplateEvaluator, cycleMessage: string, read: () => Value) => Value;
+
+const NESTED_CYCLE = 'This value depends on itself through a nested stack (a cycle between stacks)';
+
+/**
  * The evaluator hooks that join nested stacks: a nested template's parameter is what its parent's stack
  * resource passes, when exactly one stack creates it (with two, which one is meant is not known, and its
- * defaults apply); the parent's `Fn::GetAtt [Stack, Outputs.X]` is the nested template's output. `inProgress`
- * is shared with the other cross-stack reads, so a cycle through stacks ends in unknown and a problem.
+ * defaults apply); the parent's `Fn::GetAtt [Stack, Outputs.X]` is the nested template's output.
  */
 export function nestedStackHooks(
   templates: readonly { readonly view: TemplateView; readonly nested?: readonly NestedStackLink[] }[],
   evaluators: ReadonlyMap<string, TemplateEvaluator>,
-  inProgress: Set<string>,
+  acrossStacks: CrossStackRead,
 ): Pick<EvaluatorHooks, 'nestedParameter' | 'nestedOutput'> {
   const parentOf = new Map<string, { readonly parentUri: string; readonly logicalId: string } | null>();
   const childOf = new Map<string, string>();
@@ -62,18 +69,6 @@ export function nestedStackHooks(
       parentOf.set(link.templateUri, parentOf.has(link.templateUri) ? null : { parentUri: t.view.uri, logicalId: link.logicalId });
     }
   }
-  const acrossStacks = (guard: string, span: Span, from: TemplateEvaluator, read: () => Value): Value => {
-    if (inProgress.has(guard)) {
-      from.problem(span, 'This value depends on itself through a nested stack (a cycle between stacks)');
-      return unknown('cycle between stacks', span);
-    }
-    inProgress.add(guard);
-    try {
-      return read();
-    } finally {
-      inProgress.delete(guard);
-    }
-  };
   return {
     nestedParameter: (name, from) => {
       const link = parentOf.get(from.uri);
@@ -81,12 +76,12 @@ export function nestedStackHooks(
       if (!link || !parent) return undefined;
       const passed = field(field(field(parent.view.resources.get(link.logicalId)?.value, 'Properties'), 'Parameters'), name);
       if (!passed) return undefined;
-      return acrossStacks(`${from.uri}#parameter#${name}`, passed.span, from, () => parent.evaluate(passed, ROOT_CONTEXT));
+      return acrossStacks(`${from.uri}#parameter#${name}`, passed.span, from, NESTED_CYCLE, () => parent.evaluate(passed, ROOT_CONTEXT));
     },
     nestedOutput: (logicalId: string, output: string, from: TemplateEvaluator, node: TNode) => {
       const child = evaluators.get(childOf.get(`${from.uri}#${logicalId}`) ?? '');
       if (!child) return undefined;
-      return acrossStacks(`${child.uri}#output#${output}`, node.span, from, () => child.outputValue(output) ?? unknown(`the nested stack has no output ${output}`, node.span));
+      return acrossStacks(`${child.uri}#output#${output}`, node.span, from, NESTED_CYCLE, () => child.outputValue(output) ?? unknown(`the nested stack has no output ${output}`, node.span));
     },
   };
 }
