@@ -1,7 +1,7 @@
 import { messageShownElsewhere, shownElsewhere, type ShownElsewhere } from '../frontends/shownElsewhere';
+import { innermostElementAround } from '../model/innermostElement';
 import type { NetworkElement } from '../model/types';
 import type { Finding } from '../rules/types';
-import type { Span } from '../text/span';
 
 /**
  * Findings in code the user does not edit (installed modules), moved to the module block that brings that
@@ -27,15 +27,4 @@ export function findingsShownElsewhere(
       related: [{ span: f.span, message: owner ? `In the installed module: ${owner.address}` : 'In the installed module' }, ...(f.related ?? [])],
     };
   });
-}
-
-/** The element with the smallest span around `span` (an inline rule rather than its group). Rare: a scan. */
-function innermostElementAround(elements: readonly NetworkElement[], span: Span): NetworkElement | undefined {
-  let best: NetworkElement | undefined;
-  for (const e of elements) {
-    const s = e.span;
-    if (s.file !== span.file || s.start > span.start || s.end < span.end) continue;
-    if (!best || s.end - s.start < best.span.end - best.span.start) best = e;
-  }
-  return best;
 }

@@ -1,4 +1,5 @@
 import type { Analysis } from '../analysis/workspace';
+import { innermostElementAround } from '../model/innermostElement';
 import type { NetworkElement } from '../model/types';
 import type { Span } from '../text/span';
 import { cidrLiteralAt } from './cidrAtCursor';
@@ -81,11 +82,5 @@ function namedElementsMarkdown(analysis: HoverAnalysis, elements: readonly Netwo
 
 /** The resource a literal sits in (smallest enclosing span), for "owner" and "share of VPC". */
 function innermostElementAt(analysis: HoverAnalysis, uri: string, offset: number): NetworkElement | undefined {
-  let best: NetworkElement | undefined;
-  for (const e of analysis.model.all()) {
-    const s = e.span;
-    if (s.file !== uri || offset < s.start || offset > s.end) continue;
-    if (!best || s.end - s.start < best.span.end - best.span.start) best = e;
-  }
-  return best;
+  return innermostElementAround(analysis.model.all(), { file: uri, start: offset, end: offset });
 }
