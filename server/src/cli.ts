@@ -6,17 +6,27 @@ import { processIo } from './cli/io';
 import { youngGenerationCap } from './cli/launch/youngGeneration';
 
 const io = processIo();
+// The heap tuning of a one-shot run is this process's own: in-process callers of main() (tests) go without.
+const youngGeneration = youngGenerationCap(process.env, undefined, undefined, (line) => io.err(line));
+
+/**
+ * Every way out goes through here. The young-generation cap is lifted first: the launcher may write V8's code
+ * cache at exit, and a cache made under the capped flags would be rejected by every later run.
+ */
+function exit(code: number): never {
+  youngGeneration.lift();
+  return process.exit(code);
+}
 
 // `vpc-lens check | head` closes the pipe early: that is not an error worth a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  process.exit(internalError(err, io));
+  if (err.code === 'EPIPE') exit(Number(process.exitCode ?? 0));
+  exit(internalError(err, io));
 });
 // Whatever escapes (an error thrown from a callback) still ends as one line and exit code 2.
-process.on('uncaughtException', (err) => process.exit(internalError(err, io)));
+process.on('uncaughtException', (err) => exit(internalError(err, io)));
 
-// The heap tuning of a one-shot run is this process's own: in-process callers of main() (tests) go without.
-main(process.argv.slice(2), io, { ...DEFAULT_CHECK_DEPS, betweenUnits: youngGenerationCap(process.env) }).then(
+main(process.argv.slice(2), io, { ...DEFAULT_CHECK_DEPS, betweenUnits: youngGeneration.betweenUnits }).then(
   (code) => exitOnceWritten(code),
   (err: unknown) => exitOnceWritten(internalError(err, io)),
 );
@@ -28,5 +38,5 @@ main(process.argv.slice(2), io, { ...DEFAULT_CHECK_DEPS, betweenUnits: youngGene
  * the last phase to the process's end, medians of 9).
  */
 function exitOnceWritten(code: number): void {
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  process.stdout.write('', () => process.stderr.write('', () => exit(code)));
 }

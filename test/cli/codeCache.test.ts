@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { generateWorkspace } from '../bench/workspace';
 import { HOST_BITS_TF, REPO_ROOT, ensureCliBuilt, hasStackTrace, makeWorkspace, removeWorkspace } from './helpers';
 
 const DIST = path.join(REPO_ROOT, 'dist');
@@ -18,9 +19,9 @@ interface Run {
   stderr: string;
 }
 
-function run(env: Record<string, string> = {}): Run {
+function run(env: Record<string, string> = {}, cwd: string = project): Run {
   const result = spawnSync(process.execPath, [path.join(copy, 'cli.js'), 'check', '.', '--format', 'json'], {
-    cwd: project,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', VPC_LENS_TIMING: '1', ...env },
     timeout: 60_000,
@@ -118,6 +119,26 @@ describe('vpc-lens code cache', () => {
     const second = run();
     assert.equal(cacheState(second), 'used');
     assert.deepEqual(diagnosticsOf(second), diagnosticsOf(first));
+  });
+
+  test('a first run large enough to cap V8\'s young generation leaves a cache that later runs use', () => {
+    // The cap changes a V8 flag mid-run, and V8 stamps a cache with the flags in force when it is made: unless
+    // the cap is lifted before the exit, every later run rejects that cache (and writes it again).
+    const large = fs.mkdtempSync(path.join(os.tmpdir(), 'vpc-lens-large-'));
+    try {
+      generateWorkspace(large, 2000, 7);
+      for (const f of cacheFiles()) fs.rmSync(path.join(copy, f));
+      const first = run({}, large);
+      assert.equal(cacheState(first), 'none');
+      assert.equal(first.status, 1, first.stderr); // the generator plants mistakes
+      if (process.versions.v8.startsWith('11.3.')) assert.match(first.stderr, /^vpc-lens: young generation capped at \d+ MiB per semi-space$/m);
+      const second = run({}, large);
+      assert.equal(cacheState(second), 'used');
+      assert.deepEqual(diagnosticsOf(second), diagnosticsOf(first));
+      assert.equal(cacheState(run()), 'used', 'a small project uses it too');
+    } finally {
+      fs.rmSync(large, { recursive: true, force: true });
+    }
   });
 
   test('VPC_LENS_CODE_CACHE=off runs the bundle as a plain module and writes nothing', () => {

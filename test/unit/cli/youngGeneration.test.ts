@@ -10,13 +10,17 @@ const NODE_20_V8 = '11.3.244.8-node.38';
 const MIB = 1024 * 1024;
 
 /** A heap whose young generation is as large as the test says, recording when growth was stopped. */
-function fakeHeap(): YoungGenerationHeap & { bytes: number; stops: number } {
+function fakeHeap(): YoungGenerationHeap & { bytes: number; stops: number; resumes: number } {
   const heap = {
     bytes: 2 * MIB,
     stops: 0,
+    resumes: 0,
     youngGenerationBytes: () => heap.bytes,
     stopGrowing: () => {
       heap.stops++;
+    },
+    resumeGrowing: () => {
+      heap.resumes++;
     },
   };
   return heap;
@@ -25,7 +29,7 @@ function fakeHeap(): YoungGenerationHeap & { bytes: number; stops: number } {
 describe('youngGenerationCap', () => {
   test('stops the growth once, the first time both semi-spaces together reach twice the cap', () => {
     const heap = fakeHeap();
-    const between = youngGenerationCap({}, heap, NODE_20_V8);
+    const between = youngGenerationCap({}, heap, NODE_20_V8).betweenUnits;
     for (const semiSpace of [1, 2, 4]) {
       heap.bytes = 2 * semiSpace * MIB;
       between();
@@ -40,6 +44,21 @@ describe('youngGenerationCap', () => {
     assert.equal(heap.stops, 1, 'once only');
   });
 
+  test('lifting gives V8 its growth back only when the cap was set, and says when it was set under VPC_LENS_TIMING', () => {
+    const heap = fakeHeap();
+    const lines: string[] = [];
+    const cap = youngGenerationCap({ VPC_LENS_TIMING: '1' }, heap, NODE_20_V8, (line) => lines.push(line));
+    cap.betweenUnits();
+    cap.lift();
+    assert.equal(heap.resumes, 0, 'never capped: nothing to lift');
+    heap.bytes = 2 * YOUNG_GENERATION_CAP_MIB * MIB;
+    cap.betweenUnits();
+    assert.deepEqual(lines, [`vpc-lens: young generation capped at ${YOUNG_GENERATION_CAP_MIB} MiB per semi-space\n`]);
+    cap.lift();
+    cap.lift();
+    assert.equal(heap.resumes, 1);
+  });
+
   test('does nothing with VPC_LENS_V8_TUNING=off, nor on V8s it was not measured on (Node 22, 24)', () => {
     for (const [env, v8] of [
       [{ VPC_LENS_V8_TUNING: 'off' }, NODE_20_V8],
@@ -49,8 +68,10 @@ describe('youngGenerationCap', () => {
     ] as const) {
       const heap = fakeHeap();
       heap.bytes = 64 * MIB;
-      youngGenerationCap(env, heap, v8)();
-      assert.equal(heap.stops, 0, `${JSON.stringify(env)} ${v8}`);
+      const cap = youngGenerationCap(env, heap, v8);
+      cap.betweenUnits();
+      cap.lift();
+      assert.equal(heap.stops + heap.resumes, 0, `${JSON.stringify(env)} ${v8}`);
     }
   });
 
@@ -61,7 +82,7 @@ describe('youngGenerationCap', () => {
     const script = `
       const v8 = require('node:v8');
       const { youngGenerationCap } = require(${JSON.stringify(source)});
-      const between = process.argv[1] === 'capped' ? youngGenerationCap({}) : () => {};
+      const between = process.argv[1] === 'capped' ? youngGenerationCap({}).betweenUnits : () => {};
       const youngBytes = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
       let largest = 0;
       for (let unit = 0; unit < 25; unit++) {

@@ -19,9 +19,17 @@ import { tunesNode20V8 } from './v8Tuning';
  * young generation has reached the cap, the factor becomes 1 and it grows no more. The check asks between two
  * roots (Workspace's `afterUnitReleased`); a workspace of one large root keeps V8's default.
  *
+ * Before the process exits the factor goes back to V8's default (`lift`): the launcher writes V8's code cache at
+ * exit when it found none, V8 stamps a cache with the flags in force when it is made, and rejects it in a run
+ * started under other flags. A first run on a large workspace would otherwise leave a cache every later run
+ * rejects (and writes again).
+ *
  * Only on Node 20's V8, where it was measured (as `--interrupt-budget`), and not with `VPC_LENS_V8_TUNING=off`.
  */
 export const YOUNG_GENERATION_CAP_MIB = 8;
+
+/** `--semi-space-growth-factor` as Node 20's V8 starts with it. */
+const V8_DEFAULT_GROWTH_FACTOR = 2;
 
 /** What the cap reads and sets: V8's own, or a fake in tests. */
 export interface YoungGenerationHeap {
@@ -29,28 +37,46 @@ export interface YoungGenerationHeap {
   youngGenerationBytes(): number;
   /** Makes V8 keep the young generation at its present size. */
   stopGrowing(): void;
+  /** Gives V8 back its default growth. */
+  resumeGrowing(): void;
 }
 
 const V8_HEAP: YoungGenerationHeap = {
   youngGenerationBytes: () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0,
   stopGrowing: () => v8.setFlagsFromString('--semi-space-growth-factor=1'),
+  resumeGrowing: () => v8.setFlagsFromString(`--semi-space-growth-factor=${V8_DEFAULT_GROWTH_FACTOR}`),
 };
 
-/**
- * A function to call between units of work: it stops the young generation's growth the first time it finds it
- * at the cap or above, and does nothing after that (or at all, when the tuning is off).
- */
+export interface YoungGenerationCap {
+  /**
+   * To call between units of work: stops the young generation's growth the first time it finds it at the cap
+   * or above, and does nothing after that (or at all, when the tuning is off).
+   */
+  readonly betweenUnits: () => void;
+  /** Undoes the cap, if it was set: to call once the work is done, before the process exits. */
+  readonly lift: () => void;
+}
+
 export function youngGenerationCap(
   env: NodeJS.ProcessEnv,
   heap: YoungGenerationHeap = V8_HEAP,
   v8Version: string = process.versions.v8,
-): () => void {
-  if (env['VPC_LENS_V8_TUNING'] === 'off' || !tunesNode20V8(v8Version)) return () => {};
+  log: (line: string) => void = () => {},
+): YoungGenerationCap {
+  if (env['VPC_LENS_V8_TUNING'] === 'off' || !tunesNode20V8(v8Version)) return { betweenUnits: () => {}, lift: () => {} };
   const capBytes = 2 * YOUNG_GENERATION_CAP_MIB * 1024 * 1024;
   let capped = false;
-  return () => {
-    if (capped || heap.youngGenerationBytes() < capBytes) return;
-    heap.stopGrowing();
-    capped = true;
+  return {
+    betweenUnits: () => {
+      if (capped || heap.youngGenerationBytes() < capBytes) return;
+      heap.stopGrowing();
+      capped = true;
+      if (env['VPC_LENS_TIMING']) log(`vpc-lens: young generation capped at ${YOUNG_GENERATION_CAP_MIB} MiB per semi-space\n`);
+    },
+    lift: () => {
+      if (!capped) return;
+      heap.resumeGrowing();
+      capped = false;
+    },
   };
 }
