@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Workspace } from '../core/analysis/workspace';
+import { fileUriOf } from '../host/fileUri';
 import { readTextFile } from '../host/files';
 import type { CliIo } from './io';
 import { displayPath } from './paths';
@@ -40,7 +40,7 @@ export function readFiles(input: { readonly files: readonly string[]; readonly v
   const byUri = new Map<string, FileText | null>();
   let unreadable = false;
   const read = (file: string): FileText | undefined => {
-    const uri = pathToFileURL(file).href;
+    const uri = fileUriOf(file);
     const known = byUri.get(uri);
     if (known !== undefined) return known ?? undefined;
     const result = readTextFile(file);

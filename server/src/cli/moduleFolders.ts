@@ -1,5 +1,6 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Workspace } from '../core/analysis/workspace';
+import { fileUriOf } from '../host/fileUri';
 import { moduleFolderFiles, readTextFile } from '../host/files';
 import { type FolderFile, loadReferencedFolders, MAX_REFERENCED_FOLDERS } from '../host/referencedFolders';
 import type { CliIo } from './io';
@@ -18,7 +19,7 @@ export async function loadModuleFolders(ws: Workspace, isExcluded: (absolutePath
     const files: FolderFile[] = [];
     for (const file of moduleFolderFiles(fileURLToPath(folderUri), isExcluded)) {
       const read = readTextFile(file);
-      if (read.ok) files.push({ uri: pathToFileURL(file).href, text: read.text });
+      if (read.ok) files.push({ uri: fileUriOf(file), text: read.text });
       else {
         io.err(`vpc-lens: cannot read ${displayPath(io.cwd, file)}: ${read.reason}\n`);
         unreadable = true;
