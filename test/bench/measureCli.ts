@@ -34,6 +34,8 @@ export interface CliRunSpec {
   timeoutMs: number;
   /** Extra environment variables, e.g. `VPC_LENS_CODE_CACHE: 'off'`. */
   env?: Record<string, string>;
+  /** Variables of the benchmark's environment the runs go without. */
+  unsetEnv?: readonly string[];
 }
 
 /**
@@ -52,7 +54,7 @@ export class CliSeries implements MeasurementSeries {
 
   async runOnce(): Promise<void> {
     if (this.error !== undefined) return;
-    const { repoRoot, workspaceDir, rssMethod, timeoutMs, env = {} } = this.spec;
+    const { repoRoot, workspaceDir, rssMethod, timeoutMs, env = {}, unsetEnv } = this.spec;
     this.started++;
     const result = await runNode({
       args: [path.join(repoRoot, 'dist', 'cli.js'), 'check', workspaceDir, '--format', 'json', '--fail-on', 'never'],
@@ -60,6 +62,7 @@ export class CliSeries implements MeasurementSeries {
       timeoutMs,
       rssMethod,
       env: { VPC_LENS_TIMING: '1', ...env },
+      unsetEnv,
     });
     if (result.timedOut) {
       this.error = `timed out after ${timeoutMs} ms`;

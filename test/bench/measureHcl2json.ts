@@ -30,6 +30,8 @@ export interface Hcl2jsonRunSpec {
   scratchDir: string;
   rssMethod: PeakRssMethod;
   timeoutMs: number;
+  /** Variables of the benchmark's environment the runs go without. */
+  unsetEnv?: readonly string[];
 }
 
 /** The JSON line hcl2jsonParse.mjs prints. */
@@ -60,9 +62,9 @@ export class Hcl2jsonSeries implements MeasurementSeries {
 
   async runOnce(): Promise<void> {
     if (this.error !== undefined) return;
-    const { repoRoot, rssMethod, timeoutMs } = this.spec;
+    const { repoRoot, rssMethod, timeoutMs, unsetEnv } = this.spec;
     this.started++;
-    const result = await runNode({ args: [path.join(__dirname, 'hcl2jsonParse.mjs'), this.listFile], cwd: repoRoot, timeoutMs, rssMethod });
+    const result = await runNode({ args: [path.join(__dirname, 'hcl2jsonParse.mjs'), this.listFile], cwd: repoRoot, timeoutMs, rssMethod, unsetEnv });
     if (result.timedOut) {
       this.error = `timed out after ${timeoutMs} ms`;
       return;

@@ -65,6 +65,22 @@ export interface NodeRun {
   rssMethod: PeakRssMethod;
   /** Extra environment variables for the run. */
   env?: Record<string, string>;
+  /** Variables of this process's environment the run goes without. */
+  unsetEnv?: readonly string[];
+}
+
+/**
+ * Variables that make every Node process do work before it runs a script, when this machine sets them:
+ * NODE_EXTRA_CA_CERTS has Node read and parse a bundle of TLS certificates at start (about 45 ms on the
+ * benchmark machine, whose sandbox sets it for npm), though neither measured tool opens a connection.
+ */
+export const NODE_START_VARIABLES = ['NODE_EXTRA_CA_CERTS'] as const;
+
+/** This process's environment with `env` added and `unset` removed. */
+function environmentOf(env: Record<string, string> = {}, unset: readonly string[] = []): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env, ...env };
+  for (const name of unset) delete merged[name];
+  return merged;
 }
 
 /** Runs `node <args>` once, cold, and measures it. Never rejects: failures show in the result. */
@@ -82,7 +98,7 @@ export function runNode(run: NodeRun): Promise<RunResult> {
     const child = spawn(command, args, {
       cwd: run.cwd,
       detached: true,
-      env: { ...process.env, ...run.env, VPC_LENS_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+      env: { ...environmentOf(run.env, run.unsetEnv), VPC_LENS_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const stdout: Buffer[] = [];

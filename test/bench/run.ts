@@ -12,7 +12,7 @@ import { CliSeries, measureCli } from './measureCli';
 import { Hcl2jsonSeries } from './measureHcl2json';
 import { measureLsp } from './measureLsp';
 import { measurePageFaultCostUs } from './pageFaultCost';
-import { detectPeakRssMethod, PEAK_RSS_METHOD_LABEL, type PeakRssMethod } from './processRunner';
+import { detectPeakRssMethod, NODE_START_VARIABLES, PEAK_RSS_METHOD_LABEL, type PeakRssMethod } from './processRunner';
 import { renderMarkdown, type BenchResults, type SizeResult } from './report';
 import { generateWorkspace, type GeneratedWorkspace } from './workspace';
 
@@ -64,10 +64,12 @@ async function measureSize(
   largest: boolean,
 ): Promise<SizeResult> {
   const timeoutMs = RUN_TIMEOUT_MS;
-  const ours = (env: Record<string, string> = {}, workspaceDir = workspace.dir) =>
-    new CliSeries({ repoRoot, workspaceDir, rssMethod, timeoutMs, env });
+  const ours = (env: Record<string, string> = {}, workspaceDir = workspace.dir, unsetEnv: readonly string[] = []) =>
+    new CliSeries({ repoRoot, workspaceDir, rssMethod, timeoutMs, env, unsetEnv });
+  const theirs = (unsetEnv: readonly string[] = []) =>
+    new Hcl2jsonSeries({ repoRoot, files: workspace.files, scratchDir: scratch, rssMethod, timeoutMs, unsetEnv });
   const cli = ours();
-  const hcl2json = new Hcl2jsonSeries({ repoRoot, files: workspace.files, scratchDir: scratch, rssMethod, timeoutMs });
+  const hcl2json = theirs();
   const variants = largest
     ? {
         withoutCodeCache: ours({ VPC_LENS_CODE_CACHE: 'off' }),
@@ -75,17 +77,27 @@ async function measureSize(
         twoCopies: ours({}, generateTwoCopies(path.join(scratch, `${size.label}-twice`), size)),
       }
     : undefined;
-  const also = variants
-    ? ', check with VPC_LENS_CODE_CACHE=off, check with VPC_LENS_V8_TUNING=off, check of two copies of the workspace'
-    : '';
+  // Both tools again without the variables that slow every Node start on this machine, if it sets any.
+  const startVariables = NODE_START_VARIABLES.filter((name) => process.env[name] !== undefined);
+  const plainStart =
+    largest && startVariables.length > 0
+      ? { cli: ours({}, workspace.dir, startVariables), hcl2json: theirs(startVariables) }
+      : undefined;
+  const also =
+    (variants ? ', check with VPC_LENS_CODE_CACHE=off, check with VPC_LENS_V8_TUNING=off, check of two copies of the workspace' : '') +
+    (plainStart ? `, both tools without ${startVariables.join(', ')}` : '');
   log(`${size.label}: ${size.rounds} rounds of vpc-lens check, hcl2json${also} (interleaved, order rotating)`);
-  await interleave([cli, hcl2json, ...(variants ? Object.values(variants) : [])], size.rounds);
+  const series = [cli, hcl2json, ...(variants ? Object.values(variants) : []), ...(plainStart ? [plainStart.cli, plainStart.hcl2json] : [])];
+  await interleave(series, size.rounds);
 
   const result: SizeResult = { label: size.label, workspace, cli: cli.result(), hcl2json: hcl2json.result() };
   if (variants) {
     result.cliWithoutCodeCache = variants.withoutCodeCache.result();
     result.cliWithoutV8Tuning = variants.withoutV8Tuning.result();
     result.cliTwoCopies = variants.twoCopies.result();
+  }
+  if (plainStart) {
+    result.withoutNodeStartVariables = { names: startVariables, cli: plainStart.cli.result(), hcl2json: plainStart.hcl2json.result() };
   }
   logFailures(result);
   return result;
@@ -108,6 +120,8 @@ function logFailures(s: SizeResult): void {
     ['CLI without code cache', s.cliWithoutCodeCache],
     ['CLI without V8 tuning', s.cliWithoutV8Tuning],
     ['CLI on two copies', s.cliTwoCopies],
+    ['CLI without Node start variables', s.withoutNodeStartVariables?.cli],
+    ['hcl2json without Node start variables', s.withoutNodeStartVariables?.hcl2json],
   ];
   for (const [what, m] of measured) if (m?.error) log(`${s.label}: ${what} failed: ${m.error}`);
 }
