@@ -118,6 +118,12 @@ describe('modules installed by terraform init', () => {
       problems.map((d) => [d.span.start, d.severity, d.message]),
       [[offsetOf(ROOT, '"vpc"'), 'info', 'In module.vpc ("acme/vpc/aws"), installed by terraform init: Module source "./gone" not found: no .tf files were read from that folder']],
     );
+    // The related location leads to the place in the installed code.
+    const extra = broken['live/.terraform/modules/vpc/extra.tf'];
+    assert.deepEqual(
+      problems[0]!.related?.map((r) => [r.span.file, r.span.start, r.message]),
+      [[`${WS}/live/.terraform/modules/vpc/extra.tf`, offsetOf(extra, '"./gone"'), 'In the installed module']],
+    );
   });
 
   test('a one-shot check (vpc-lens check) finds the same', async () => {

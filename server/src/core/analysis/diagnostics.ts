@@ -62,7 +62,7 @@ export function finalizeDiagnostics(input: FinalizeInput): Map<string, Diagnosti
     if (severity === 'off') continue;
     // A syntax error cannot be waved away: the rest of the file's analysis depends on it.
     if (p.code !== 'parse-error' && suppressed(p.code, p.span.file, p.span.start)) continue;
-    add({ ruleId: p.code, message: p.message, span: p.span, severity });
+    add({ ruleId: p.code, message: p.message, span: p.span, severity, ...(p.related ? { related: p.related } : {}) });
   }
 
   for (const list of out.values()) list.sort(byPosition);

@@ -29,10 +29,17 @@ export function messageShownElsewhere(message: string, entry: ShownElsewhere): s
 
 /**
  * A problem in installed code (VPC Lens could not evaluate part of it) moved to where its unit shows it, as
- * information: the user cannot change that code, only know that its analysis is partial. Others as they are.
+ * information: the user cannot change that code, only know that its analysis is partial. The place in the
+ * installed code comes first among its related locations. Others as they are.
  */
 export function problemShownElsewhere(problem: SourceProblem, list: readonly ShownElsewhere[] | undefined): SourceProblem {
   const entry = shownElsewhere(problem.span, list);
   if (!entry) return problem;
-  return { ...problem, severity: 'info', span: entry.at, message: `In ${entry.what}, installed by terraform init: ${problem.message}` };
+  return {
+    ...problem,
+    severity: 'info',
+    span: entry.at,
+    message: `In ${entry.what}, installed by terraform init: ${problem.message}`,
+    related: [{ span: problem.span, message: 'In the installed module' }, ...(problem.related ?? [])],
+  };
 }

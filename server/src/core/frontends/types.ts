@@ -11,6 +11,8 @@ export interface SourceProblem {
   readonly severity: 'error' | 'warning' | 'info';
   readonly message: string;
   readonly span: Span;
+  /** Other places the problem concerns: where in installed code a problem shown at a module block is. */
+  readonly related?: readonly { readonly span: Span; readonly message: string }[];
 }
 
 /** What a front-end keeps of one file version; cached by the workspace until the text changes. */
