@@ -7,7 +7,7 @@ import { youngGenerationCap } from './cli/launch/youngGeneration';
 
 const io = processIo();
 // The heap tuning of a one-shot run is this process's own: in-process callers of main() (tests) go without.
-const youngGeneration = youngGenerationCap(process.env, undefined, undefined, (line) => io.err(line));
+const youngGeneration = youngGenerationCap(process.env, { log: (line) => io.err(line) });
 
 /**
  * Every way out goes through here. The young-generation cap is lifted first: the launcher may write V8's code

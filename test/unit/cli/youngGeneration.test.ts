@@ -29,7 +29,7 @@ function fakeHeap(): YoungGenerationHeap & { bytes: number; stops: number; resum
 describe('youngGenerationCap', () => {
   test('stops the growth once, the first time both semi-spaces together reach twice the cap', () => {
     const heap = fakeHeap();
-    const between = youngGenerationCap({}, heap, NODE_20_V8).betweenUnits;
+    const between = youngGenerationCap({}, { heap, v8Version: NODE_20_V8 }).betweenUnits;
     for (const semiSpace of [1, 2, 4]) {
       heap.bytes = 2 * semiSpace * MIB;
       between();
@@ -47,7 +47,7 @@ describe('youngGenerationCap', () => {
   test('lifting gives V8 its growth back only when the cap was set, and says when it was set under VPC_LENS_TIMING', () => {
     const heap = fakeHeap();
     const lines: string[] = [];
-    const cap = youngGenerationCap({ VPC_LENS_TIMING: '1' }, heap, NODE_20_V8, (line) => lines.push(line));
+    const cap = youngGenerationCap({ VPC_LENS_TIMING: '1' }, { heap, v8Version: NODE_20_V8, log: (line) => lines.push(line) });
     cap.betweenUnits();
     cap.lift();
     assert.equal(heap.resumes, 0, 'never capped: nothing to lift');
@@ -68,7 +68,7 @@ describe('youngGenerationCap', () => {
     ] as const) {
       const heap = fakeHeap();
       heap.bytes = 64 * MIB;
-      const cap = youngGenerationCap(env, heap, v8);
+      const cap = youngGenerationCap(env, { heap, v8Version: v8 });
       cap.betweenUnits();
       cap.lift();
       assert.equal(heap.stops + heap.resumes, 0, `${JSON.stringify(env)} ${v8}`);

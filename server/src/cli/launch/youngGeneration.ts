@@ -57,12 +57,17 @@ export interface YoungGenerationCap {
   readonly lift: () => void;
 }
 
-export function youngGenerationCap(
-  env: NodeJS.ProcessEnv,
-  heap: YoungGenerationHeap = V8_HEAP,
-  v8Version: string = process.versions.v8,
-  log: (line: string) => void = () => {},
-): YoungGenerationCap {
+export interface YoungGenerationOptions {
+  /** V8's heap by default; a fake in tests. */
+  readonly heap?: YoungGenerationHeap;
+  /** This process's V8 by default. */
+  readonly v8Version?: string;
+  /** Where the line saying the cap was set goes, under `VPC_LENS_TIMING`. */
+  readonly log?: (line: string) => void;
+}
+
+export function youngGenerationCap(env: NodeJS.ProcessEnv, options: YoungGenerationOptions = {}): YoungGenerationCap {
+  const { heap = V8_HEAP, v8Version = process.versions.v8, log = () => {} } = options;
   if (env['VPC_LENS_V8_TUNING'] === 'off' || !tunesNode20V8(v8Version)) return { betweenUnits: () => {}, lift: () => {} };
   const capBytes = 2 * YOUNG_GENERATION_CAP_MIB * 1024 * 1024;
   let capped = false;
