@@ -1,0 +1,98 @@
+// Whole-analysis mutation fuzz: a Terraform workspace with one file broken in random ways (cut, duplicated lines,
+// stray tokens, truncation) is analysed without an exception and without a front-end or rule failing (each such
+// failure is logged), and the broken file's neighbours are still analysed. The fast parser's own fuzz
+// (terraform/fastParse.test.ts) checks its AST; this one covers evaluation, the model and the rules behind it.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/config/settings';
+import { createWorkspace } from '../../../server/src/host/createWorkspace';
+import { generateWorkspace } from '../../bench/workspace';
+
+const REPO = path.resolve(__dirname, '../../..');
+// The bundled examples (two AZs, deliberate mistakes), and the benchmark's generator at a small size: its roots
+// call a local module, use count and cidrsubnet(), and carry planted mistakes.
+const GENERATED = fs.mkdtempSync(path.join(os.tmpdir(), 'vpc-lens-mutants-'));
+generateWorkspace(GENERATED, 300, 3);
+after(() => fs.rmSync(GENERATED, { recursive: true, force: true }));
+const WORKSPACES = [
+  { label: 'examples', dir: path.join(REPO, 'examples') },
+  { label: 'a generated workspace of 300 resources', dir: GENERATED },
+];
+// Tokens that reach evaluation's edge cases when they land in a valid spot: splats, for expressions, templates,
+// heredocs, references, out-of-range CIDRs and numbers.
+const TOKENS = ['{', '}', '"', '${', '[', ']', '(', ')', '=', '\n', '#', '/*', '*/', '<<EOF\n', '\nEOF\n', '%{', '...', ',', ':', '?',
+  'count.index', 'each.value', 'var.', 'local.', '.*', '[*]', 'for x in', '=>', '0.0.0.0/0', '10.0.0.0/33', '::/0', 'cidrsubnet(', '-1', '1e400'];
+const MUTANTS_PER_WORKSPACE = 150;
+
+function seeded(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function mutate(text: string, random: () => number): string {
+  const edits = 1 + Math.floor(random() * 3);
+  for (let i = 0; i < edits; i++) {
+    const at = Math.floor(random() * (text.length + 1));
+    const kind = random();
+    if (kind < 0.3) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 20));
+    else if (kind < 0.7) text = text.slice(0, at) + TOKENS[Math.floor(random() * TOKENS.length)] + text.slice(at);
+    else if (kind < 0.85) {
+      const lines = text.split('\n');
+      const line = Math.floor(random() * lines.length);
+      lines.splice(line, 0, lines[line] ?? '');
+      text = lines.join('\n');
+    } else text = text.slice(0, at);
+  }
+  return text;
+}
+
+/** Every .tf and .tfvars file under `dir`, with its text. */
+function filesOf(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !/\.(tf|tfvars)$/.test(entry.name)) continue;
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    out.set(`file://${file}`, fs.readFileSync(file, 'utf8'));
+  }
+  return out;
+}
+
+describe('a Terraform workspace with one file broken at random', () => {
+  for (const { label, dir } of WORKSPACES) {
+    test(`${label}: ${MUTANTS_PER_WORKSPACE} mutants analysed without a failure, the other files still analysed`, async () => {
+      const errors: string[] = [];
+      const ws = await createWorkspace({ error: (message) => errors.push(message) });
+      const files = filesOf(dir);
+      const uris = [...files.keys()];
+      assert.ok(uris.length >= 4, `${label} has files`);
+      const random = seeded(20261206);
+      for (const [uri, text] of files) ws.setFile(uri, text);
+      const intact = ws.analyze(DEFAULT_SETTINGS);
+      const findingsIntact = uris.reduce((n, uri) => n + (intact.diagnostics.get(uri)?.length ?? 0), 0);
+      assert.ok(findingsIntact > 0, 'the intact workspace has findings to lose');
+
+      let stillFinding = 0;
+      for (let i = 0; i < MUTANTS_PER_WORKSPACE; i++) {
+        const victim = uris[Math.floor(random() * uris.length)]!;
+        const mutant = mutate(files.get(victim)!, random);
+        ws.setFile(victim, mutant);
+        const analysis = ws.analyze(DEFAULT_SETTINGS);
+        assert.deepEqual(errors, [], `mutant ${i} of ${victim}:\n${mutant}`);
+        // Every file keeps an entry, whatever became of the one that broke.
+        for (const uri of uris) assert.ok(analysis.diagnostics.has(uri), `mutant ${i}: ${uri} was analysed`);
+        if (uris.some((uri) => uri !== victim && (analysis.diagnostics.get(uri)?.length ?? 0) > 0)) stillFinding++;
+        ws.setFile(victim, files.get(victim)!);
+      }
+      // The rest of the workspace is still analysed: most mutants leave findings in the other files.
+      assert.ok(stillFinding > MUTANTS_PER_WORKSPACE / 2, `findings elsewhere in ${stillFinding} of ${MUTANTS_PER_WORKSPACE} mutants`);
+    });
+  }
+});
