@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_SETTINGS } from '../../../server/src/core/config/settings';
 import { createWorkspace } from '../../../server/src/host/createWorkspace';
+import { type Random, seededRandom } from '../../bench/random';
 import { generateWorkspace } from '../../bench/workspace';
 
 const REPO = path.resolve(__dirname, '../../..');
@@ -27,26 +28,16 @@ const TOKENS = ['{', '}', '"', '${', '[', ']', '(', ')', '=', '\n', '#', '/*', '
   'count.index', 'each.value', 'var.', 'local.', '.*', '[*]', 'for x in', '=>', '0.0.0.0/0', '10.0.0.0/33', '::/0', 'cidrsubnet(', '-1', '1e400'];
 const MUTANTS_PER_WORKSPACE = 150;
 
-function seeded(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function mutate(text: string, random: () => number): string {
-  const edits = 1 + Math.floor(random() * 3);
+function mutate(text: string, random: Random): string {
+  const edits = random.int(1, 3);
   for (let i = 0; i < edits; i++) {
-    const at = Math.floor(random() * (text.length + 1));
-    const kind = random();
-    if (kind < 0.3) text = text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 20));
-    else if (kind < 0.7) text = text.slice(0, at) + TOKENS[Math.floor(random() * TOKENS.length)] + text.slice(at);
+    const at = random.int(0, text.length);
+    const kind = random.next();
+    if (kind < 0.3) text = text.slice(0, at) + text.slice(at + random.int(1, 20));
+    else if (kind < 0.7) text = text.slice(0, at) + random.pick(TOKENS) + text.slice(at);
     else if (kind < 0.85) {
       const lines = text.split('\n');
-      const line = Math.floor(random() * lines.length);
+      const line = random.int(0, lines.length - 1);
       lines.splice(line, 0, lines[line] ?? '');
       text = lines.join('\n');
     } else text = text.slice(0, at);
@@ -73,7 +64,7 @@ describe('a Terraform workspace with one file broken at random', () => {
       const files = filesOf(dir);
       const uris = [...files.keys()];
       assert.ok(uris.length >= 4, `${label} has files`);
-      const random = seeded(20261206);
+      const random = seededRandom(20261206);
       for (const [uri, text] of files) ws.setFile(uri, text);
       const intact = ws.analyze(DEFAULT_SETTINGS);
       const findingsIntact = uris.reduce((n, uri) => n + (intact.diagnostics.get(uri)?.length ?? 0), 0);
@@ -81,7 +72,7 @@ describe('a Terraform workspace with one file broken at random', () => {
 
       let stillFinding = 0;
       for (let i = 0; i < MUTANTS_PER_WORKSPACE; i++) {
-        const victim = uris[Math.floor(random() * uris.length)]!;
+        const victim = random.pick(uris);
         const mutant = mutate(files.get(victim)!, random);
         ws.setFile(victim, mutant);
         const analysis = ws.analyze(DEFAULT_SETTINGS);
