@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Workspace } from '../core/analysis/workspace';
 import { fileUriOf } from '../host/fileUri';
-import { readTextFile } from '../host/files';
+import { mayBeReadByFileFunction, readTextFile } from '../host/files';
 import type { CliIo } from './io';
 import { displayPath } from './paths';
 
@@ -71,6 +71,8 @@ export function loadFiles(ws: Workspace, read: FilesRead, explicit: ReadonlySet<
     let analysed = claimed.get(f.uri);
     if (analysed === undefined) {
       analysed = ws.setFile(f.uri, f.text);
+      // As the language server does: of the files no front-end analyses, only those file() may read stay.
+      if (!analysed && !mayBeReadByFileFunction(f.uri, f.text)) ws.deleteFile(f.uri);
       claimed.set(f.uri, analysed);
       filesByUri.set(f.uri, f.file);
     }

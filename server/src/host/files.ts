@@ -39,6 +39,17 @@ export function isCandidateFile(file: string): boolean {
   return CANDIDATE_EXTENSIONS.some((ext) => name.endsWith(ext));
 }
 
+/** Largest YAML or JSON file kept for Terraform's `file()`: configuration files are small, lock files are not. */
+export const MAX_FILE_FUNCTION_CHARS = 1024 * 1024;
+
+/**
+ * True for a YAML or JSON file that no front-end analyses but Terraform's `file()` may read
+ * (`yamldecode(file("network.yaml"))`): a host keeps its text in the workspace, where `file()` finds it.
+ */
+export function mayBeReadByFileFunction(file: string, text: string): boolean {
+  return /\.(ya?ml|json)$/i.test(file) && text.length <= MAX_FILE_FUNCTION_CHARS;
+}
+
 /** Terraform configuration files (`.tf`, `.tf.json`): what a module folder is made of (a caller reads no `.tfvars` of it). */
 export function isTerraformConfigFile(file: string): boolean {
   return /\.tf(\.json)?$/i.test(file);

@@ -15,6 +15,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, type Workspace, describeError } from '../core/analysis/workspace';
 import { folderOfUri } from '../core/text/uri';
+import { mayBeReadByFileFunction } from '../host/files';
 import { loadReferencedFolders, MAX_REFERENCED_FOLDERS } from '../host/referencedFolders';
 import { PROJECT_CONFIG_FILE } from '../core/config/projectConfig';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/config/settings';
@@ -131,21 +132,25 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
   }
 
   /**
-   * Puts a file's text into the workspace; unclaimed files are not kept (reading them was the whole cost).
+   * Puts a file's text into the workspace. Unclaimed files are not kept (reading them was the whole cost),
+   * except small YAML and JSON files, which Terraform's `file()` may read (`yamldecode(file("network.yaml"))`):
+   * a change to one analyses again, and the roots that did not read it come from the cache.
    * Returns whether anything changed, so a save or a close with the text already known analyses nothing.
    */
   function setText(uri: string, text: string): boolean {
     if (!workspace) return false;
     const wasClaimed = claimed.has(uri);
-    if (wasClaimed && workspace.getText(uri) === text) return false;
+    const wasHeld = workspace.hasFile(uri);
+    if (wasHeld && workspace.getText(uri) === text) return false;
     // A parameter file chosen by setting is kept although detection does not claim it: the analysis does.
     if (workspace.setFile(uri, text) || settings.cloudFormationParameterFiles?.some((p) => p.parameters === uri)) {
       claimed.add(uri);
       return true;
     }
-    workspace.deleteFile(uri);
     claimed.delete(uri);
-    return wasClaimed;
+    if (mayBeReadByFileFunction(uri, text)) return true;
+    workspace.deleteFile(uri);
+    return wasClaimed || wasHeld;
   }
 
   /** Returns whether the file was part of the analysis (only then does removing it change anything). */

@@ -146,7 +146,7 @@ export class Workspace {
     const problems: SourceProblem[] = [];
     const units: UnitAnalysis[] = [];
     const released: Released = { findings: [], problems: [], suppressions: [], resources: 0 };
-    const options = buildOptionsOf(settings, shard);
+    const options = { ...buildOptionsOf(settings, shard), textOf: (uri: string) => this.files.get(uri)?.text };
     const firstShare = !shard || shard.index === 0;
     this.assignNamedFiles(options);
     for (const fe of this.frontEnds) {

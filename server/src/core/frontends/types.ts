@@ -66,6 +66,11 @@ export interface BuildOptions {
    * recording when false; CloudFormation's records anyway (a template holds at most 500 resources).
    */
   readonly recordTraces?: boolean;
+  /**
+   * The text of a file the workspace holds, whether a front-end analyses it or not (a YAML file that
+   * Terraform's `file()` reads). The only way a front-end reads a file other than its own parsed ones.
+   */
+  readonly textOf?: (uri: string) => string | undefined;
 }
 
 /** Share `index` of `count` (0 <= index < count): every thread computes the same split of the units. */

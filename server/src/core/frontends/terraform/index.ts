@@ -54,8 +54,8 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
     const entries = roots.map((plan) => {
       live.add(plan.folder);
       const cached = rootCache.get(plan.folder);
-      if (cached && cached.traced === traced && sameInputs(cached.inputs, plan)) return cached;
-      const result = evaluateRoot(plan, layout.modules, traced);
+      if (cached && cached.traced === traced && sameInputs(cached.inputs, plan) && sameFilesRead(cached.result, options)) return cached;
+      const result = evaluateRoot(plan, layout.modules, traced, options.textOf);
       const entry: RootCacheEntry = { folder: plan.folder, inputs: plan.inputs, result, traced };
       rootCache.set(plan.folder, entry);
       return entry;
@@ -113,6 +113,12 @@ function makeParser(language: Language): Parser {
   const p = new Parser();
   p.setLanguage(language);
   return p;
+}
+
+/** True when every file the root's evaluation read through `file()` still has the text it read (or still none). */
+function sameFilesRead(result: RootEvaluation, options: BuildOptions): boolean {
+  for (const [uri, text] of result.filesRead) if (options.textOf?.(uri) !== text) return false;
+  return true;
 }
 
 function sameInputs(previous: readonly TerraformParsedFile[], plan: RootPlan): boolean {

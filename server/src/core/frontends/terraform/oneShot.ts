@@ -72,7 +72,7 @@ export function* buildRootsOneByOne(files: LazyFiles<TerraformParsedFile>, optio
       inputs: [...plan.moduleFolders.flatMap((folder) => modules.get(folder)!.files), ...varFiles, ...(manifest ? [manifest] : [])],
       ...(manifest ? { manifest } : {}),
     };
-    return rootUnit(plan.folder, evaluateRoot(real, modules, traced));
+    return rootUnit(plan.folder, evaluateRoot(real, modules, traced, options.textOf));
   };
   // Each root is built in a call of its own, not in this loop's body: V8's interpreter keeps a frame's
   // registers, stale ones included, reachable until they are overwritten, and a suspended generator keeps its

@@ -56,6 +56,8 @@ export class EvalContext {
 
   /** Folders of installed modules this root reads, and the module blocks of the user's code that call them. */
   private readonly shown = new Map<string, ShownElsewhere>();
+  /** The files `file()` and `fileexists()` asked for, and what they found (undefined: not held). */
+  private readonly read = new Map<string, string | undefined>();
 
   constructor(
     readonly rootFolder: string,
@@ -63,6 +65,8 @@ export class EvalContext {
     recordTraces = true,
     /** The root's module manifest: manifest key (`vpc`, `net.vpc`) -> folder `terraform init` installed it in. */
     readonly installedModules: ReadonlyMap<string, string> = new Map(),
+    /** Texts of the workspace's files (`BuildOptions.textOf`): what `file()` reads. */
+    private readonly textOf: (uri: string) => string | undefined = () => undefined,
   ) {
     this.traces = recordTraces ? new TraceRecorder() : undefined;
   }
@@ -74,6 +78,19 @@ export class EvalContext {
 
   get shownElsewhere(): readonly ShownElsewhere[] {
     return [...this.shown.values()];
+  }
+
+  /** The text of a file the workspace holds, undefined when it holds none; remembered for `filesRead`. */
+  readFile(uri: string): string | undefined {
+    if (this.read.has(uri)) return this.read.get(uri);
+    const text = this.textOf(uri);
+    this.read.set(uri, text);
+    return text;
+  }
+
+  /** Each file this root read through `file()`/`fileexists()` and its text then: a change must evaluate it again. */
+  get filesRead(): ReadonlyMap<string, string | undefined> {
+    return this.read;
   }
 
   report(span: Span, message: string, severity: SourceProblem['severity'] = 'warning'): void {

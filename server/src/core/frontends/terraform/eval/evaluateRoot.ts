@@ -13,18 +13,26 @@ export interface RootEvaluation {
   readonly shownElsewhere: readonly ShownElsewhere[];
   /** Each module call instance and the resources it brings in (recorded with traces only: for hovers). */
   readonly groups: readonly ElementGroup[];
+  /** The files `file()`/`fileexists()` read, with their texts then (undefined: not held): the evaluation's other inputs. */
+  readonly filesRead: ReadonlyMap<string, string | undefined>;
 }
 
 /**
  * Evaluates one root module: every resource instance (module calls followed), plus every local, variable
  * default, module argument, output and tfvars value so that their CIDRs are traced for hovers.
  */
-export function evaluateRoot(plan: RootPlan, modules: ReadonlyMap<string, FolderModule>, recordTraces = true): RootEvaluation {
+export function evaluateRoot(
+  plan: RootPlan,
+  modules: ReadonlyMap<string, FolderModule>,
+  recordTraces = true,
+  /** `BuildOptions.textOf`: the texts `file()` reads. */
+  textOf?: (uri: string) => string | undefined,
+): RootEvaluation {
   const rootModule = modules.get(plan.folder);
-  const ctx = new EvalContext(plan.folder, (folder) => modules.get(folder)?.def, recordTraces, plan.manifest?.installed);
+  const ctx = new EvalContext(plan.folder, (folder) => modules.get(folder)?.def, recordTraces, plan.manifest?.installed, textOf);
   const resources: EvaluatedResource[] = [];
   const groups: ElementGroup[] | undefined = recordTraces ? [] : undefined;
-  if (!rootModule) return { resources, traces: [], problems: [], shownElsewhere: [], groups: [] };
+  if (!rootModule) return { resources, traces: [], problems: [], shownElsewhere: [], groups: [], filesRead: new Map() };
 
   const varValues = new Map<string, VarFileValue>();
   for (const f of plan.varFiles) {
@@ -44,7 +52,14 @@ export function evaluateRoot(plan: RootPlan, modules: ReadonlyMap<string, Folder
       `VPC Lens could not evaluate this module completely: ${describeError(err)}`,
     );
   }
-  return { resources, traces: ctx.traces?.traces() ?? [], problems: ctx.allProblems(), shownElsewhere: ctx.shownElsewhere, groups: groups ?? [] };
+  return {
+    resources,
+    traces: ctx.traces?.traces() ?? [],
+    problems: ctx.allProblems(),
+    shownElsewhere: ctx.shownElsewhere,
+    groups: groups ?? [],
+    filesRead: ctx.filesRead,
+  };
 }
 
 function emitModule(mod: ModuleInstance, out: EvaluatedResource[], groups: ElementGroup[] | undefined): void {

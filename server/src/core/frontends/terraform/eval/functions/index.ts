@@ -2,9 +2,11 @@ import { type Value, unknown } from '../../../../values/value';
 import { isFailure } from '../valueOps';
 import { CIDR_FUNCTIONS } from './cidr';
 import { COLLECTION_FUNCTIONS, CONVERSION_FUNCTIONS } from './collections';
+import { FILE_FUNCTIONS } from './files';
 import { JSON_FUNCTIONS } from './json';
 import { NUMBER_FUNCTIONS } from './numbers';
 import { STRING_FUNCTIONS } from './strings';
+import { YAML_FUNCTIONS } from './yaml';
 import { type FnContext, Stop, type TfFunction } from './support';
 
 export type { FnContext } from './support';
@@ -17,6 +19,8 @@ const FUNCTIONS: ReadonlyMap<string, TfFunction> = new Map(
     ...CONVERSION_FUNCTIONS,
     ...NUMBER_FUNCTIONS,
     ...JSON_FUNCTIONS,
+    ...YAML_FUNCTIONS,
+    ...FILE_FUNCTIONS,
   }),
 );
 

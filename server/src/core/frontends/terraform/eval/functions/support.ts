@@ -10,6 +10,11 @@ export interface FnContext {
   fail(message: string): Value;
   /** Charges `units` of work; false when the evaluation budget is exhausted (the caller returns unknown). */
   charge(units: number): boolean;
+  /**
+   * A file as Terraform's file functions name it (relative to the root module's folder, where Terraform runs,
+   * or absolute): its URI, and its text when the workspace holds it.
+   */
+  readFile(path: string): { readonly uri: string; readonly text: string | undefined } | undefined;
 }
 
 export type TfFunction = (args: readonly Value[], ctx: FnContext) => Value;

@@ -1,0 +1,101 @@
+// Terraform's file(), fileexists() and yamldecode(): a network described in a YAML file next to the code is
+// evaluated from the text the workspace holds, and a change to that file is analysed again.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { type Analysis } from '../../../server/src/core/analysis/workspace';
+import { type AnalysisSettings, DEFAULT_SETTINGS } from '../../../server/src/core/config/settings';
+import { unknownReason } from '../../../server/src/core/values/value';
+import { createWorkspace } from '../../../server/src/host/createWorkspace';
+import { MAIN_TF, NETWORK_YAML, NETWORK_YAML_FIXED } from '../../fixtures/terraformFileConfig';
+import { evalExpr, evaluateFiles, offsetOf, WS } from './helpers';
+
+const MAIN = `${WS}/net/main.tf`;
+const YAML_FILE = `${WS}/net/network.yaml`;
+
+const codes = (a: Analysis, uri: string) => (a.diagnostics.get(uri) ?? []).map((d) => d.ruleId);
+
+describe('yamldecode', () => {
+  test('maps, sequences, numbers, booleans and null, as YAML 1.2 reads them (yes stays a string)', async () => {
+    const { plain, problems } = await evalExpr('yamldecode(local.text)', `locals {\n  text = <<EOT\nvpc: 10.0.0.0/16\nazs: [a, b]\ncount: 3\nipv6: true\nlegacy: yes\nnothing: ~\nEOT\n}\n`);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(plain, { vpc: '10.0.0.0/16', azs: ['a', 'b'], count: 3, ipv6: true, legacy: 'yes', nothing: null });
+  });
+
+  test('aliases to earlier anchors are followed; an empty document is null', async () => {
+    assert.deepEqual((await evalExpr('yamldecode("base: &b {cidr: 10.0.0.0/16}\\ncopy: *b")')).plain, { base: { cidr: '10.0.0.0/16' }, copy: { cidr: '10.0.0.0/16' } });
+    assert.equal((await evalExpr('yamldecode("")')).plain, null);
+  });
+
+  test('text that is not YAML is an evaluation problem naming the function', async () => {
+    const { plain, problems } = await evalExpr('yamldecode("a: [1, 2")');
+    assert.equal(plain, undefined);
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!.message, /^yamldecode: the argument is not valid YAML: /);
+  });
+});
+
+describe('file() and fileexists()', () => {
+  test('a file the workspace does not hold is unknown, saying why (it may lie outside the checked folders)', async () => {
+    const r = await evaluateFiles({ 'main.tf': MAIN_TF });
+    const why = unknownReason(r.value('aws_vpc.main', 'cidr_block'));
+    assert.match(why ?? '', /"\.\/network\.yaml" is not a file VPC Lens read/);
+    assert.deepEqual(r.allProblems, [], 'not an error: the file may well exist');
+  });
+
+  test('a YAML file next to the code gives the VPC and subnets their blocks; the subnet outside the VPC is reported where the YAML writes it', async () => {
+    const ws = await createWorkspace();
+    ws.setFile(MAIN, MAIN_TF);
+    ws.setFile(YAML_FILE, NETWORK_YAML);
+    const analysis = ws.analyze(DEFAULT_SETTINGS);
+    assert.equal(analysis.resources, 3);
+    assert.ok(!codes(analysis, MAIN).includes('subnet-outside-vpc'));
+    const outside = (analysis.diagnostics.get(YAML_FILE) ?? []).filter((d) => d.ruleId === 'subnet-outside-vpc');
+    assert.equal(outside.length, 1, JSON.stringify([...analysis.diagnostics]));
+    const at = offsetOf(NETWORK_YAML, '10.1.2.0/24');
+    assert.deepEqual([outside[0]!.span.start, outside[0]!.span.end], [at, at + '10.1.2.0/24'.length]);
+    assert.equal(outside[0]!.message, 'Subnet 10.1.2.0/24 is outside VPC aws_vpc.main (10.0.0.0/16)');
+    // Related: the VPC in the code, and its block where the YAML writes it.
+    assert.deepEqual(
+      outside[0]!.related?.map((r) => [r.span.file, r.span.start]),
+      [
+        [MAIN, offsetOf(MAIN_TF, '"main"')],
+        [YAML_FILE, offsetOf(NETWORK_YAML, '10.0.0.0/16')],
+      ],
+    );
+  });
+
+  test('editing the YAML file analyses the root again (the evaluation is not reused while the file changed)', async () => {
+    const ws = await createWorkspace();
+    ws.setFile(MAIN, MAIN_TF);
+    ws.setFile(YAML_FILE, NETWORK_YAML);
+    assert.deepEqual(codes(ws.analyze(DEFAULT_SETTINGS), YAML_FILE), ['subnet-outside-vpc']);
+    ws.setFile(YAML_FILE, NETWORK_YAML_FIXED);
+    assert.deepEqual(codes(ws.analyze(DEFAULT_SETTINGS), YAML_FILE), []);
+    ws.setFile(YAML_FILE, NETWORK_YAML);
+    assert.deepEqual(codes(ws.analyze(DEFAULT_SETTINGS), YAML_FILE), ['subnet-outside-vpc']);
+    ws.deleteFile(YAML_FILE);
+    const without = ws.analyze(DEFAULT_SETTINGS);
+    assert.deepEqual(codes(without, YAML_FILE), []);
+    // Without the file the blocks are unknown: no CIDR finding anywhere (the VPC still lacks a flow log).
+    assert.deepEqual(codes(without, MAIN), ['vpc-flow-logs']);
+  });
+
+  test('a one-shot check (vpc-lens check) finds the same', async () => {
+    const oneShot: AnalysisSettings = { ...DEFAULT_SETTINGS, retainUnits: false, recordTraces: false };
+    const ws = await createWorkspace();
+    ws.setFile(MAIN, MAIN_TF);
+    ws.setFile(YAML_FILE, NETWORK_YAML);
+    assert.deepEqual(codes(ws.analyze(oneShot), YAML_FILE), ['subnet-outside-vpc']);
+  });
+
+  test('fileexists() is true for a file the workspace holds and unknown otherwise, with paths relative to the root module', async () => {
+    const ws = await createWorkspace();
+    // The held file picks the block with host bits (a finding); the other call's block stays unknown (none).
+    const choose = (file: string) => `fileexists("${file}") ? "10.0.0.1/16" : "10.0.0.0/16"`;
+    const main = `resource "aws_vpc" "a" {\n  cidr_block = ${choose('network.yaml')}\n}\nresource "aws_vpc" "b" {\n  cidr_block = ${choose('./missing.yaml')}\n}\n`;
+    ws.setFile(MAIN, main);
+    ws.setFile(YAML_FILE, NETWORK_YAML);
+    const hostBits = (ws.analyze(DEFAULT_SETTINGS).diagnostics.get(MAIN) ?? []).filter((d) => d.ruleId === 'cidr-host-bits');
+    assert.deepEqual(hostBits.map((d) => d.message), ['VPC block 10.0.0.1/16 has host bits set: the block it names is 10.0.0.0/16']);
+  });
+});
