@@ -80,6 +80,23 @@ describe('file() and fileexists()', () => {
     assert.deepEqual(codes(without, MAIN), ['vpc-flow-logs']);
   });
 
+  test('jsondecode(file(...)) gives each value its place in the JSON file too; text that is not JSON fails the call', async () => {
+    const json = '{\n  "vpc_cidr": "10.0.0.0/16",\n  "subnet": "10.2.0.0/24"\n}\n';
+    const main = `locals {\n  network = jsondecode(file("network.json"))\n}\nresource "aws_vpc" "main" {\n  cidr_block = local.network.vpc_cidr\n}\nresource "aws_subnet" "a" {\n  vpc_id     = aws_vpc.main.id\n  cidr_block = local.network.subnet\n}\n`;
+    const jsonUri = `${WS}/net/network.json`;
+    const ws = await createWorkspace();
+    ws.setFile(MAIN, main);
+    ws.setFile(jsonUri, json);
+    const outside = (ws.analyze(DEFAULT_SETTINGS).diagnostics.get(jsonUri) ?? []).filter((d) => d.ruleId === 'subnet-outside-vpc');
+    assert.deepEqual(outside.map((d) => [d.span.start, d.span.end]), [[offsetOf(json, '"10.2.0.0/24"'), offsetOf(json, '"10.2.0.0/24"') + 13]]);
+    ws.setFile(jsonUri, '{ "vpc_cidr": "10.0.0.0/16", }');
+    const broken = ws.analyze(DEFAULT_SETTINGS);
+    assert.deepEqual(
+      (broken.diagnostics.get(MAIN) ?? []).filter((d) => d.ruleId === 'evaluation').map((d) => d.message),
+      ['jsondecode: the argument is not valid JSON'],
+    );
+  });
+
   test('a one-shot check (vpc-lens check) finds the same', async () => {
     const oneShot: AnalysisSettings = { ...DEFAULT_SETTINGS, retainUnits: false, recordTraces: false };
     const ws = await createWorkspace();

@@ -1,6 +1,7 @@
 import { str, type Value } from '../../../../values/value';
 import { fromPlain, sortedEntries } from '../valueOps';
-import { arg, needString, stopFail, stopUnknown, type TfFunction } from './support';
+import { decodeJsonFile } from './jsonPositions';
+import { arg, needString, stopFail, stopUnknown, type TfFunction, wholeFileOf } from './support';
 
 /** JSON text of a fully known value (object keys sorted, as Terraform does); undefined when unknown. */
 export function jsonText(v: Value): string | undefined {
@@ -48,7 +49,10 @@ export const JSON_FUNCTIONS: Record<string, TfFunction> = {
     return text === undefined ? stopUnknown() : str(text, ctx.at);
   },
   jsondecode: (args, ctx) => {
-    const text = needString(arg(args, 0, ctx), ctx);
+    const argument = arg(args, 0, ctx);
+    const text = needString(argument, ctx);
+    const file = wholeFileOf(argument, text);
+    if (file) return decodeJsonFile(text, file, ctx);
     try {
       return fromPlain(JSON.parse(text), ctx.at);
     } catch {

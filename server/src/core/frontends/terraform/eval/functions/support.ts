@@ -27,6 +27,15 @@ export class Stop {
   constructor(readonly value: Value) {}
 }
 
+/**
+ * The file a string argument is the whole text of, when `file()` read it (its origin spans the file): the
+ * decoders then give each value its place in that file, so that a finding about it is reported there.
+ */
+export function wholeFileOf(argument: Value, text: string): string | undefined {
+  const origin = argument.origin;
+  return origin && origin.start === 0 && origin.end === text.length ? origin.file : undefined;
+}
+
 /** Ends the function with unknown; with the argument that is not known, its reason is the result's. */
 export function stopUnknown(from?: Value): never {
   throw new Stop(from ? unknownFrom(from) : unknown());

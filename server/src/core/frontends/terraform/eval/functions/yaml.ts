@@ -2,7 +2,7 @@ import { type Document, isAlias, isMap, isScalar, isSeq, parseDocument } from 'y
 import type { Span } from '../../../../text/span';
 import { list, map, type Value } from '../../../../values/value';
 import { fromPlain } from '../valueOps';
-import { arg, needString, stopFail, stopUnknown, type FnContext, type TfFunction } from './support';
+import { arg, needString, stopFail, stopUnknown, type FnContext, type TfFunction, wholeFileOf } from './support';
 
 /** Deepest YAML nesting decoded (a document deeper than this is not a network description). */
 const MAX_DEPTH = 200;
@@ -21,10 +21,7 @@ export const YAML_FUNCTIONS: Record<string, TfFunction> = {
     const doc = parseDocument(text, { version: '1.2', schema: 'core', logLevel: 'error' });
     const error = doc.errors[0];
     if (error) return stopFail(ctx, `the argument is not valid YAML: ${error.message.split('\n')[0]}`);
-    // file() gives a string whose origin is its whole file: then the nodes' ranges are places in that file.
-    const origin = argument.origin;
-    const file = origin && origin.start === 0 && origin.end === text.length ? origin.file : undefined;
-    return new Decoder(doc, ctx, file).value(doc.contents, 0);
+    return new Decoder(doc, ctx, wholeFileOf(argument, text)).value(doc.contents, 0);
   },
 };
 
