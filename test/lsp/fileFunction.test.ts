@@ -33,6 +33,15 @@ describe('language server: a network read from a YAML file with file()', () => {
     assert.equal(outside.relatedInformation?.[0]?.location.uri, ws.uri('net/main.tf'));
   });
 
+  test('a hover on a block in the YAML file shows its AWS math and the subnet it is', async () => {
+    await client.open(yamlUri, NETWORK_YAML, 'yaml');
+    const hover = await client.hover(yamlUri, positionOf(NETWORK_YAML, '10.0.1.0/24', 3));
+    const text = JSON.stringify(hover?.contents ?? '');
+    assert.match(text, /251 usable/);
+    assert.match(text, /aws_subnet\.this\[\\"app-a\\"\]|aws_subnet\.this\["app-a"\]/);
+    await client.close(yamlUri);
+  });
+
   test('editing the YAML file in the editor clears the finding, and the change on disk brings it back', async () => {
     await client.open(yamlUri, NETWORK_YAML, 'yaml');
     const at = positionOf(NETWORK_YAML, '10.1.2.0/24');

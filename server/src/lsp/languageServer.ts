@@ -440,7 +440,8 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
     const uri = canonicalUri(params.textDocument.uri);
     const analysis = await currentAnalysis();
     const index = lines.get(uri);
-    if (!analysis || !index || !claimed.has(uri)) return null;
+    // Also on a YAML or JSON file kept for Terraform's file(): its blocks are the network's, as findings show.
+    if (!analysis || !index || !(claimed.has(uri) || workspace?.hasFile(uri))) return null;
     try {
       return lspHover(analysis, textOf, lineIndexOf, uri, index, params.position);
     } catch (err) {

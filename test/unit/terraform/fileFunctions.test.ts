@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type Analysis } from '../../../server/src/core/analysis/workspace';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../../../server/src/core/config/settings';
+import { hoverAt } from '../../../server/src/core/features/hover';
 import { unknownReason } from '../../../server/src/core/values/value';
 import { createWorkspace } from '../../../server/src/host/createWorkspace';
 import { MAIN_TF, NETWORK_YAML, NETWORK_YAML_FIXED } from '../../fixtures/terraformFileConfig';
@@ -95,6 +96,17 @@ describe('file() and fileexists()', () => {
       (broken.diagnostics.get(MAIN) ?? []).filter((d) => d.ruleId === 'evaluation').map((d) => d.message),
       ['jsondecode: the argument is not valid JSON'],
     );
+  });
+
+  test('a hover on a block in the YAML file names the element it is and its share of the VPC', async () => {
+    const ws = await createWorkspace();
+    ws.setFile(MAIN, MAIN_TF);
+    ws.setFile(YAML_FILE, NETWORK_YAML);
+    const analysis = ws.analyze(DEFAULT_SETTINGS);
+    const hover = (needle: string) => hoverAt(analysis, (uri) => ws.getText(uri), YAML_FILE, offsetOf(NETWORK_YAML, needle) + 3)?.markdown ?? '';
+    assert.match(hover('10.0.1.0/24'), /^\*\*10\.0\.1\.0\/24\*\* · subnet `aws_subnet\.this\["app-a"\]`/);
+    assert.match(hover('10.0.1.0/24'), /\| In VPC \| 0\.39% of `aws_vpc\.main` 10\.0\.0\.0\/16/);
+    assert.match(hover('10.0.0.0/16'), /^\*\*10\.0\.0\.0\/16\*\* · VPC `aws_vpc\.main`/);
   });
 
   test('a one-shot check (vpc-lens check) finds the same', async () => {

@@ -1,4 +1,6 @@
 import type { Analysis } from '../analysis/workspace';
+import { cidrFieldsOf } from '../model/cidrFields';
+import type { Field } from '../model/field';
 import { innermostElementAround } from '../model/innermostElement';
 import type { NetworkElement } from '../model/types';
 import type { Span } from '../text/span';
@@ -51,7 +53,7 @@ function subjectHoverAt(analysis: HoverAnalysis, textOf: TextAccessor, uri: stri
   const text = textOf(uri);
   const literal = text === undefined ? undefined : cidrLiteralAt(text, offset);
   if (literal) {
-    const owner = innermostElementAt(analysis, uri, offset);
+    const owner = innermostElementAt(analysis, uri, offset) ?? elementWritingCidrAt(analysis, uri, offset);
     return {
       markdown: cidrHoverMarkdown(analysis, [{ value: literal.text }], owner),
       span: { file: uri, start: literal.start, end: literal.end },
@@ -78,6 +80,20 @@ function namedElementsMarkdown(analysis: HoverAnalysis, elements: readonly Netwo
     shown.push(`and ${elements.length - MAX_NAMED_INSTANCES} more instances`);
   }
   return shown.join('\n\n---\n\n');
+}
+
+/**
+ * The element whose CIDR is written at the offset outside any resource block: a block in a YAML or JSON file
+ * that Terraform's file() read, whose value keeps its place there.
+ */
+function elementWritingCidrAt(analysis: HoverAnalysis, uri: string, offset: number): NetworkElement | undefined {
+  const writtenHere = (f: Field<string> | undefined): boolean =>
+    f?.span !== undefined && f.span.file === uri && f.span.start <= offset && offset <= f.span.end;
+  for (const e of analysis.model.all()) {
+    if (e.kind === 'vpc' && e.cidrBlocks.some((b) => writtenHere(b.cidr))) return e;
+    if (cidrFieldsOf(e).some((f) => writtenHere(f.field))) return e;
+  }
+  return undefined;
 }
 
 /** The resource a literal sits in (smallest enclosing span), for "owner" and "share of VPC". */
