@@ -80,13 +80,17 @@ export class EvalContext {
     return [...this.shown.values()];
   }
 
-  /** The text of a file the workspace holds, undefined when it holds none; remembered for `filesRead`. */
-  readFile(uri: string): string | undefined {
-    if (this.read.has(uri)) return this.read.get(uri);
-    const text = this.textOf(uri);
-    this.read.set(uri, text);
-    return text;
-  }
+  /**
+   * A file as Terraform's file functions name it (relative to the root module's folder, where Terraform runs,
+   * or absolute): its URI, and its text when the workspace holds it (remembered for `filesRead`). One function
+   * per root, handed to every function call.
+   */
+  readonly readFileAtPath = (path: string): { readonly uri: string; readonly text: string | undefined } | undefined => {
+    const uri = fileUriIn(this.rootFolder, path);
+    if (uri === undefined) return undefined;
+    if (!this.read.has(uri)) this.read.set(uri, this.textOf(uri));
+    return { uri, text: this.read.get(uri) };
+  };
 
   /** Each file this root read through `file()`/`fileexists()` and its text then: a change must evaluate it again. */
   get filesRead(): ReadonlyMap<string, string | undefined> {
@@ -212,5 +216,15 @@ export class EvalContext {
       this.report(at, `Cycle: ${[...members, label].join(' -> ')} refer to each other, so VPC Lens cannot evaluate them`);
     }
     return unknown(CYCLE);
+  }
+}
+
+/** A path as Terraform's file functions take it, relative to the root module's folder URI; undefined if unusable. */
+function fileUriIn(rootFolder: string, path: string): string | undefined {
+  if (path === '' || path.includes('\0')) return undefined;
+  try {
+    return new URL(path, `${rootFolder}/`).href;
+  } catch {
+    return undefined;
   }
 }

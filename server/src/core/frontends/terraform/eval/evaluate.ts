@@ -263,21 +263,8 @@ function evalCall(expr: CallExpr, scope: Scope): Value {
       return failure(full);
     },
     charge: (units) => ctx.charge(units, at),
-    readFile: (path) => {
-      const uri = fileUriIn(ctx.rootFolder, path);
-      return uri === undefined ? undefined : { uri, text: ctx.readFile(uri) };
-    },
+    readFile: ctx.readFileAtPath,
   });
-}
-
-/** A path as Terraform's file functions take it, relative to the root module's folder URI; undefined if unusable. */
-function fileUriIn(rootFolder: string, path: string): string | undefined {
-  if (path === '' || path.includes('\0')) return undefined;
-  try {
-    return new URL(path, `${rootFolder}/`).href;
-  } catch {
-    return undefined;
-  }
 }
 
 function evalBinary(expr: BinaryExpr, scope: Scope): Value {
