@@ -109,6 +109,18 @@ describe('file() and fileexists()', () => {
     assert.match(hover('10.0.0.0/16'), /^\*\*10\.0\.0\.0\/16\*\* · VPC `aws_vpc\.main`/);
   });
 
+  test('a YAML or JSON file nested too deeply to be a network fails the call with a message, no stack overflow', async () => {
+    const ws = await createWorkspace();
+    const jsonUri = `${WS}/net/deep.json`;
+    ws.setFile(MAIN, 'locals {\n  a = yamldecode(file("network.yaml"))\n  b = jsondecode(file("deep.json"))\n}\n');
+    ws.setFile(YAML_FILE, `${'['.repeat(5000)}${']'.repeat(5000)}`);
+    ws.setFile(jsonUri, `${'['.repeat(5000)}${']'.repeat(5000)}`);
+    const messages = (ws.analyze(DEFAULT_SETTINGS).diagnostics.get(MAIN) ?? []).map((d) => d.message).sort();
+    assert.equal(messages.length, 2, messages.join('\n'));
+    assert.match(messages[0]!, /^jsondecode: /);
+    assert.match(messages[1]!, /^yamldecode: /);
+  });
+
   test('a one-shot check (vpc-lens check) finds the same', async () => {
     const oneShot: AnalysisSettings = { ...DEFAULT_SETTINGS, retainUnits: false, recordTraces: false };
     const ws = await createWorkspace();

@@ -27,6 +27,9 @@ export class Stop {
   constructor(readonly value: Value) {}
 }
 
+/** Deepest nesting the YAML and JSON decoders follow (a document deeper than this is not a network description). */
+export const MAX_DECODE_DEPTH = 200;
+
 /**
  * The file a string argument is the whole text of, when `file()` read it (its origin spans the file): the
  * decoders then give each value its place in that file, so that a finding about it is reported there.

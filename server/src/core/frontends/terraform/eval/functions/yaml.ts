@@ -2,10 +2,7 @@ import { type Document, isAlias, isMap, isScalar, isSeq, parseDocument } from 'y
 import type { Span } from '../../../../text/span';
 import { list, map, type Value } from '../../../../values/value';
 import { fromPlain } from '../valueOps';
-import { arg, needString, stopFail, stopUnknown, type FnContext, type TfFunction, wholeFileOf } from './support';
-
-/** Deepest YAML nesting decoded (a document deeper than this is not a network description). */
-const MAX_DEPTH = 200;
+import { arg, MAX_DECODE_DEPTH, needString, stopFail, stopUnknown, type FnContext, type TfFunction, wholeFileOf } from './support';
 
 /**
  * `yamldecode`: YAML 1.2 (core schema, as Terraform's decoder: `yes` stays a string), one document, aliases
@@ -36,7 +33,7 @@ class Decoder {
 
   value(node: unknown, depth: number): Value {
     if (!this.ctx.charge(1)) stopUnknown();
-    if (depth > MAX_DEPTH) stopFail(this.ctx, `the YAML is nested more than ${MAX_DEPTH} levels deep`);
+    if (depth > MAX_DECODE_DEPTH) stopFail(this.ctx, `the YAML is nested more than ${MAX_DECODE_DEPTH} levels deep`);
     if (node === null || node === undefined) return fromPlain(null, this.ctx.at);
     if (isAlias(node)) return this.alias(node.resolve(this.doc), depth);
     if (isScalar(node)) return fromPlain(node.value, this.spanOf(node.range));
