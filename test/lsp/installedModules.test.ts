@@ -1,43 +1,28 @@
 // An editor on a Terraform root that calls a registry module: once `terraform init` has installed it, the server
 // reads it from .terraform/modules (which it never indexes otherwise) and shows its findings at the module block.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { INITIALISED, ROOT } from '../fixtures/installedModule';
-import { LspTestClient, TempWorkspace, VSCODE_LIKE_CAPABILITIES, positionOf } from './helpers/lspClient';
+import { positionOf, serveFolder } from './helpers/lspClient';
 
 describe('language server: modules installed by terraform init', () => {
-  let ws: TempWorkspace;
-  let client: LspTestClient;
-  let rootUri: string;
-
-  before(async () => {
-    ws = new TempWorkspace({ 'live/main.tf': ROOT });
-    rootUri = ws.uri('live/main.tf');
-    client = await LspTestClient.start(ws, {
-      workspaceFolders: [{ uri: ws.uri('live'), name: 'live' }],
-      rootUri: ws.uri('live'),
-      capabilities: VSCODE_LIKE_CAPABILITIES,
-    });
-  });
-
-  after(async () => {
-    await client?.stop();
-    ws?.dispose();
-  });
+  const served = serveFolder({ 'live/main.tf': ROOT }, 'live');
 
   test('before terraform init the call is not followed: one file read, no findings', async () => {
+    const { client, ws } = served;
     await client.waitFor('idle', () => client.statuses.some((s) => s.state === 'idle'));
     assert.equal(client.statuses.at(-1)?.files, 1);
-    assert.deepEqual(client.diagnostics.get(rootUri) ?? [], []);
+    assert.deepEqual(client.diagnostics.get(ws.uri('live/main.tf')) ?? [], []);
   });
 
   test('terraform init writes the manifest and the module: their findings appear at the module block', async () => {
+    const { client, ws } = served;
     // What terraform init writes, and the change the editor reports for the manifest (the watcher's glob covers it).
     for (const [name, text] of Object.entries(INITIALISED)) if (name !== 'live/main.tf') ws.write(name, text);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
       changes: [{ uri: ws.uri('live/.terraform/modules/modules.json'), type: 1 }],
     });
-    const ds = await client.waitForDiagnostics(rootUri, 'the module read', (d) => d.some((x) => x.code === 'sg-world-admin-port'));
+    const ds = await client.waitForDiagnostics(ws.uri('live/main.tf'), 'the module read', (d) => d.some((x) => x.code === 'sg-world-admin-port'));
     const label = positionOf(ROOT, '"vpc"');
     const ssh = ds.find((d) => d.code === 'sg-world-admin-port')!;
     assert.deepEqual(ssh.range.start, label);
@@ -50,6 +35,7 @@ describe('language server: modules installed by terraform init', () => {
   });
 
   test('the installed folders are watched, the manifest included', async () => {
+    const { client, ws } = served;
     const watched = () => client.watchedRelativePatterns();
     const pattern = '{*.tf,*.tf.json,modules.json}';
     await client.waitFor('watchers on the installed folders', () => watched().includes(`${ws.uri('live/.terraform/modules')} ${pattern}`));

@@ -2,9 +2,9 @@
 // nothing). Once terraform.tfvars gives it one, the same hover shows the block's math and the finding the
 // value brings shows up.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { FileChangeType } from 'vscode-languageserver-protocol/node';
-import { LspTestClient, TempWorkspace, VSCODE_LIKE_CAPABILITIES, hoverText, positionOf } from './helpers/lspClient';
+import { hoverText, positionOf, serveFolder } from './helpers/lspClient';
 
 const MAIN_TF = `variable "vpc_cidr" {
   type = string
@@ -21,24 +21,10 @@ resource "aws_subnet" "app" {
 `;
 
 describe('hover on a block whose value is not known, over stdio', () => {
-  let ws: TempWorkspace;
-  let client: LspTestClient;
-
-  before(async () => {
-    ws = new TempWorkspace({ 'main.tf': MAIN_TF });
-    client = await LspTestClient.start(ws, {
-      workspaceFolders: [{ uri: ws.uri(''), name: 'test' }],
-      rootUri: ws.uri(''),
-      capabilities: VSCODE_LIKE_CAPABILITIES,
-    });
-  });
-
-  after(async () => {
-    await client?.stop();
-    ws?.dispose();
-  });
+  const served = serveFolder({ 'main.tf': MAIN_TF });
 
   test('says which variable has no value, then shows the math once terraform.tfvars sets it', async () => {
+    const { client, ws } = served;
     const uri = ws.uri('main.tf');
     await client.open(uri, MAIN_TF);
     const before = hoverText(await client.hover(uri, positionOf(MAIN_TF, 'var.vpc_cidr', 4)));

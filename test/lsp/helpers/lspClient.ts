@@ -1,4 +1,5 @@
 // A real LSP client over the stdio of `node dist/server.js --stdio`, for end-to-end tests of the server.
+import { after, before } from 'node:test';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -349,4 +350,32 @@ export function hoverText(h: Hover | null): string {
   if (typeof c === 'string') return c;
   if (Array.isArray(c)) return c.map((x) => (typeof x === 'string' ? x : x.value)).join('\n');
   return c.value;
+}
+
+/** A language server on a temporary workspace, as `serveFolder` starts it for a suite. */
+export interface ServedWorkspace {
+  readonly ws: TempWorkspace;
+  readonly client: LspTestClient;
+}
+
+/**
+ * Starts a language server on a temporary workspace of `files`, opened (as VS Code opens a folder) on `folder`
+ * ('' for the workspace's root), before the enclosing suite's tests, and stops it after them. Read `ws` and
+ * `client` from the result inside the tests and hooks.
+ */
+export function serveFolder(files: Record<string, string>, folder = ''): ServedWorkspace {
+  const served = {} as { ws: TempWorkspace; client: LspTestClient };
+  before(async () => {
+    served.ws = new TempWorkspace(files);
+    served.client = await LspTestClient.start(served.ws, {
+      workspaceFolders: [{ uri: served.ws.uri(folder), name: folder === '' ? 'test' : path.basename(folder) }],
+      rootUri: served.ws.uri(folder),
+      capabilities: VSCODE_LIKE_CAPABILITIES,
+    });
+  });
+  after(async () => {
+    await served.client?.stop();
+    served.ws?.dispose();
+  });
+  return served;
 }
