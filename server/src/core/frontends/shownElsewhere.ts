@@ -1,4 +1,5 @@
 import type { Span } from '../text/span';
+import { folderOfUri } from '../text/uri';
 import type { SourceProblem } from './types';
 
 /**
@@ -17,8 +18,7 @@ export interface ShownElsewhere {
 /** The entry whose folder holds the file `span` is in, if any. */
 export function shownElsewhere(span: Span, list: readonly ShownElsewhere[] | undefined): ShownElsewhere | undefined {
   if (!list || list.length === 0) return undefined;
-  const slash = span.file.lastIndexOf('/');
-  const folder = slash < 0 ? '' : span.file.slice(0, slash);
+  const folder = folderOfUri(span.file);
   return list.find((e) => e.folder === folder);
 }
 

@@ -11,3 +11,20 @@ export function splitUri(uri: string): { folder: string; fileName: string } {
 export function folderOfUri(uri: string): string {
   return splitUri(uri).folder;
 }
+
+/**
+ * A path written relative to the folder `folder` (a URI, no trailing slash), or absolute, as a URI; undefined
+ * when it makes none. `\` separates like `/` (a path written on Windows).
+ */
+export function uriInFolder(folder: string, path: string): string | undefined {
+  try {
+    return new URL(path.replace(/\\/g, '/'), `${folder}/`).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A folder written relative to the folder `folder`, as a folder URI without trailing slash (see `uriInFolder`). */
+export function folderInFolder(folder: string, path: string): string | undefined {
+  return uriInFolder(folder, `${path.replace(/[\\/]+$/, '')}/`)?.replace(/\/+$/, '');
+}

@@ -1,4 +1,5 @@
 import type { SourceProblem } from '../types';
+import { folderInFolder } from '../../text/uri';
 import { manifestRootFolder } from './parsedFile';
 
 /**
@@ -36,13 +37,8 @@ export function parseModuleManifest(uri: string, text: string): { installed: Map
 
 /** `Dir` against the root folder's URI: Terraform writes it relative, with `/` (or `\` on Windows). */
 function resolveDir(root: string, dir: string): string | undefined {
-  try {
-    const relative = dir.replace(/\\/g, '/').replace(/\/+$/, '');
-    if (relative === '.' || relative === '') return undefined;
-    return new URL(`${relative}/`, `${root}/`).href.replace(/\/+$/, '');
-  } catch {
-    return undefined;
-  }
+  const relative = dir.replace(/[\\/]+$/, '');
+  return relative === '.' || relative === '' ? undefined : folderInFolder(root, relative);
 }
 
 function unreadable(uri: string, why: string): SourceProblem {

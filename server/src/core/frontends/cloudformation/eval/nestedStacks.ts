@@ -1,4 +1,5 @@
 import type { Span } from '../../../text/span';
+import { folderOfUri, uriInFolder } from '../../../text/uri';
 import { unknown, type Value } from '../../../values/value';
 import { field, type TNode } from '../syntax/templateTree';
 import { type EvaluatorHooks, ROOT_CONTEXT, type TemplateEvaluator } from './evaluator';
@@ -25,7 +26,7 @@ export function nestedStacksOf(view: TemplateView): NestedStackLink[] {
     const assetPath = scalarString(field(field(entry.value, 'Metadata'), 'aws:asset:path'));
     const url = scalarString(field(field(entry.value, 'Properties'), 'TemplateURL'));
     const path = assetPath ?? (url !== undefined && isRelativePath(url) ? url : undefined);
-    const templateUri = path === undefined ? undefined : resolveNextTo(view.uri, path);
+    const templateUri = path === undefined ? undefined : uriInFolder(folderOfUri(view.uri), path);
     if (templateUri !== undefined) links.push({ logicalId, templateUri });
   }
   return links;
@@ -33,14 +34,6 @@ export function nestedStacksOf(view: TemplateView): NestedStackLink[] {
 
 function isRelativePath(text: string): boolean {
   return text !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(text) && !text.startsWith('/') && !text.startsWith('\\');
-}
-
-function resolveNextTo(templateUri: string, path: string): string | undefined {
-  try {
-    return new URL(path.replace(/\\/g, '/'), templateUri).href;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

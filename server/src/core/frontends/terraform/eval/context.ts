@@ -1,4 +1,5 @@
 import type { Span } from '../../../text/span';
+import { uriInFolder } from '../../../text/uri';
 import { type Value, unknown } from '../../../values/value';
 import type { SourceProblem } from '../../types';
 import type { ShownElsewhere } from '../../shownElsewhere';
@@ -221,10 +222,5 @@ export class EvalContext {
 
 /** A path as Terraform's file functions take it, relative to the root module's folder URI; undefined if unusable. */
 function fileUriIn(rootFolder: string, path: string): string | undefined {
-  if (path === '' || path.includes('\0')) return undefined;
-  try {
-    return new URL(path, `${rootFolder}/`).href;
-  } catch {
-    return undefined;
-  }
+  return path === '' || path.includes('\0') ? undefined : uriInFolder(rootFolder, path);
 }

@@ -1,5 +1,6 @@
 import { type Attribute, type Block, findAttribute, staticString } from '../syntax/ast';
 import type { TerraformParsedFile } from '../parsedFile';
+import { folderInFolder } from '../../../text/uri';
 
 export interface VariableDecl {
   readonly name: string;
@@ -101,10 +102,5 @@ export function defineModule(folder: string, files: readonly TerraformParsedFile
 export function resolveLocalSource(folder: string, source: string): string | undefined {
   const s = source.trim();
   if (!(s === '.' || s === '..' || s.startsWith('./') || s.startsWith('../'))) return undefined;
-  try {
-    const resolved = new URL(s.replace(/\/+$/, '') + '/', folder + '/').href;
-    return resolved.replace(/\/+$/, '');
-  } catch {
-    return undefined;
-  }
+  return folderInFolder(folder, s);
 }
