@@ -1,10 +1,9 @@
 import type { Analysis } from '../analysis/workspace';
-import { cidrFieldsOf } from '../model/cidrFields';
-import type { Field } from '../model/field';
 import { innermostElementAround } from '../model/innermostElement';
 import type { NetworkElement } from '../model/types';
 import type { Span } from '../text/span';
 import { cidrLiteralAt } from './cidrAtCursor';
+import { cidrFields, spanHolds } from './elementCidrFields';
 import { explainFindingsAt } from './explain';
 import { cidrHoverMarkdown } from './hoverCidr';
 import { elementHoverMarkdown } from './hoverElement';
@@ -87,12 +86,7 @@ function namedElementsMarkdown(analysis: HoverAnalysis, elements: readonly Netwo
  * that Terraform's file() read, whose value keeps its place there.
  */
 function elementWritingCidrAt(analysis: HoverAnalysis, uri: string, offset: number): NetworkElement | undefined {
-  const writtenHere = (f: Field<string> | undefined): boolean =>
-    f?.span !== undefined && f.span.file === uri && f.span.start <= offset && offset <= f.span.end;
-  for (const e of analysis.model.all()) {
-    if (e.kind === 'vpc' && e.cidrBlocks.some((b) => writtenHere(b.cidr))) return e;
-    if (cidrFieldsOf(e).some((f) => writtenHere(f.field))) return e;
-  }
+  for (const e of analysis.model.all()) if (cidrFields(e).some((c) => spanHolds(c.field.span, uri, offset))) return e;
   return undefined;
 }
 

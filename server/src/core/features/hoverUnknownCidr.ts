@@ -1,29 +1,10 @@
 import { formatCount } from '../cidr';
-import { cidrFieldsOf } from '../model/cidrFields';
-import type { Field } from '../model/field';
 import type { ModelView } from '../model/network';
 import type { NetworkElement } from '../model/types';
 import type { Span } from '../text/span';
 import { baseAddress, elementLabel, kindName } from './elementLabel';
+import { type CidrField, cidrFields, spanHolds } from './elementCidrFields';
 import { code, escapeMarkdown } from './markdown';
-
-/** A CIDR-valued field of an element, and what it is to the element ("IPv4 block", "destination"). */
-interface CidrField {
-  readonly field: Field<string>;
-  readonly what: string;
-  /** An IPAM allocation of known size (`ipv4_netmask_length`): the block's size without its address. */
-  readonly ipamPrefix?: number;
-}
-
-/** The fields of `e` that hold a CIDR block: a VPC's own blocks (with an IPAM size), else `cidrFieldsOf`. */
-function cidrFields(e: NetworkElement): CidrField[] {
-  if (e.kind !== 'vpc' && e.kind !== 'vpc-cidr-block') return cidrFieldsOf(e).map(({ field, role }) => ({ field, what: role }));
-  const blocks = e.kind === 'vpc' ? e.cidrBlocks.filter((b) => b.declaredBy === e.id) : [e.block];
-  return blocks.map((b) => {
-    const what = b.ipv6 ? 'IPv6 block' : 'IPv4 block';
-    return b.ipamNetmaskLength?.known ? { field: b.cidr, what, ipamPrefix: b.ipamNetmaskLength.value } : { field: b.cidr, what };
-  });
-}
 
 interface Hit {
   readonly owner: NetworkElement;
@@ -52,10 +33,6 @@ function headingOf(hits: readonly Hit[]): string {
   return [`**CIDR block** of ${hits.length} resources`, ...owners].join('\n');
 }
 
-function contains(s: Span | undefined, uri: string, offset: number): s is Span {
-  return s !== undefined && s.file === uri && s.start <= offset && offset <= s.end;
-}
-
 function hitOf(owner: NetworkElement, cidr: CidrField, span: Span): Hit {
   const why = cidr.field.known ? undefined : cidr.field.why;
   return why ? { owner, cidr, span, why } : { owner, cidr, span };
@@ -67,14 +44,14 @@ function hitsInResourcesAt(model: ModelView, uri: string, offset: number): { hit
   let inResource = false;
   for (const owner of model.all()) {
     // A field is written inside its resource: only resources around the cursor are read.
-    if (!contains(owner.span, uri, offset)) continue;
+    if (!spanHolds(owner.span, uri, offset)) continue;
     inResource = true;
     for (const cidr of cidrFields(owner)) {
       const f = cidr.field;
       if (f.known) continue;
       // Where the attribute is written (`span` may be where the unknown came from: a CloudFormation parameter).
       const s = f.at ?? f.span;
-      if (contains(s, uri, offset)) hits.push(hitOf(owner, cidr, s));
+      if (spanHolds(s, uri, offset)) hits.push(hitOf(owner, cidr, s));
     }
   }
   return { hits, inResource };
@@ -103,7 +80,7 @@ function hitsWrittenElsewhereAt(model: ModelView, uri: string, offset: number): 
     }
     writtenElsewhere.set(model, byFile);
   }
-  return (byFile.get(uri) ?? []).filter((h) => contains(h.span, uri, offset));
+  return (byFile.get(uri) ?? []).filter((h) => spanHolds(h.span, uri, offset));
 }
 
 /**
