@@ -61,6 +61,60 @@ export class Net extends cdk.Stack {
     assert.equal(r.ofKind('subnet').filter((s) => s.address.startsWith('Dev/')).length, 2);
   });
 
+  test('switch on a stage picks the case, falls through to break, and runs default; try runs its block and finally', async () => {
+    const r = await analyse({
+      'lib/net.ts': `${HEADER}const OCTET: Record<string, number> = { prod: 1, qa: 2, dev: 9 };
+function cidrFor(stage: string): string {
+  switch (stage) {
+    case 'prod':
+      return '10.1.0.0/16';
+    case 'staging':
+    case 'qa':
+      return '10.2.0.0/16';
+    default:
+      return '10.9.0.0/16';
+  }
+}
+export class Net extends cdk.Stack {
+  constructor(scope: cdk.App, id: string, props: { stage: string }) {
+    super(scope, id);
+    const vpc = new ec2.CfnVPC(this, 'Vpc', { cidrBlock: cidrFor(props.stage) });
+    let subnets = 0;
+    switch (props.stage) {
+      case 'prod':
+        subnets = 3;
+      case 'qa':
+        subnets++;
+        break;
+      default:
+        subnets = 1;
+    }
+    try {
+      for (let i = 0; i < subnets; i++) new ec2.CfnSubnet(this, \`Sn\${i}\`, { vpcId: vpc.ref, cidrBlock: \`10.\${OCTET[props.stage]}.\${i}.0/24\` });
+    } catch (e) {
+      new ec2.CfnSubnet(this, 'Caught', { vpcId: vpc.ref, cidrBlock: '10.0.99.0/24' });
+    } finally {
+      new ec2.CfnSubnet(this, 'Finally', { vpcId: vpc.ref, cidrBlock: '192.168.0.0/24' });
+    }
+    switch (props.unknownStage) {
+      case 'prod':
+        new ec2.CfnSubnet(this, 'Guess', { vpcId: vpc.ref, cidrBlock: '10.0.98.0/24' });
+    }
+  }
+}
+`,
+      'bin/app.ts': `import * as cdk from 'aws-cdk-lib';\nimport { Net } from '../lib/net';\nconst app = new cdk.App();\nnew Net(app, 'Prod', { stage: 'prod' });\nnew Net(app, 'Qa', { stage: 'qa' });\nnew Net(app, 'Dev', { stage: 'dev' });\n`,
+    });
+    assert.deepEqual(['Prod', 'Qa', 'Dev'].map((stack) => vpcCidr(r.byPath(`${stack}/Vpc`) as Vpc)), ['10.1.0.0/16', '10.2.0.0/16', '10.9.0.0/16']);
+    const subnetsOf = (stack: string) => r.ofKind('subnet').filter((s) => s.address.startsWith(`${stack}/`)).map((s) => `${s.address} ${valueOf(s.cidr)}`);
+    // prod falls through from 3 to 4 subnets; qa counts 1; dev takes default (1). The catch block never runs.
+    assert.deepEqual(subnetsOf('Prod'), ['Prod/Sn0 10.1.0.0/24', 'Prod/Sn1 10.1.1.0/24', 'Prod/Sn2 10.1.2.0/24', 'Prod/Sn3 10.1.3.0/24', 'Prod/Finally 192.168.0.0/24']);
+    assert.deepEqual(subnetsOf('Qa'), ['Qa/Sn0 10.2.0.0/24', 'Qa/Finally 192.168.0.0/24']);
+    assert.deepEqual(subnetsOf('Dev'), ['Dev/Sn0 10.9.0.0/24', 'Dev/Finally 192.168.0.0/24']);
+    // The subnet in finally is outside each VPC: reported where it is written.
+    assert.ok(r.findings('lib/net.ts').includes("subnet-outside-vpc@'192.168.0.0/24'@34"), r.findings('lib/net.ts').join(', '));
+  });
+
   test('props from outside the workspace stay unknown: no crash, no guess', async () => {
     const r = await analyse({
       'lib/net.ts': `${HEADER}export class Net extends cdk.Stack {

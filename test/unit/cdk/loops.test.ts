@@ -1,4 +1,4 @@
-// CDK apps make subnets, routes and rules in loops: `for`, `for...of`, `for...in`, `forEach` / `map` /
+// CDK apps make subnets, routes and rules in loops: `for`, `for...of`, `for...in`, `while`, `do...while`, `forEach` / `map` /
 // `filter` with arrow functions, over arrays, `.entries()` and `Object.entries(...)`. Each iteration's
 // constructs are in the model; a loop over a value VPC Lens does not know is not run, and no loop hangs.
 import { describe, test } from 'node:test';
@@ -75,6 +75,30 @@ describe('CDK loops', () => {
       'S/A0 10.0.0.0/24 eu-west-1a', 'S/A1 10.0.1.0/24 eu-west-1b', 'S/B0 10.0.10.0/24 eu-west-1a', 'S/B1 10.0.11.0/24 eu-west-1b',
       'S/C 10.0.20.0/24 eu-west-1a', 'S/D1 10.0.31.0/24 eu-west-1b', 'S/D0 10.0.30.0/24 eu-west-1a', 'S/E 10.0.40.0/24 eu-west-1c',
       'S/G0 10.0.60.0/24 eu-west-1a',
+    ]);
+  });
+
+  test('while and do...while loops, a labelled loop, and a while over a value not known here', async () => {
+    const r = await analyse({
+      'stack.ts': stack(`${VPC}
+    let i = 0;
+    while (i < 2) {
+      new ec2.CfnSubnet(this, \`W\${i}\`, { vpcId: vpc.ref, cidrBlock: \`10.0.\${i}.0/24\`, availabilityZone: azs[i] });
+      i++;
+    }
+    let k = 5;
+    do new ec2.CfnSubnet(this, 'D' + k, { vpcId: vpc.ref, cidrBlock: \`10.0.\${10 + k}.0/24\`, availabilityZone: azs[0] }); while (k++ < 6);
+    do { new ec2.CfnSubnet(this, 'Once', { vpcId: vpc.ref, cidrBlock: '10.0.20.0/24', availabilityZone: azs[1] }); } while (false);
+    outer: for (const az of azs) {
+      new ec2.CfnSubnet(this, \`L-\${az}\`, { vpcId: vpc.ref, cidrBlock: '10.0.30.0/24', availabilityZone: az });
+      break outer;
+    }
+    while (props.more) new ec2.CfnSubnet(this, 'Never', { vpcId: vpc.ref, cidrBlock: '10.0.40.0/24', availabilityZone: azs[0] });
+    while (true) { i++; }`),
+    });
+    assert.deepEqual(subnets(r), [
+      'S/W0 10.0.0.0/24 eu-west-1a', 'S/W1 10.0.1.0/24 eu-west-1b', 'S/D5 10.0.15.0/24 eu-west-1a', 'S/D6 10.0.16.0/24 eu-west-1a',
+      'S/Once 10.0.20.0/24 eu-west-1b', 'S/L-eu-west-1a 10.0.30.0/24 eu-west-1a',
     ]);
   });
 

@@ -235,6 +235,19 @@ export class CdkInterpreter {
       case 'for':
         this.forStatement(s, env);
         return;
+      case 'do-while':
+        this.doWhileStatement(s, env);
+        return;
+      case 'switch':
+        this.switchStatement(s, env);
+        return;
+      case 'try':
+        try {
+          this.execBlock(s.body, new Env(env));
+        } finally {
+          if (s.finalizer) this.execBlock(s.finalizer, new Env(env));
+        }
+        return;
       case 'break':
         throw BREAK;
       case 'continue':
@@ -296,6 +309,42 @@ export class CdkInterpreter {
       if (!this.nextIteration(this.at(s))) return;
       if (this.iterate(s.body, new Env(scope)) === 'stop') return;
       if (s.update && this.eval(s.update, scope).t === 'unknown') return;
+    }
+  }
+
+  /** `do body while (test)`: as `for`, with the test read after each iteration. */
+  private doWhileStatement(s: Extract<Stmt, { k: 'do-while' }>, env: Env): void {
+    for (let n = 0; n < MAX_LOOP_ITERATIONS; n++) {
+      if (!this.nextIteration(this.at(s))) return;
+      if (this.iterate(s.body, new Env(env)) === 'stop') return;
+      if (truthy(this.eval(s.test, env)) !== true) return;
+    }
+  }
+
+  /**
+   * `switch`: runs from the first case whose value is strictly equal to the discriminant (else from `default`)
+   * and falls through to the next `break`. As with `if`, nothing runs when the discriminant, or a case value
+   * read before the match, is not a known primitive (objects are not compared): which constructs exist would
+   * be a guess.
+   */
+  private switchStatement(s: Extract<Stmt, { k: 'switch' }>, env: Env): void {
+    const value = this.eval(s.discriminant, env);
+    if (value.t !== 'prim') return;
+    let start = -1;
+    for (let i = 0; i < s.cases.length && start < 0; i++) {
+      const test = s.cases[i]!.test;
+      if (!test) continue;
+      const candidate = this.eval(test, env);
+      if (candidate.t !== 'prim') return;
+      if (candidate.v === value.v) start = i;
+    }
+    if (start < 0) start = s.cases.findIndex((c) => !c.test);
+    if (start < 0) return;
+    const scope = new Env(env);
+    try {
+      for (const c of s.cases.slice(start)) this.execBlock(c.body, scope);
+    } catch (e) {
+      if (e !== BREAK) throw e;
     }
   }
 

@@ -1,7 +1,7 @@
 /**
  * The part of a TypeScript file a CDK app's network depends on, as plain data (structured-clone safe: parses
  * may be made in worker threads). Offsets are UTF-16 offsets into the file text; the file URI is added when
- * spans are made. What the evaluator never reads (types, `while` loops, generators) is `other` or left out.
+ * spans are made. What the evaluator never reads (types, `throw`, generators) is `other` or left out.
  */
 export interface Range {
   readonly start: number;
@@ -73,8 +73,20 @@ export type Stmt =
   | ({ readonly k: 'for-each'; readonly binding: Binding; readonly over: 'items' | 'keys'; readonly iterable: Expr; readonly body: readonly Stmt[] } & Range)
   /** `for (init; test; update) body`; a missing test is true. */
   | ({ readonly k: 'for'; readonly init: readonly Stmt[]; readonly test?: Expr; readonly update?: Expr; readonly body: readonly Stmt[] } & Range)
+  /** `do body while (test)`: the body runs once before the test is read. */
+  | ({ readonly k: 'do-while'; readonly body: readonly Stmt[]; readonly test: Expr } & Range)
+  /** `switch (discriminant) { case ...: ... default: ... }`, cases in source order. */
+  | ({ readonly k: 'switch'; readonly discriminant: Expr; readonly cases: readonly SwitchCase[] } & Range)
+  /** `try { body } finally { finalizer }`; a catch clause is not kept (exceptions are not followed). */
+  | ({ readonly k: 'try'; readonly body: readonly Stmt[]; readonly finalizer?: readonly Stmt[] } & Range)
   | ({ readonly k: 'break' } & Range)
   | ({ readonly k: 'continue' } & Range);
+
+/** One `case test:` (no test: `default:`) and the statements up to the next case. */
+export interface SwitchCase {
+  readonly test?: Expr;
+  readonly body: readonly Stmt[];
+}
 
 export interface ImportSpecifier {
   /** `*` for a namespace import, `default` for a default import. */

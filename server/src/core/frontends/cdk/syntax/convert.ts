@@ -1,5 +1,5 @@
 import type { RawNode } from '../../terraform/syntax/rawTree';
-import type { Binding, ClassDecl, Expr, ImportSpecifier, ObjectProp, Param, Range, Stmt } from './ast';
+import type { Binding, ClassDecl, Expr, ImportSpecifier, ObjectProp, Param, Range, Stmt, SwitchCase } from './ast';
 
 /** Expressions nested deeper than this become `other`: pathological input must not overflow the stack. */
 const MAX_DEPTH = 300;
@@ -105,6 +105,38 @@ export class TsConverter {
         if (loop) out.push(loop);
         return;
       }
+      case 'while_statement': {
+        const [test, bodyNode] = named(n);
+        if (test && bodyNode) out.push({ k: 'for', init: [], test: this.expr(test, d), body: this.body(bodyNode, d), ...range(n) });
+        return;
+      }
+      case 'do_statement': {
+        const [bodyNode, test] = named(n);
+        if (test && bodyNode) out.push({ k: 'do-while', body: this.body(bodyNode, d), test: this.expr(test, d), ...range(n) });
+        return;
+      }
+      case 'switch_statement': {
+        const [value, cases] = named(n);
+        if (value && cases) out.push({ k: 'switch', discriminant: this.expr(value, d), cases: this.switchCases(cases, d), ...range(n) });
+        return;
+      }
+      case 'try_statement': {
+        // The catch clause is never run: VPC Lens does not follow exceptions (a `throw` is not a statement it reads).
+        const kids = named(n);
+        const finalizer = kids.find((c) => c.type === 'finally_clause');
+        out.push({
+          k: 'try',
+          body: this.body(kids[0], d),
+          ...(finalizer ? { finalizer: this.body(named(finalizer)[0], d) } : {}),
+          ...range(n),
+        });
+        return;
+      }
+      case 'labeled_statement': {
+        const body = named(n)[1];
+        if (body) this.statement(body, out, d, false);
+        return;
+      }
       case 'break_statement':
       case 'continue_statement':
         // A labelled jump (`break outer`) is not followed: the loop it is in stops, or goes on, as if unlabelled.
@@ -125,6 +157,19 @@ export class TsConverter {
     const binding = this.binding(target);
     if (!binding) return undefined;
     return { k: 'for-each', binding, over: word.type === 'of' ? 'items' : 'keys', iterable: this.expr(iterable, depth), body: this.body(bodyNode, depth), ...range(n) };
+  }
+
+  /** `case x: ...` and `default: ...` in order; a case's statements are the named children after its value. */
+  private switchCases(body: RawNode, depth: number): SwitchCase[] {
+    const cases: SwitchCase[] = [];
+    for (const c of named(body)) {
+      if (c.type !== 'switch_case' && c.type !== 'switch_default') continue;
+      const kids = named(c);
+      const test = c.type === 'switch_case' ? kids[0] : undefined;
+      const statements = this.statements(test ? kids.slice(1) : kids, depth + 1);
+      cases.push(test ? { test: this.expr(test, depth), body: statements } : { body: statements });
+    }
+    return cases;
   }
 
   private binding(n: RawNode): Binding | undefined {
@@ -468,12 +513,16 @@ export class TsConverter {
         return { k: 'assign', target: left, value: { k: 'binary', op: op.type.slice(0, -1), left, right: this.expr(value, d), ...r }, ...r };
       }
       case 'update_expression': {
-        // `i++` / `--i` as `i = i ± 1`: the loops' counters. The value is the new one, also for `i++`.
+        // `++i` / `--i` as `i = i ± 1`: the loops' counters. A postfix `i++` is `(i = i + 1) - 1`, which has
+        // the old value (`while (i++ < n)`).
         const target = named(n)[0];
         const op = n.children.find((c) => !c.named && (c.type === '++' || c.type === '--'));
         if (!target || !op) return { k: 'other', ...r };
         const left = this.expr(target, d);
-        return { k: 'assign', target: left, value: { k: 'binary', op: op.type[0]!, left, right: { k: 'num', v: 1, ...r }, ...r }, ...r };
+        const one: Expr = { k: 'num', v: 1, ...r };
+        const assign: Expr = { k: 'assign', target: left, value: { k: 'binary', op: op.type[0]!, left, right: one, ...r }, ...r };
+        const postfix = op.start > target.start;
+        return postfix ? { k: 'binary', op: op.type === '++' ? '-' : '+', left: assign, right: one, ...r } : assign;
       }
       case 'sequence_expression': {
         const items = named(n).map((c) => this.expr(c, d));
