@@ -84,7 +84,7 @@ function buildUnit(key: string, inputs: readonly CdkParsedFile[]): AnalysisUnit 
     interpreter.run(inputs.filter((f) => f.role === 'app').map((f) => f.uri));
     for (const f of inputs) if (f.role === 'support' && interpreter.visited.has(f.uri)) problems.push(...f.deferredProblems);
     for (const p of interpreter.problems) problems.push({ code: 'evaluation', severity: 'warning', message: p.message, span: p.span });
-    const model = constructsToModel(interpreter.constructs);
+    const model = constructsToModel(interpreter.constructs, interpreter.overrides);
     problems.push(...model.problems);
     return { key, elements: model.elements, traces: model.traces, problems };
   } catch (err) {

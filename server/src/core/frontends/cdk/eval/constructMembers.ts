@@ -37,7 +37,13 @@ export function constructMember(c: Construct, name: string, at: Span): V {
   if (name === 'connections') return { t: 'libval', kind: 'connections', data: { of: self }, at };
   if (name === 'ref') return { t: 'ref', c, attr: 'Ref', at };
   // `subnet.node.id` names constructs made in loops (`RouteToPeer-${subnet.node.id}`).
-  if (name === 'node') return { t: 'libval', kind: 'node', data: { id: prim(c.id, at), path: prim(c.path, at) }, at };
+  // A library construct's `node.defaultChild` is the CloudFormation resource it made (its main one), which the
+  // app may change (`addPropertyOverride`, property assignments): see propertyOverrides.ts.
+  if (name === 'node') {
+    const data: Record<string, V> = { id: prim(c.id, at), path: prim(c.path, at) };
+    if (!c.userClass) data['defaultChild'] = { t: 'libval', kind: 'cfnResource', data: { of: self }, at };
+    return { t: 'libval', kind: 'node', data, at };
+  }
   if (/^attr[A-Z]/.test(name)) return { t: 'ref', c, attr: name.slice(4), at };
   if (c.type === 'ec2.Vpc' && VPC_SUBNET_LISTS[name]) {
     const selection: V = { t: 'obj', props: new Map<string, Slot>([['subnetType', { value: prim(VPC_SUBNET_LISTS[name]!, at) }]]), at };

@@ -5,6 +5,7 @@ import { resolveImport } from './modulePaths';
 import { itemOf, LIST_METHODS, listMethod, MAX_LOOP_ITERATIONS, MAX_TOTAL_ITERATIONS, objectFunction, truthy } from './arrays';
 import { addChildrenOfProps, constructMember, constructMethod } from './constructMembers';
 import { type InterpreterOptions, PlannedSubnets, SELECTION_MEMBERS } from './plannedSubnets';
+import { isL1, PropertyOverrides } from './propertyOverrides';
 import { type Construct, Env, prim, primOf, type Slot, UNDEFINED, unknownV, type V } from './values';
 
 /** Expression evaluations per unit: a runaway (deep recursion, huge generated code) ends in unknowns. */
@@ -66,6 +67,8 @@ export class CdkInterpreter {
 
   /** An L2 Vpc's subnets as the app's code sees them while it runs (`vpc.privateSubnets`). */
   private readonly planned: PlannedSubnets;
+  /** Changes made to constructs' CloudFormation resources after they were made (`node.defaultChild`, L1 props). */
+  readonly overrides = new PropertyOverrides();
 
   constructor(
     private readonly programs: ReadonlyMap<string, Program>,
@@ -475,7 +478,7 @@ export class CdkInterpreter {
       }
       case 'assign': {
         const value = this.eval(e.value, env);
-        this.assign(e.target, value, env);
+        this.assign(e.target, value, env, this.at(e));
         return value;
       }
       case 'seq': {
@@ -493,7 +496,7 @@ export class CdkInterpreter {
     }
   }
 
-  private assign(target: Expr, value: V, env: Env): void {
+  private assign(target: Expr, value: V, env: Env, at: Span): void {
     if (target.k === 'ident') {
       const b = env.lookup(target.name);
       if (b) b.value = value;
@@ -501,6 +504,8 @@ export class CdkInterpreter {
     }
     if (target.k !== 'member') return;
     const obj = this.eval(target.object, env);
+    const resource = cfnResourceOf(obj);
+    if (resource) this.overrides.assign(resource, target.prop, value, at);
     if (obj.t === 'construct') obj.c.fields.set(target.prop, value);
     else if (obj.t === 'obj') obj.props.set(target.prop, { value, keySpan: this.at(target.propRange) });
   }
@@ -581,6 +586,10 @@ export class CdkInterpreter {
       }
       case 'libval':
         if (obj.kind === 'subnets' && SELECTION_MEMBERS.has(name)) return this.planned.member(obj, name, at);
+        if (obj.kind === 'cfnResource' && obj.data['of']?.t === 'construct') {
+          const of = obj.data['of'].c;
+          return this.overrides.read(of.elementId, name) ?? constructMember(of, name, at);
+        }
         return obj.data[name] ?? unknownV(undefined, at);
       default:
         return unknownV(obj.t === 'unknown' ? obj.why : undefined, at);
@@ -605,6 +614,11 @@ export class CdkInterpreter {
       if (target.t === 'construct' && target.c.userClass) {
         const m = this.userMethod(target.c, method);
         if (m) return this.callFunction(m.params, m.body, m.env, args, target);
+      }
+      const resource = cfnResourceOf(target);
+      if (resource && this.overrides.isOverrideMethod(method)) {
+        this.overrides.call(resource, method, args, at);
+        return UNDEFINED;
       }
       if (target.t === 'construct' || (target.t === 'libval' && target.kind === 'connections')) {
         return constructMethod(this, target, method, args, argSpans, at);
@@ -811,4 +825,14 @@ function collectNewNames(body: readonly Stmt[], out: Set<string>): void {
     if (n['k'] === 'new' && (n['callee'] as Expr | undefined)?.k === 'ident') out.add((n['callee'] as { name: string }).name);
     for (const [key, value] of Object.entries(n)) if (key !== 'k' && value && typeof value === 'object') stack.push(value);
   }
+}
+
+/**
+ * The model element id of the CloudFormation resource a value stands for: an L1 construct, or the
+ * `node.defaultChild` of a library construct (`vpc.node.defaultChild`, a planned subnet's).
+ */
+function cfnResourceOf(v: V): string | undefined {
+  if (v.t === 'construct') return isL1(v.c) ? v.c.elementId : undefined;
+  if (v.t === 'libval' && v.kind === 'cfnResource' && v.data['of']?.t === 'construct') return v.data['of'].c.elementId;
+  return undefined;
 }

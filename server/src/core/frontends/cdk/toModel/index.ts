@@ -4,7 +4,9 @@ import { resourcesToElements } from '../../cloudformation/toModel';
 import type { SourceProblem, ValueTrace } from '../../types';
 import type { Construct } from '../eval/values';
 import { cfnTypeOf, expandFlowLog, expandGatewayEndpoint, expandInterfaceEndpoint, expandL1, expandLoadBalancer, expandSubnet } from './others';
+import { PropertyOverrides } from '../eval/propertyOverrides';
 import { expandListener } from './listeners';
+import { applyPropertyOverrides } from './propertyOverrides';
 import { expandNetworkAcl, expandNetworkAclEntry, expandRuleCalls, expandSecurityGroup, expandSubnetNetworkAclAssociation } from './security';
 import type { VpcInfos } from './selection';
 import { ResourceSink } from './sink';
@@ -21,9 +23,10 @@ const LOAD_BALANCERS = new Set(['elbv2.ApplicationLoadBalancer', 'elbv2.NetworkL
 /**
  * Constructs -> the resources CDK would synthesize (CloudFormation-shaped), mapped to the model by the
  * CloudFormation front-end's mapping, then marked as CDK elements with the construct's type and path. L2
- * VPCs go first: other constructs select their subnets.
+ * VPCs go first: other constructs select their subnets. The app's changes to the resources (escape hatches)
+ * go last, as CDK applies them when it synthesizes.
  */
-export function constructsToModel(constructs: readonly Construct[]): CdkModel {
+export function constructsToModel(constructs: readonly Construct[], overrides: PropertyOverrides = new PropertyOverrides()): CdkModel {
   const sink = new ResourceSink();
   const infos = new Map<Construct, VpcInfo>();
   for (const c of constructs) {
@@ -41,16 +44,17 @@ export function constructsToModel(constructs: readonly Construct[]): CdkModel {
       },
       () => sink.problem(c.idSpan, `VPC Lens could not map ${c.path}`),
     );
-    for (const r of sink.resources.slice(before)) traceCidrs(r.properties, r.elementId, sink, undefined);
+    for (const r of sink.resources.slice(before)) sink.traceCidrs(r.properties, r.elementId, undefined);
   }
   const groupOf = (c: Construct) => groups.get(c);
   for (const c of constructs) {
     if (c.calls.length === 0) continue;
     const before = sink.resources.length;
     safely(() => expandRuleCalls(c, groupOf, sink), () => sink.problem(c.idSpan, `VPC Lens could not map the rules of ${c.path}`));
-    for (const r of sink.resources.slice(before)) traceCidrs(r.properties, r.elementId, sink, undefined);
+    for (const r of sink.resources.slice(before)) sink.traceCidrs(r.properties, r.elementId, undefined);
   }
 
+  safely(() => applyPropertyOverrides(sink, overrides), () => undefined);
   const elements = resourcesToElements(sink.resources).map((e) => asCdkElement(e, sink.nativeTypes));
   return { elements, traces: sink.traceList(), problems: sink.problems };
 }
@@ -96,14 +100,6 @@ function expandOne(c: Construct, infos: VpcInfos, sink: ResourceSink): string | 
     default:
       return LOAD_BALANCERS.has(c.type) ? expandLoadBalancer(c, infos, sink) : undefined;
   }
-}
-
-/** CIDR strings written in a resource's properties (L1 props, rule peers): hover and inlay hints read them. */
-function traceCidrs(v: Value | undefined, owner: string, sink: ResourceSink, attribute: string | undefined, depth = 0): void {
-  if (!v || depth > 20) return;
-  if (v.k === 'string') sink.trace(v.origin, v.v, owner, attribute ?? 'value');
-  else if (v.k === 'list') for (const i of v.items) traceCidrs(i, owner, sink, attribute, depth + 1);
-  else if (v.k === 'map') for (const [k, e] of v.entries) traceCidrs(e, owner, sink, k, depth + 1);
 }
 
 function asCdkElement(e: NetworkElement, nativeTypes: ReadonlyMap<string, string>): NetworkElement {
