@@ -115,6 +115,31 @@ export class Net extends cdk.Stack {
     assert.ok(r.findings('lib/net.ts').includes("subnet-outside-vpc@'192.168.0.0/24'@34"), r.findings('lib/net.ts').join(', '));
   });
 
+  test("the stack's AZs (Stack.of(this), this.availabilityZones) and a Vpc's vpcCidrBlock are read where the app uses them", async () => {
+    const r = await analyse({
+      'stack.ts': stack(`    const vpc = new ec2.Vpc(this, 'Vpc', { ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'), maxAzs: 2, natGateways: 0, subnetConfiguration: [] });
+    const peer = new ec2.Vpc(this, 'Peer', { maxAzs: 1, natGateways: 0 });
+    cdk.Stack.of(this).availabilityZones.slice(0, 3).forEach((az, i) => {
+      new ec2.CfnSubnet(this, \`Pod\${i}\`, { vpcId: vpc.vpcId, cidrBlock: \`10.0.\${i}.0/24\`, availabilityZone: az });
+    });
+    new ec2.CfnSubnet(this, 'Own', { vpcId: vpc.vpcId, cidrBlock: '10.0.9.0/24', availabilityZone: this.availabilityZones[1] });
+    const rt = new ec2.CfnRouteTable(this, 'Rt', { vpcId: vpc.vpcId });
+    new ec2.CfnRoute(this, 'ToPeer', { routeTableId: rt.ref, destinationCidrBlock: peer.vpcCidrBlock, vpcPeeringConnectionId: 'pcx-1' });
+    const acl = new ec2.NetworkAcl(this, 'Acl', { vpc });
+    acl.addEntry('FromVpc', { ruleNumber: 100, cidr: ec2.AclCidr.ipv4(vpc.vpcCidrBlock), traffic: ec2.AclTraffic.tcpPort(5432), direction: ec2.TrafficDirection.INGRESS });`),
+    });
+    // An environment-agnostic stack has two AZs: Fn::Select 0 and 1 of Fn::GetAZs, the region's first two.
+    const written = r.ofKind('subnet').filter((s) => !s.address.startsWith('S/Peer/'));
+    assert.deepEqual(written.map((s) => `${s.address} ${valueOf(s.availabilityZone)}`), ['S/Pod0 az#0', 'S/Pod1 az#1', 'S/Own az#1']);
+    const route = r.ofKind('route').find((x) => x.address === 'S/ToPeer')!;
+    // The peer Vpc has no block written: CDK's default. The value is reported where the app reads it.
+    assert.equal(valueOf(route.destination), '10.0.0.0/16');
+    assert.equal(r.textAt(route.destination!.span!), 'peer.vpcCidrBlock');
+    const entry = r.ofKind('nacl-entry').find((x) => x.address === 'S/Acl/FromVpc')!;
+    assert.equal(valueOf(entry.cidr), '10.0.0.0/16');
+    assert.match(r.hover('stack.ts', 'vpc.vpcCidrBlock)')!, /10\.0\.0\.0\/16/);
+  });
+
   test('props from outside the workspace stay unknown: no crash, no guess', async () => {
     const r = await analyse({
       'lib/net.ts': `${HEADER}export class Net extends cdk.Stack {

@@ -1,5 +1,6 @@
 import type { Span } from '../../../text/span';
 import type { CdkInterpreter } from './interpreter';
+import { stackAzsV } from './library';
 import { type Construct, prim, type Slot, spanOfV, UNDEFINED, unknownV, type V } from './values';
 
 /** Methods that make a child construct: its type and the prop that links it to the parent. */
@@ -45,6 +46,8 @@ export function constructMember(c: Construct, name: string, at: Span): V {
     return { t: 'libval', kind: 'node', data, at };
   }
   if (/^attr[A-Z]/.test(name)) return { t: 'ref', c, attr: name.slice(4), at };
+  // A stack's own AZs (`this.availabilityZones` in a Stack subclass); no other construct has the member.
+  if (c.userClass && name === 'availabilityZones') return stackAzsV(at);
   if (c.type === 'ec2.Vpc' && VPC_SUBNET_LISTS[name]) {
     const selection: V = { t: 'obj', props: new Map<string, Slot>([['subnetType', { value: prim(VPC_SUBNET_LISTS[name]!, at) }]]), at };
     return { t: 'libval', kind: 'subnets', data: { vpc: self, selection }, at };

@@ -1,4 +1,5 @@
 import type { Span } from '../../../text/span';
+import { agnosticStackAzs } from '../vpcLayout/availabilityZones';
 import { prim, prop, unknownV, type V } from './values';
 
 /**
@@ -101,6 +102,8 @@ function arg(args: readonly V[], i: number): V {
  */
 export function callLibraryFunction(path: string, args: readonly V[], at: Span): V | undefined {
   switch (path) {
+    case 'cdk.Stack.of':
+      return { t: 'libval', kind: 'stack', data: { availabilityZones: stackAzsV(at) }, at };
     case 'ec2.Peer.ipv4':
       return { t: 'libval', kind: 'peer', data: { cidr: arg(args, 0), ipv6: prim(false, at) }, at };
     case 'ec2.Peer.ipv6':
@@ -217,3 +220,8 @@ export function isAppClass(path: string): boolean {
   return path === 'cdk.App';
 }
 
+
+/** `Stack.of(this).availabilityZones` and a stack's `this.availabilityZones` (see agnosticStackAzs). */
+export function stackAzsV(at: Span): V {
+  return { t: 'list', items: agnosticStackAzs().map((az) => prim(az, at)), at };
+}

@@ -1,6 +1,7 @@
 import type { Span } from '../../../text/span';
 import { bool, list, map, num, ref, str, unknown, type Value } from '../../../values/value';
 import { type Construct, isAbsentV, type V } from '../eval/values';
+import { vpcCidrValue } from './vpcCidr';
 
 /** `cidrBlock` -> `CidrBlock`: CDK's L1 props are CloudFormation's, camelCased. */
 export function pascal(key: string): string {
@@ -41,6 +42,7 @@ export function toValue(v: V, cfnKeys = false, depth = 0): Value {
     case 'ref':
       return refTo(v.c, v.attr, v.at);
     case 'libval':
+      if (v.kind === 'vpcCidr' && v.data['vpc']?.t === 'construct') return vpcCidrValue(v.data['vpc'].c, v.at);
       return unknown(`a ${v.kind} value is not a CloudFormation property`, v.at);
     default:
       return unknown('not a value VPC Lens evaluates');

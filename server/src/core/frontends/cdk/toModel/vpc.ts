@@ -6,6 +6,7 @@ import { allocateCdkVpc, type CdkSubnetConfig, type CdkSubnetType, type CdkVpcPr
 import { subnetRole, type SubnetRole } from '../vpcLayout/subnetTypes';
 import { partElementId, type ResourceSink } from './sink';
 import { refTo } from './values';
+import { vpcCidrOf } from './vpcCidr';
 
 export interface VpcSubnetInfo {
   readonly elementId: string;
@@ -39,15 +40,6 @@ function readString(v: V | undefined, what: string): Read<string> {
   if (v!.t === 'prim' && typeof v!.v === 'string') return { ok: true, value: v!.v };
   // The interpreter's own reason says which value it could not follow (`props is not known here`).
   return { ok: false, why: v!.t === 'unknown' && v!.why ? `${what} is not known: ${v!.why}` : `${what} is not known here` };
-}
-
-/** The VPC's CIDR value as written (`ipAddresses: ec2.IpAddresses.cidr(...)` or legacy `cidr`) and its span. */
-export function vpcCidrOf(c: Construct): { value: V | undefined; span: Span | undefined } {
-  const ip = prop(c.props, 'ipAddresses');
-  if (ip?.t === 'libval' && ip.kind === 'ipAddresses') return { value: ip.data['cidr'], span: ip.at };
-  if (ip) return { value: { t: 'unknown', why: 'the IP address allocation is not known here', ...(ip.t !== 'construct' && ip.t !== 'class' && ip.t !== 'fn' && ip.at ? { at: ip.at } : {}) }, span: undefined };
-  const legacy = slot(c.props, 'cidr');
-  return { value: legacy?.value, span: legacy?.value.t === 'prim' ? legacy.value.at : undefined };
 }
 
 interface GroupSpans {

@@ -8,6 +8,17 @@ export const FAKE_AZ_NAME = 'fake-az';
 // No region has more than a handful of AZs; the cap only keeps absurd counts (maxAzs: 1e9) from hanging.
 const MAX_GENERATED_AZS = 64;
 
+/** How many AZs CDK's Stack.availabilityZones gives an environment-agnostic stack: two `Fn::GetAZs` picks. */
+export const AGNOSTIC_STACK_AZ_COUNT = 2;
+
+/**
+ * Stack.availabilityZones as the app's code reads it (`Stack.of(this).availabilityZones`). VPC Lens reads
+ * every stack as environment-agnostic, as it lays out an L2 Vpc: `az#0`, `az#1`, the region's first two.
+ */
+export function agnosticStackAzs(): string[] {
+  return Array.from({ length: AGNOSTIC_STACK_AZ_COUNT }, (_, i) => symbolicAzName(i));
+}
+
 /** What CDK's Stack.availabilityZones returns before a context lookup has run. */
 const DUMMY_AZS = ['dummy1a', 'dummy1b', 'dummy1c'];
 
@@ -20,7 +31,7 @@ const DUMMY_AZS = ['dummy1a', 'dummy1b', 'dummy1c'];
 function stackAvailabilityZones(props: CdkVpcProps): string[] {
   if (props.stackAvailabilityZones) return [...props.stackAvailabilityZones];
   const agnostic = props.envAgnostic ?? props.region === undefined;
-  const count = agnostic ? 2 : Math.min(MAX_GENERATED_AZS, Math.max(3, props.maxAzs ?? 0));
+  const count = agnostic ? AGNOSTIC_STACK_AZ_COUNT : Math.min(MAX_GENERATED_AZS, Math.max(3, props.maxAzs ?? 0));
   return Array.from({ length: count }, (_, i) => symbolicAzName(i));
 }
 
