@@ -6,7 +6,7 @@ import type { Program } from './syntax/ast';
 import type { Construct } from './eval/values';
 import { constructsToModel } from './toModel';
 import { plannedSelection } from './toModel/selection';
-import type { VpcInfo } from './toModel/vpc';
+import { plannedAzs, type VpcInfo } from './toModel/vpc';
 
 interface CachedUnit {
   readonly inputs: readonly CdkParsedFile[];
@@ -80,7 +80,7 @@ function buildUnit(key: string, inputs: readonly CdkParsedFile[]): AnalysisUnit 
   try {
     const programs = new Map<string, Program>(inputs.map((f) => [f.uri, f.program]));
     const layouts = new Map<Construct, VpcInfo>();
-    const interpreter = new CdkInterpreter(programs, { subnetsOf: (selection) => plannedSelection(selection, layouts) });
+    const interpreter = new CdkInterpreter(programs, { subnetsOf: (selection) => plannedSelection(selection, layouts), azsOf: plannedAzs });
     interpreter.run(inputs.filter((f) => f.role === 'app').map((f) => f.uri));
     for (const f of inputs) if (f.role === 'support' && interpreter.visited.has(f.uri)) problems.push(...f.deferredProblems);
     for (const p of interpreter.problems) problems.push({ code: 'evaluation', severity: 'warning', message: p.message, span: p.span });

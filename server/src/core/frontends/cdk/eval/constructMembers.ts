@@ -80,6 +80,12 @@ export function constructMethod(interp: CdkInterpreter, target: V, method: strin
     return { t: 'construct', c: child };
   }
   if (method === 'addRedirect' && c.type === 'elbv2.ApplicationLoadBalancer') return addRedirect(interp, target, args[0], argSpans[0], at);
+  // `subnet.associateNetworkAcl(id, acl)` makes `new ec2.SubnetNetworkAclAssociation(..., id, { networkAcl, subnet })`.
+  if (method === 'associateNetworkAcl') {
+    const props = new Map<string, Slot>([['subnet', { value: target }], ['networkAcl', { value: args[1] ?? UNDEFINED }]]);
+    const child = interp.newConstruct('ec2.SubnetNetworkAclAssociation', false, [target, args[0] ?? UNDEFINED, { t: 'obj', props, at }], [at, argSpans[0] ?? at, at], at);
+    return { t: 'construct', c: child };
+  }
   if (method === 'selectSubnets') return { t: 'libval', kind: 'subnets', data: { vpc: target, selection: args[0] ?? UNDEFINED }, at };
   c.calls.push({ method, args, argSpans, span: at });
   return unknownV(`${method}(...) is not evaluated by VPC Lens`, at);

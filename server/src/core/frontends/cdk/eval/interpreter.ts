@@ -74,7 +74,7 @@ export class CdkInterpreter {
     private readonly programs: ReadonlyMap<string, Program>,
     options: InterpreterOptions = {},
   ) {
-    this.planned = new PlannedSubnets(options.subnetsOf);
+    this.planned = new PlannedSubnets(options.subnetsOf, options.azsOf);
   }
 
   /** Runs the given files (the unit's CDK files), then constructs no code in the workspace instantiates. */
@@ -582,6 +582,7 @@ export class CdkInterpreter {
         // A planned subnet's block or AZ is reported where the code reads it (`vpc.publicSubnets[0].ipv4CidrBlock`).
         if (field?.t === 'prim' && this.planned.isPlanned(obj.c)) return prim(field.v, at);
         if (field) return field;
+        if (obj.c.type === 'ec2.Vpc' && name === 'availabilityZones') return this.planned.availabilityZones(obj.c, at);
         return constructMember(obj.c, name, at);
       }
       case 'libval':

@@ -205,7 +205,7 @@ function aclTraffic(protocol: number, from: V | undefined, to: V | undefined, at
 /** Library classes that are values, not constructs (`new ec2.InterfaceVpcEndpointService(name, port)`). */
 export function newLibraryValue(path: string, args: readonly V[], at: Span): V | undefined {
   if (path === 'ec2.InterfaceVpcEndpointService') {
-    return { t: 'libval', kind: 'service', data: { fullName: arg(args, 0) }, at };
+    return { t: 'libval', kind: 'service', data: { fullName: arg(args, 0), ...(args[1] ? { port: args[1] } : {}) }, at };
   }
   return undefined;
 }

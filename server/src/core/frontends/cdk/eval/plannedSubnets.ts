@@ -18,6 +18,8 @@ type SelectionV = Extract<V, { t: 'libval' }>;
 export interface InterpreterOptions {
   /** The subnets a selection (`vpc.privateSubnets`, `vpc.selectSubnets(...)`) stands for; undefined when not known. */
   readonly subnetsOf?: (selection: SelectionV) => readonly PlannedSubnet[] | undefined;
+  /** An L2 Vpc's AZs (`vpc.availabilityZones`), as its layout picks them; undefined when not known. */
+  readonly azsOf?: (vpc: Construct) => readonly string[] | undefined;
 }
 
 /** Members of a subnet selection read as a list (`vpc.selectSubnets(...).subnets`, `vpc.privateSubnets.length`). */
@@ -27,7 +29,16 @@ export class PlannedSubnets {
   /** The pseudo constructs made here: their values are spanned where the code reads them. */
   private readonly made = new WeakSet<Construct>();
 
-  constructor(private readonly subnetsOf: InterpreterOptions['subnetsOf']) {}
+  constructor(
+    private readonly subnetsOf: InterpreterOptions['subnetsOf'],
+    private readonly azsOf: InterpreterOptions['azsOf'],
+  ) {}
+
+  /** `vpc.availabilityZones` of an L2 Vpc: the AZs its layout uses, reported where the code reads them. */
+  availabilityZones(vpc: Construct, at: Span): V {
+    const azs = this.azsOf?.(vpc);
+    return azs ? { t: 'list', items: azs.map((az) => prim(az, at)), at } : unknownV(`the AZs of ${vpc.path} are not known here`, at);
+  }
 
   isPlanned(c: Construct): boolean {
     return this.made.has(c);

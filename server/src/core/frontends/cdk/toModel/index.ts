@@ -5,6 +5,7 @@ import type { SourceProblem, ValueTrace } from '../../types';
 import type { Construct } from '../eval/values';
 import { cfnTypeOf, expandFlowLog, expandGatewayEndpoint, expandInterfaceEndpoint, expandL1, expandLoadBalancer, expandSubnet } from './others';
 import { PropertyOverrides } from '../eval/propertyOverrides';
+import { expandInstance } from './instance';
 import { expandListener } from './listeners';
 import { applyPropertyOverrides } from './propertyOverrides';
 import { expandNetworkAcl, expandNetworkAclEntry, expandRuleCalls, expandSecurityGroup, expandSubnetNetworkAclAssociation } from './security';
@@ -70,6 +71,8 @@ function expandOne(c: Construct, infos: VpcInfos, sink: ResourceSink): string | 
     case 'ec2.SecurityGroup':
       expandSecurityGroup(c, sink);
       return c.elementId;
+    case 'ec2.Instance':
+      return expandInstance(c, infos, sink);
     case 'ec2.Subnet':
     case 'ec2.PublicSubnet':
     case 'ec2.PrivateSubnet':
@@ -88,8 +91,7 @@ function expandOne(c: Construct, infos: VpcInfos, sink: ResourceSink): string | 
       expandGatewayEndpoint(c, infos, sink);
       return undefined;
     case 'ec2.InterfaceVpcEndpoint':
-      expandInterfaceEndpoint(c, infos, sink);
-      return undefined;
+      return expandInterfaceEndpoint(c, infos, sink);
     case 'ec2.FlowLog':
       expandFlowLog(c, sink);
       return undefined;

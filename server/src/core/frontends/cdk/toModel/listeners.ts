@@ -1,8 +1,9 @@
 import type { Span } from '../../../text/span';
-import { list, map, num, str, unknown, type Value } from '../../../values/value';
+import { list, map, num, ref, str, unknown, type Value } from '../../../values/value';
 import type { Construct, ConstructCall, V } from '../eval/values';
 import { isAbsentV, prop, slot } from '../eval/values';
 import type { ResourceSink } from './sink';
+import { loadBalancerGroupOf } from './others';
 import { toValue } from './values';
 
 /** CDK's `defaultProtocolForPort` (aws-elasticloadbalancingv2 shared/util): other ports need a protocol. */
@@ -30,6 +31,36 @@ export function expandListener(c: Construct, sink: ResourceSink): void {
   const action = defaultActionOf(c);
   if (action) props.set('DefaultActions', list([action]));
   sink.add(c, 'AWS::ElasticLoadBalancingV2::Listener', props);
+  if (application && lb?.t === 'construct' && port) openToTheWorld(c, lb.c, port, sink);
+}
+
+/**
+ * An application listener is `open` unless told otherwise: CDK lets anyone reach its port through the load
+ * balancer's security group (IPv6 too on a dual-stack load balancer).
+ */
+function openToTheWorld(c: Construct, lb: Construct, port: Value, sink: ResourceSink): void {
+  const open = slot(c.props, 'open');
+  if (open && !isAbsentV(open.value) && !(open.value.t === 'prim' && open.value.v === true)) return;
+  const group = loadBalancerGroupOf(lb);
+  if (!group) return;
+  const at = open?.span ?? spanOf(prop(c.props, 'port')) ?? c.idSpan;
+  const dualStack = prop(lb.props, 'ipAddressType');
+  const peers: [string, string][] = [['CidrIp', '0.0.0.0/0']];
+  if (dualStack?.t === 'prim' && dualStack.v === 'dualstack') peers.push(['CidrIpv6', '::/0']);
+  for (const [key, cidr] of peers) {
+    sink.add(
+      c,
+      'AWS::EC2::SecurityGroupIngress',
+      new Map<string, Value>([
+        ['GroupId', ref(group, 'Ref', at)],
+        ['IpProtocol', str('tcp', at)],
+        ['FromPort', port],
+        ['ToPort', port],
+        [key, str(cidr, at)],
+      ]),
+      { part: key === 'CidrIp' ? 'OpenIngress' : 'OpenIngressIpv6', span: at, nameSpan: at, nativeType: `${c.type} (open)` },
+    );
+  }
 }
 
 function applicationProtocolAndPort(c: Construct): { protocol?: Value; port?: Value } {

@@ -1,9 +1,11 @@
-import { bool, list, ref, str, unknown, type Value } from '../../../values/value';
-import type { Construct } from '../eval/values';
+import { bool, list, num, ref, str, unknown, type Value } from '../../../values/value';
+import type { Construct, V } from '../eval/values';
 import { isAbsentV, prop, slot } from '../eval/values';
+import { addImplicitGroup } from './security';
 import { selectSubnets, subnetRefs, type VpcInfos } from './selection';
-import type { ResourceSink } from './sink';
+import { partElementId, type ResourceSink } from './sink';
 import { pascal, refTo, toValue } from './values';
+import { vpcCidrValue } from './vpcCidr';
 
 /** CDK module -> CloudFormation namespace of its L1 (`Cfn*`) classes. */
 const CFN_NAMESPACES: Readonly<Record<string, string>> = {
@@ -109,8 +111,13 @@ export function expandGatewayEndpoint(c: Construct, infos: VpcInfos, sink: Resou
   );
 }
 
-/** `vpc.addInterfaceEndpoint(...)` / `new ec2.InterfaceVpcEndpoint(...)`: default private subnets, private DNS on. */
-export function expandInterfaceEndpoint(c: Construct, infos: VpcInfos, sink: ResourceSink): void {
+/**
+ * `vpc.addInterfaceEndpoint(...)` / `new ec2.InterfaceVpcEndpoint(...)`: default private subnets, private DNS on,
+ * `securityGroups` or the group CDK makes for it (`SecurityGroup`). Unless `open: false`, CDK lets the whole VPC
+ * reach the service's port (443 for AWS services) through each of those groups. Returns the first group, where
+ * `endpoint.connections` rules go.
+ */
+export function expandInterfaceEndpoint(c: Construct, infos: VpcInfos, sink: ResourceSink): string | undefined {
   const vpc = prop(c.props, 'vpc');
   const subnets = slot(c.props, 'subnets');
   const props = new Map<string, Value>([
@@ -121,13 +128,37 @@ export function expandInterfaceEndpoint(c: Construct, infos: VpcInfos, sink: Res
     ['SubnetIds', subnetRefs(vpc, withOnePerAz(subnets?.value), infos, subnets?.span ?? c.idSpan)],
   ]);
   const groups = prop(c.props, 'securityGroups');
-  if (groups) props.set('SecurityGroupIds', toValue(groups));
+  const groupIds: (string | undefined)[] = [];
+  if (groups && !isAbsentV(groups)) {
+    props.set('SecurityGroupIds', toValue(groups));
+    if (groups.t === 'list') for (const g of groups.items) groupIds.push(g.t === 'construct' ? g.c.elementId : undefined);
+  } else {
+    const id = addImplicitGroup(c, 'SecurityGroup', sink);
+    groupIds.push(id);
+    props.set('SecurityGroupIds', list([ref(id, 'Ref', c.idSpan)]));
+  }
   const dns = prop(c.props, 'privateDnsEnabled');
   props.set('PrivateDnsEnabled', dns ? toValue(dns) : bool(true, c.idSpan));
   sink.add(c, 'AWS::EC2::VPCEndpoint', props);
+  openToTheVpc(c, vpc, groupIds, sink);
+  return groupIds[0];
 }
 
-function withOnePerAz(selection: import('../eval/values').V | undefined): import('../eval/values').V {
+function openToTheVpc(c: Construct, vpc: V | undefined, groupIds: readonly (string | undefined)[], sink: ResourceSink): void {
+  const open = slot(c.props, 'open');
+  if (open && !isAbsentV(open.value) && !(open.value.t === 'prim' && open.value.v === true)) return;
+  const at = open?.span ?? c.idSpan;
+  const service = prop(c.props, 'service');
+  const port = service?.t === 'libval' && service.data['port'] ? toValue(service.data['port']) : num(443, at);
+  const cidr = vpc?.t === 'construct' && vpc.c.type === 'ec2.Vpc' ? vpcCidrValue(vpc.c, at) : unknown('the VPC CIDR is not known here', at);
+  groupIds.forEach((group, i) => {
+    if (!group) return;
+    const props = new Map<string, Value>([['GroupId', ref(group, 'Ref', at)], ['IpProtocol', str('tcp', at)], ['FromPort', port], ['ToPort', port], ['CidrIp', cidr]]);
+    sink.add(c, 'AWS::EC2::SecurityGroupIngress', props, { part: `OpenIngress${i + 1}`, span: at, nameSpan: at, nativeType: `${c.type} (open)` });
+  });
+}
+
+function withOnePerAz(selection: V | undefined): V {
   const base = selection?.t === 'obj' ? selection.props : new Map();
   if (selection !== undefined && !isAbsentV(selection) && selection.t !== 'obj') return selection;
   const props = new Map(base);
@@ -181,6 +212,17 @@ export function expandLoadBalancer(c: Construct, infos: VpcInfos, sink: Resource
   }
   sink.add(c, 'AWS::ElasticLoadBalancingV2::LoadBalancer', props);
   return groupId ?? (group?.t === 'construct' ? group.c.elementId : undefined);
+}
+
+/**
+ * The security group of an application load balancer (`securityGroup`, or the one CDK makes for it): what
+ * its listeners open. Undefined when not known.
+ */
+export function loadBalancerGroupOf(lb: Construct): string | undefined {
+  if (lb.type !== 'elbv2.ApplicationLoadBalancer') return undefined;
+  const group = prop(lb.props, 'securityGroup');
+  if (group === undefined || isAbsentV(group)) return partElementId(lb, 'SecurityGroup');
+  return group.t === 'construct' ? group.c.elementId : undefined;
 }
 
 export { refTo };

@@ -1,6 +1,6 @@
 import type { Span } from '../../../text/span';
 import { list, map, num, ref, str, unknown, type Value } from '../../../values/value';
-import type { Construct, ConstructCall, V } from '../eval/values';
+import type { Construct, ConstructCall, Slot, V } from '../eval/values';
 import { isAbsentV, prim, prop, slot } from '../eval/values';
 import { type VpcInfos, subnetRefs } from './selection';
 import type { ResourceSink } from './sink';
@@ -14,30 +14,45 @@ export type GroupOf = (c: Construct) => string | undefined;
  * (its span is that prop, or the construct id).
  */
 export function expandSecurityGroup(c: Construct, sink: ResourceSink): void {
-  const props = new Map<string, Value>();
-  const vpc = prop(c.props, 'vpc');
-  if (vpc) props.set('VpcId', vpc.t === 'construct' ? refTo(vpc.c, 'Ref', vpc.c.span) : toValue(vpc));
-  const description = prop(c.props, 'description');
-  props.set('GroupDescription', description ? toValue(description) : str(c.path, c.idSpan));
   const name = prop(c.props, 'securityGroupName');
+  const description = prop(c.props, 'description');
+  const props = groupProps(c, prop(c.props, 'vpc'), slot(c.props, 'allowAllOutbound'), prop(c.props, 'allowAllIpv6Outbound'));
+  props.set('GroupDescription', description ? toValue(description) : str(c.path, c.idSpan));
   if (name) props.set('GroupName', toValue(name));
+  sink.add(c, 'AWS::EC2::SecurityGroup', props);
+}
+
+/**
+ * The group CDK makes for a construct given none (`ec2.Instance`'s `InstanceSecurityGroup`, an interface
+ * endpoint's `SecurityGroup`): a part of the construct, allow-all egress unless the construct's
+ * `allowAllOutbound` is false. Returns its element id.
+ */
+export function addImplicitGroup(c: Construct, part: string, sink: ResourceSink): string {
+  const props = groupProps(c, prop(c.props, 'vpc'), slot(c.props, 'allowAllOutbound'), undefined);
+  props.set('GroupDescription', str(`${c.path}/${part}`, c.idSpan));
+  return sink.add(c, 'AWS::EC2::SecurityGroup', props, { part, nativeType: 'ec2.SecurityGroup' });
+}
+
+function groupProps(c: Construct, vpc: V | undefined, allOut: Slot | undefined, allOut6: V | undefined): Map<string, Value> {
+  const props = new Map<string, Value>();
+  if (vpc) props.set('VpcId', vpc.t === 'construct' ? refTo(vpc.c, 'Ref', vpc.c.span) : toValue(vpc));
   const egress: Value[] = [];
-  const allOut = slot(c.props, 'allowAllOutbound');
   const allOutSpan = (allOut?.value.t === 'prim' ? allOut.value.at : undefined) ?? c.idSpan;
   const allOutValue = allOut && !isAbsentV(allOut.value) ? allOut.value : prim(true);
   if (allOutValue.t === 'prim' && allOutValue.v === true) {
     egress.push(map(new Map<string, Value>([['IpProtocol', str('-1', allOutSpan)], ['CidrIp', str('0.0.0.0/0', allOutSpan)]]), allOutSpan));
   }
-  const allOut6 = prop(c.props, 'allowAllIpv6Outbound');
   if (allOut6?.t === 'prim' && allOut6.v === true) {
     egress.push(map(new Map<string, Value>([['IpProtocol', str('-1', allOut6.at)], ['CidrIpv6', str('::/0', allOut6.at)]]), allOut6.at));
   }
   if (egress.length > 0) props.set('SecurityGroupEgress', list(egress));
-  sink.add(c, 'AWS::EC2::SecurityGroup', props);
+  return props;
 }
 
 interface RuleShape {
   readonly direction: 'ingress' | 'egress';
+  /** The call that adds the rule. */
+  readonly callSpan: Span;
   readonly peer: V | undefined;
   readonly peerSpan: Span;
   readonly port: V | undefined;
@@ -52,23 +67,28 @@ function ruleOf(call: ConstructCall): RuleShape | undefined {
   switch (call.method) {
     case 'addIngressRule':
     case 'addEgressRule':
-      return { direction: call.method === 'addIngressRule' ? 'ingress' : 'egress', peer: a[0], peerSpan: s(0), port: a[1], portSpan: s(1), ...(a[2] ? { description: a[2] } : {}) };
+      return { direction: call.method === 'addIngressRule' ? 'ingress' : 'egress', callSpan: call.span, peer: a[0], peerSpan: s(0), port: a[1], portSpan: s(1), ...(a[2] ? { description: a[2] } : {}) };
     case 'connections.allowFrom':
     case 'connections.allowTo':
-      return { direction: call.method.endsWith('From') ? 'ingress' : 'egress', peer: a[0], peerSpan: s(0), port: a[1], portSpan: s(1), ...(a[2] ? { description: a[2] } : {}) };
+      return { direction: call.method.endsWith('From') ? 'ingress' : 'egress', callSpan: call.span, peer: a[0], peerSpan: s(0), port: a[1], portSpan: s(1), ...(a[2] ? { description: a[2] } : {}) };
     case 'connections.allowFromAnyIpv4':
     case 'connections.allowToAnyIpv4': {
       const peer: V = { t: 'libval', kind: 'peer', data: { cidr: prim('0.0.0.0/0', call.span), ipv6: prim(false) }, at: call.span };
-      return { direction: call.method.includes('From') ? 'ingress' : 'egress', peer, peerSpan: call.span, port: a[0], portSpan: s(0) };
+      return { direction: call.method.includes('From') ? 'ingress' : 'egress', callSpan: call.span, peer, peerSpan: call.span, port: a[0], portSpan: s(0) };
     }
     case 'connections.allowInternally':
-      return { direction: 'ingress', peer: { t: 'libval', kind: 'self', data: {}, at: call.span }, peerSpan: call.span, port: a[0], portSpan: s(0) };
+      return { direction: 'ingress', callSpan: call.span, peer: { t: 'libval', kind: 'self', data: {}, at: call.span }, peerSpan: call.span, port: a[0], portSpan: s(0) };
     default:
       return undefined;
   }
 }
 
-/** Rules added by calls on a group (or on a construct's `connections`), one resource each, at the call. */
+/**
+ * Rules added by calls on a group (or on a construct's `connections`), one resource each, at the call. As in
+ * CDK, `connections.allowFrom(other, port)` also lets `other`'s group send to this one (an egress rule there,
+ * unless it allows all outbound traffic), and `connections.allowTo(other, port)` lets `other`'s group receive
+ * from this one; an egress rule on a group that allows all outbound traffic is not added (CDK drops it).
+ */
 export function expandRuleCalls(c: Construct, groupOf: GroupOf, sink: ResourceSink): void {
   const group = groupOf(c);
   if (!group) return;
@@ -77,12 +97,49 @@ export function expandRuleCalls(c: Construct, groupOf: GroupOf, sink: ResourceSi
     const rule = ruleOf(call);
     if (!rule) continue;
     n++;
-    const props = new Map<string, Value>([['GroupId', ref(group, 'Ref', call.span)]]);
-    if (!addPort(props, rule.port, rule.portSpan)) continue;
-    addPeer(props, rule, group, groupOf);
-    if (rule.description) props.set('Description', toValue(rule.description));
-    const type = rule.direction === 'ingress' ? 'AWS::EC2::SecurityGroupIngress' : 'AWS::EC2::SecurityGroupEgress';
-    sink.add(c, type, props, { part: `${rule.direction === 'ingress' ? 'Ingress' : 'Egress'}${n}`, span: call.span, nameSpan: call.span, nativeType: `${c.type}.${call.method}` });
+    const nativeType = `${c.type}.${call.method}`;
+    const other = call.method.startsWith('connections.') && rule.peer?.t === 'construct' ? rule.peer.c : undefined;
+    const otherGroup = other ? groupOf(other) : undefined;
+    if (rule.direction === 'ingress' || allowsAllOutbound(c) !== true) {
+      addRule(sink, c, group, rule, groupOf, `${rule.direction === 'ingress' ? 'Ingress' : 'Egress'}${n}`, nativeType);
+    }
+    if (!other || !otherGroup) continue;
+    // The other side of the connection, on the other construct's group, pointing back at this one.
+    const mirror: RuleShape = { ...rule, direction: rule.direction === 'ingress' ? 'egress' : 'ingress', peer: { t: 'construct', c } };
+    if (mirror.direction === 'egress' && allowsAllOutbound(other) !== false) continue;
+    addRule(sink, c, otherGroup, mirror, groupOf, `${mirror.direction === 'ingress' ? 'Ingress' : 'Egress'}${n}Peer`, nativeType);
+  }
+}
+
+function addRule(sink: ResourceSink, c: Construct, group: string, rule: RuleShape, groupOf: GroupOf, part: string, nativeType: string): void {
+  const props = new Map<string, Value>([['GroupId', ref(group, 'Ref', rule.callSpan)]]);
+  addPort(props, rule.port, rule.portSpan);
+  addPeer(props, rule, group, groupOf);
+  if (rule.description) props.set('Description', toValue(rule.description));
+  const type = rule.direction === 'ingress' ? 'AWS::EC2::SecurityGroupIngress' : 'AWS::EC2::SecurityGroupEgress';
+  sink.add(c, type, props, { part, span: rule.callSpan, nameSpan: rule.callSpan, nativeType });
+}
+
+/**
+ * Whether the security group behind a construct's `connections` allows all outbound traffic: a group's
+ * `allowAllOutbound` (default true), the group CDK makes for an instance (the instance's `allowAllOutbound`),
+ * for an application load balancer (never) or an interface endpoint (always). Undefined when not known.
+ */
+export function allowsAllOutbound(c: Construct): boolean | undefined {
+  const given = prop(c.props, 'securityGroup');
+  if (given?.t === 'construct' && given.c !== c) return allowsAllOutbound(given.c);
+  switch (c.type) {
+    case 'ec2.SecurityGroup':
+    case 'ec2.Instance': {
+      const v = prop(c.props, 'allowAllOutbound');
+      return v === undefined || isAbsentV(v) ? true : v.t === 'prim' && typeof v.v === 'boolean' ? v.v : undefined;
+    }
+    case 'elbv2.ApplicationLoadBalancer':
+      return false;
+    case 'ec2.InterfaceVpcEndpoint':
+      return true;
+    default:
+      return undefined;
   }
 }
 

@@ -180,6 +180,13 @@ export function plannedSubnets(c: Construct): VpcSubnetInfo[] | undefined {
   return layout?.ok ? layout.subnets.map((s) => subnetInfo(c, s, cidrRead.ok)) : undefined;
 }
 
+/** The AZs `expandVpc` lays the Vpc out in (`vpc.availabilityZones` while the app runs); undefined when not known. */
+export function plannedAzs(c: Construct): readonly string[] | undefined {
+  const cidrRead = readString(vpcCidrOf(c).value, 'the VPC CIDR');
+  const layout = planLayout(c, cidrRead)?.layout;
+  return layout?.ok ? layout.azs : undefined;
+}
+
 /**
  * CDK's allocation for the construct's props. A CIDR not known here is laid out as the default block: the
  * subnets' names, AZs and count do not depend on it (their blocks are then not known). Undefined when a prop

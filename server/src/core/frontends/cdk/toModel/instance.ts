@@ -1,0 +1,51 @@
+import { list, map, ref, unknown, type Value } from '../../../values/value';
+import { type Construct, isAbsentV, prop, slot } from '../eval/values';
+import { selectSubnets, type VpcInfos } from './selection';
+import { addImplicitGroup } from './security';
+import type { ResourceSink } from './sink';
+import { toValue } from './values';
+
+/**
+ * `new ec2.Instance(...)`, as aws-cdk-lib synthesizes it: in the first subnet of `vpcSubnets` (default CDK's
+ * selection: private, else isolated, else public), the first in `availabilityZone` when that is given; with
+ * `securityGroup`, or the group CDK makes for it (`InstanceSecurityGroup`, allow-all egress unless
+ * `allowAllOutbound: false`). With `associatePublicIpAddress` the subnet and group go on the primary network
+ * interface, as CDK writes them. Returns the group, where `instance.connections` rules go.
+ */
+export function expandInstance(c: Construct, infos: VpcInfos, sink: ResourceSink): string | undefined {
+  const given = prop(c.props, 'securityGroup');
+  const group: Value =
+    given === undefined || isAbsentV(given) ? ref(addImplicitGroup(c, 'InstanceSecurityGroup', sink), 'Ref', c.idSpan) : toValue(given);
+  const subnet = instanceSubnet(c, infos);
+  const props = new Map<string, Value>();
+  const publicIp = prop(c.props, 'associatePublicIpAddress');
+  if (publicIp && !isAbsentV(publicIp)) {
+    const primary = new Map<string, Value>([
+      ['DeviceIndex', { k: 'string', v: '0', origin: c.idSpan }],
+      ['AssociatePublicIpAddress', toValue(publicIp)],
+      ['SubnetId', subnet],
+      ['GroupSet', list([group])],
+    ]);
+    props.set('NetworkInterfaces', list([map(primary, c.idSpan)]));
+  } else {
+    props.set('SubnetId', subnet);
+    props.set('SecurityGroupIds', list([group]));
+  }
+  const privateIp = prop(c.props, 'privateIpAddress');
+  if (privateIp && !isAbsentV(privateIp)) props.set('PrivateIpAddress', toValue(privateIp));
+  sink.add(c, 'AWS::EC2::Instance', props);
+  return group.k === 'ref' ? group.target : undefined;
+}
+
+function instanceSubnet(c: Construct, infos: VpcInfos): Value {
+  const selection = slot(c.props, 'vpcSubnets');
+  const at = selection?.span ?? c.idSpan;
+  const explicit = selection?.value.t === 'obj' ? prop(selection.value, 'subnets') : undefined;
+  if (explicit?.t === 'list' && explicit.items[0]?.t === 'construct') return ref(explicit.items[0].c.elementId, 'Ref', at);
+  const chosen = selectSubnets(prop(c.props, 'vpc'), selection?.value, infos);
+  if (!chosen) return unknown('the selected subnets are not known here', at);
+  const az = prop(c.props, 'availabilityZone');
+  const inAz = az?.t === 'prim' && typeof az.v === 'string' ? chosen.filter((s) => s.az === az.v) : chosen;
+  const first = inAz[0];
+  return first ? ref(first.elementId, 'Ref', at) : unknown('no subnet is selected', at);
+}

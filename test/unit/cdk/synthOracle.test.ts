@@ -1,0 +1,41 @@
+// The CDK front-end against aws-cdk-lib itself: each fixture app under test/fixtures/cdk/oracle is synthesized
+// for real, and the network VPC Lens reads from its source must be the one it reads from the templates
+// (through the CloudFormation front-end), with the same findings. See test/cdk-oracle/compareModels.ts.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Instance } from '../../../server/src/core/model/types';
+import { compareModels } from '../../cdk-oracle/compareModels';
+import { analyse, valueOf } from './helpers';
+
+const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'cdk', 'oracle');
+const appOf = (name: string) => ({ 'app.ts': readFileSync(join(FIXTURES, `${name}.ts`), 'utf8') });
+
+describe('CDK source and its synthesized templates give the same network', () => {
+  for (const [name, covers] of [
+    ['servers', 'instances and the groups CDK makes for them, connections both ways, a load balancer listener open to the world'],
+    ['endpoints', 'interface endpoints and their groups, open to the VPC; network ACLs on the VPC block; associateNetworkAcl'],
+    ['l1Network', 'L1 subnets over the stack AZs in while/switch code, routes to a peer vpcCidrBlock, escape hatches'],
+  ] as const) {
+    test(`${name}: ${covers}`, async () => {
+      const c = await compareModels(appOf(name), 'app.ts');
+      assert.deepEqual({ onlySynthesized: c.onlySynthesized, onlySource: c.onlySource }, { onlySynthesized: [], onlySource: [] });
+      assert.deepEqual(c.sourceFindings, c.synthesizedFindings);
+      assert.ok(c.sourceFindings.length > 0);
+    });
+  }
+});
+
+describe('what the oracle fixtures show a user', () => {
+  test('SSH opened on an instance through connections is reported on that call; the instance sits in the subnet CDK picks', async () => {
+    const files = appOf('servers');
+    const r = await analyse(files);
+    assert.deepEqual(r.findings('app.ts').filter((f) => f.startsWith('sg-world-admin-port')), [
+      "sg-world-admin-port@bastion.connections.allowFromAnyIpv4(ec2.Port.tcp(22), 'SSH from anywhere')@27",
+    ]);
+    const subnetOf = (path: string) => valueOf((r.byPath(path) as Instance).subnet).replace(/^.*::/, '');
+    // Bastion: vpcSubnets PUBLIC; Web: the default (private with egress) in the Vpc's second AZ; Db: isolated.
+    assert.deepEqual(['S/Bastion', 'S/Web', 'S/Db'].map(subnetOf), ['S/Vpc/webSubnet1', 'S/Vpc/appSubnet2', 'S/Vpc/dataSubnet1']);
+  });
+});
