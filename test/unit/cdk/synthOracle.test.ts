@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Instance } from '../../../server/src/core/model/types';
 import { compareModels } from '../../cdk-oracle/compareModels';
+import { readAwsCdkLib } from '../../cdk-oracle/endpointServiceNames';
+import { IRREGULAR_SHORT_NAMES, NON_HTTPS_PORTS } from '../../../server/src/core/frontends/cdk/eval/endpointServiceNames';
 import { analyse, valueOf } from './helpers';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'cdk', 'oracle');
@@ -15,7 +17,7 @@ const appOf = (name: string) => ({ 'app.ts': readFileSync(join(FIXTURES, `${name
 describe('CDK source and its synthesized templates give the same network', () => {
   for (const [name, covers] of [
     ['servers', 'instances and the groups CDK makes for them, connections both ways, a load balancer listener open to the world'],
-    ['endpoints', 'interface endpoints and their groups, open to the VPC; network ACLs on the VPC block; associateNetworkAcl'],
+    ['endpoints', 'interface endpoints and their groups, open to the VPC, named by service short names; network ACLs on the VPC block; associateNetworkAcl'],
     ['l1Network', 'L1 subnets over the stack AZs in while/switch code, routes to a peer vpcCidrBlock, escape hatches'],
   ] as const) {
     test(`${name}: ${covers}`, async () => {
@@ -38,4 +40,8 @@ describe('what the oracle fixtures show a user', () => {
     // Bastion: vpcSubnets PUBLIC; Web: the default (private with egress) in the Vpc's second AZ; Db: isolated.
     assert.deepEqual(['S/Bastion', 'S/Web', 'S/Db'].map(subnetOf), ['S/Vpc/webSubnet1', 'S/Vpc/appSubnet2', 'S/Vpc/dataSubnet1']);
   });
+});
+
+test("the endpoint service short names and ports VPC Lens keeps are the installed aws-cdk-lib's", () => {
+  assert.deepEqual(readAwsCdkLib(), { irregularShortNames: IRREGULAR_SHORT_NAMES, ports: NON_HTTPS_PORTS }, 'regenerate: node --import tsx test/cdk-oracle/endpointServiceNames.ts');
 });

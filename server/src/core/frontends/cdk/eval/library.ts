@@ -1,5 +1,6 @@
 import type { Span } from '../../../text/span';
 import { agnosticStackAzs } from '../vpcLayout/availabilityZones';
+import { IRREGULAR_SHORT_NAMES, NON_HTTPS_PORTS } from './endpointServiceNames';
 import { prim, prop, unknownV, type V } from './values';
 
 /**
@@ -81,9 +82,13 @@ export function librarySymbolValue(path: string, at: Span): V {
   if (owner === 'ec2.Port' && PORT_CONSTANTS[member] !== undefined) {
     return port('tcp', PORT_CONSTANTS[member]!, PORT_CONSTANTS[member]!, at);
   }
-  if (owner === 'ec2.InterfaceVpcEndpointAwsService' || owner === 'ec2.GatewayVpcEndpointAwsService') {
-    return { t: 'libval', kind: 'service', data: { name: prim(member.toLowerCase().replace(/_/g, '.'), at) }, at };
+  if (owner === 'ec2.InterfaceVpcEndpointAwsService') {
+    // `service.shortName` names endpoints in loops (`addInterfaceEndpoint(service.shortName, { service })`).
+    const shortName = IRREGULAR_SHORT_NAMES[member] ?? member.toLowerCase().replace(/_/g, '.');
+    const port = NON_HTTPS_PORTS[member];
+    return { t: 'libval', kind: 'service', data: { shortName: prim(shortName, at), ...(port !== undefined ? { port: prim(port, at) } : {}) }, at };
   }
+  if (owner === 'ec2.GatewayVpcEndpointAwsService') return { t: 'libval', kind: 'service', data: {}, at };
   return { t: 'lib', path, at };
 }
 
