@@ -42,6 +42,7 @@ const ENUMS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   },
   'ec2.TrafficDirection': { INGRESS: 'ingress', EGRESS: 'egress' },
   'ec2.Action': { ALLOW: 'allow', DENY: 'deny' },
+  'ec2.NatTrafficDirection': { OUTBOUND_ONLY: 'OUTBOUND_ONLY', INBOUND_AND_OUTBOUND: 'INBOUND_AND_OUTBOUND', NONE: 'NONE' },
   'ec2.FlowLogTrafficType': { ALL: 'ALL', ACCEPT: 'ACCEPT', REJECT: 'REJECT' },
   'ec2.DefaultInstanceTenancy': { DEFAULT: 'default', DEDICATED: 'dedicated' },
   'elbv2.ApplicationProtocol': { HTTP: 'HTTP', HTTPS: 'HTTPS' },
@@ -107,6 +108,11 @@ function arg(args: readonly V[], i: number): V {
  */
 export function callLibraryFunction(path: string, args: readonly V[], at: Span): V | undefined {
   switch (path) {
+    case 'ec2.NatProvider.instanceV2':
+    case 'ec2.NatProvider.instance':
+      return natProvider(true, args, at);
+    case 'ec2.NatProvider.gateway':
+      return natProvider(false, args, at);
     case 'cdk.Stack.of':
       return { t: 'libval', kind: 'stack', data: { availabilityZones: stackAzsV(at) }, at };
     case 'ec2.Peer.ipv4':
@@ -212,7 +218,14 @@ export function newLibraryValue(path: string, args: readonly V[], at: Span): V |
   if (path === 'ec2.InterfaceVpcEndpointService') {
     return { t: 'libval', kind: 'service', data: { fullName: arg(args, 0), ...(args[1] ? { port: args[1] } : {}) }, at };
   }
+  if (path === 'ec2.NatInstanceProviderV2' || path === 'ec2.NatInstanceProvider') return natProvider(true, args, at);
+  if (path === 'ec2.NatGatewayProvider') return natProvider(false, args, at);
   return undefined;
+}
+
+/** `ec2.NatProvider.instanceV2({...})` and kin: a Vpc's NAT made of instances, or of NAT gateways. */
+function natProvider(instances: boolean, args: readonly V[], at: Span): V {
+  return { t: 'libval', kind: 'natProvider', data: { instances: prim(instances, at), props: args[0] ?? prim(undefined, at) }, at };
 }
 
 /** Stack-like library bases: a user class extending one of these is a construct. */

@@ -24,11 +24,11 @@ export function expandSecurityGroup(c: Construct, sink: ResourceSink): void {
 
 /**
  * The group CDK makes for a construct given none (`ec2.Instance`'s `InstanceSecurityGroup`, an interface
- * endpoint's `SecurityGroup`): a part of the construct, allow-all egress unless the construct's
- * `allowAllOutbound` is false. Returns its element id.
+ * endpoint's `SecurityGroup`, a NAT instance provider's `NatSecurityGroup`): a part of the construct, allow-all
+ * egress unless `allowAllOutbound` (default the construct's prop) is false. Returns its element id.
  */
-export function addImplicitGroup(c: Construct, part: string, sink: ResourceSink): string {
-  const props = groupProps(c, prop(c.props, 'vpc'), slot(c.props, 'allowAllOutbound'), undefined);
+export function addImplicitGroup(c: Construct, part: string, sink: ResourceSink, allowAllOutbound: Slot | undefined = slot(c.props, 'allowAllOutbound'), vpc: V | undefined = prop(c.props, 'vpc')): string {
+  const props = groupProps(c, vpc, allowAllOutbound, undefined);
   props.set('GroupDescription', str(`${c.path}/${part}`, c.idSpan));
   return sink.add(c, 'AWS::EC2::SecurityGroup', props, { part, nativeType: 'ec2.SecurityGroup' });
 }

@@ -6,6 +6,7 @@ import { allocateCdkVpc, type CdkSubnetConfig, type CdkSubnetType, type CdkVpcPr
 import { subnetRole, type SubnetRole } from '../vpcLayout/subnetTypes';
 import { partElementId, type ResourceSink } from './sink';
 import { refTo } from './values';
+import { NatInstances } from './natInstances';
 import { vpcCidrOf } from './vpcCidr';
 
 export interface VpcSubnetInfo {
@@ -131,10 +132,15 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
   const natSlot = slot(c.props, 'natGateways');
   const natSpan = natSlot?.value.t === 'prim' ? natSlot.value.at : undefined;
   const natIds: string[] = [];
+  const natInstances = NatInstances.of(c);
   layout.natGateways.forEach((n) => {
     const s = layout.subnets[n.subnetIndex];
     if (!s) return;
     const subnetId = subnetIds[n.subnetIndex]!;
+    if (natInstances) {
+      natIds.push(natInstances.add(s.logicalName, subnetId, sink));
+      return;
+    }
     const g = input.groups.get(s.group) ?? {};
     const span = natSlot?.span ?? g.entry ?? c.span;
     const nameSpan = natSlot?.keySpan ?? g.name ?? c.idSpan;
@@ -162,7 +168,7 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
       new Map<string, Value>([
         ['RouteTableId', ref(routeTableIds[r.subnetIndex]!, 'Ref', nameSpan)],
         ['DestinationCidrBlock', str('0.0.0.0/0', nameSpan)],
-        ['NatGatewayId', ref(natIds[r.natIndex]!, 'Ref', natSpan ?? nameSpan)],
+        [natInstances ? 'InstanceId' : 'NatGatewayId', ref(natIds[r.natIndex]!, 'Ref', natSpan ?? nameSpan)],
       ]),
       { part: `${s.logicalName}/DefaultRoute`, span: g.entry ?? c.span, nameSpan, nativeType: 'ec2.PrivateSubnet' },
     );
