@@ -19,6 +19,7 @@ describe('CDK source and its synthesized templates give the same network', () =>
     ['servers', 'instances and the groups CDK makes for them, connections both ways, a load balancer listener open to the world'],
     ['endpoints', 'interface endpoints and their groups, open to the VPC, named by service short names; network ACLs on the VPC block; associateNetworkAcl'],
     ['natInstances', 'VPCs whose NAT is instances: routes to them, the group CDK makes (open to the world by default) or the one given'],
+    ['addressMath', 'blocks computed with split/parseInt/reduce, bit operators, join, Math.pow, padStart, find/some, array destructuring'],
     ['l1Network', 'L1 subnets over the stack AZs in while/switch code, routes to a peer vpcCidrBlock, escape hatches'],
   ] as const) {
     test(`${name}: ${covers}`, async () => {

@@ -21,7 +21,10 @@ export const MAX_TOTAL_ITERATIONS = 5000;
 export type NextIteration = () => boolean;
 
 /** Methods `listMethod` evaluates; on a subnet selection the interpreter makes it a list first. */
-export const LIST_METHODS = new Set(['forEach', 'map', 'filter', 'entries', 'keys', 'values', 'push', 'concat', 'slice']);
+export const LIST_METHODS = new Set([
+  'forEach', 'map', 'filter', 'entries', 'keys', 'values', 'push', 'concat', 'slice',
+  'join', 'reduce', 'find', 'findIndex', 'some', 'every', 'includes', 'indexOf', 'flatMap', 'flat', 'at',
+]);
 
 type ListV = Extract<V, { t: 'list' }>;
 type FnV = Extract<V, { t: 'fn' }>;
@@ -30,7 +33,7 @@ type FnV = Extract<V, { t: 'fn' }>;
 export type CallFunction = (fn: FnV, args: readonly V[]) => V;
 
 /**
- * `forEach`, `map`, `filter`, `entries`, `keys`, `values`, `push`, `concat`, `slice` of a known list.
+ * The methods of LIST_METHODS on a known list.
  * Undefined for other methods (the call is then not known). A callback that is not a known function, or a
  * `filter` test that is not known, makes the result unknown.
  */
@@ -81,6 +84,56 @@ export function listMethod(list: ListV, method: string, args: readonly V[], at: 
         else out.push(a);
       }
       return { t: 'list', items: out, at };
+    }
+    case 'find':
+    case 'findIndex':
+    case 'some':
+    case 'every': {
+      // The first item whose test is true (for every: false) decides; a test not known before then, the call.
+      if (fn?.t !== 'fn') return unknownV(`${method} of a function not known here`, at);
+      const decisive = method !== 'every';
+      for (let i = 0; i < items.length; i++) {
+        if (i >= MAX_LOOP_ITERATIONS || !next()) return unknownV(`${method} past the loop budget`, at);
+        const t = truthy(call(fn, [items[i]!, prim(i, at), list]));
+        if (t === undefined) return unknownV(`${method} of a test not known here`, at);
+        if (t === decisive) return method === 'find' ? items[i]! : method === 'findIndex' ? prim(i, at) : prim(decisive, at);
+      }
+      return method === 'find' ? UNDEFINED : method === 'findIndex' ? prim(-1, at) : prim(!decisive, at);
+    }
+    case 'reduce': {
+      if (fn?.t !== 'fn') return unknownV('reduce of a function not known here', at);
+      let acc = args.length > 1 ? args[1]! : items[0];
+      if (acc === undefined) return unknownV('reduce of an empty list without a start value', at);
+      for (let i = args.length > 1 ? 0 : 1; i < Math.min(items.length, MAX_LOOP_ITERATIONS); i++) {
+        if (!next()) return unknownV('reduce past the loop budget', at);
+        acc = call(fn, [acc, items[i]!, prim(i, at), list]);
+      }
+      return acc;
+    }
+    case 'flatMap': {
+      const out: V[] = [];
+      const ok = each((r) => (r.t === 'list' ? out.push(...r.items) : out.push(r), r.t !== 'unknown'));
+      return ok ? { t: 'list', items: out, at } : unknownV('flatMap of a function not known here', at);
+    }
+    case 'flat':
+      return { t: 'list', items: items.flatMap((i) => (i.t === 'list' ? i.items : [i])), at };
+    case 'join': {
+      const sep = args[0] === undefined ? ',' : primOf(args[0]);
+      const parts = items.map((i) => (i.t === 'prim' ? (i.v === undefined || i.v === null ? '' : String(i.v)) : undefined));
+      if (typeof sep !== 'string' || parts.some((p) => p === undefined)) return unknownV('join of values not known here', at);
+      return prim(parts.join(sep), at);
+    }
+    case 'includes':
+    case 'indexOf': {
+      const needle = args[0];
+      if (needle?.t !== 'prim' || items.some((i) => i.t !== 'prim')) return unknownV(`${method} of values not known here`, at);
+      const index = items.findIndex((i) => i.t === 'prim' && i.v === needle.v);
+      return prim(method === 'includes' ? index >= 0 : index, at);
+    }
+    case 'at': {
+      const i = primOf(args[0]);
+      if (typeof i !== 'number') return unknownV('the index is not known here', at);
+      return items.at(i) ?? UNDEFINED;
     }
     case 'slice': {
       const from = args[0] === undefined ? 0 : primOf(args[0]);

@@ -3,6 +3,7 @@ import type { Binding, ClassDecl, Expr, Param, Program, Range, Stmt } from '../s
 import { callLibraryFunction, isAppClass, isConstructBase, libraryMember, libraryModuleOf, librarySymbolValue, newLibraryValue } from './library';
 import { resolveImport } from './modulePaths';
 import { itemOf, LIST_METHODS, listMethod, MAX_LOOP_ITERATIONS, MAX_TOTAL_ITERATIONS, objectFunction, truthy } from './arrays';
+import { bitwise, globalFunction, mathFunction, numberMethod, stringMethod } from './builtins';
 import { addChildrenOfProps, constructMember, constructMethod } from './constructMembers';
 import { type InterpreterOptions, PlannedSubnets, SELECTION_MEMBERS } from './plannedSubnets';
 import { isL1, PropertyOverrides } from './propertyOverrides';
@@ -168,7 +169,7 @@ export class CdkInterpreter {
       case 'destructure': {
         const from = s.init ? this.eval(s.init, env) : UNDEFINED;
         for (const b of s.bindings) {
-          env.declare(b.name, this.member(from, b.key, s));
+          env.declare(b.name, from.t === 'list' && /^\d+$/.test(b.key) ? itemOf(from, Number(b.key)) : this.member(from, b.key, s));
           if (mod && s.exported) mod.exports.set(b.name, env.lookup(b.name)!);
         }
         return;
@@ -466,9 +467,11 @@ export class CdkInterpreter {
           const t = truthy(v);
           return t === undefined ? unknownV(undefined, at) : prim(!t, at);
         }
+        if (e.op === '+' && typeof p === 'string') return prim(Number(p), at);
         if (typeof p !== 'number') return unknownV(undefined, at);
         if (e.op === '-') return prim(-p, at);
         if (e.op === '+') return prim(p, at);
+        if (e.op === '~') return prim(~p, at);
         return unknownV(undefined, at);
       }
       case 'cond': {
@@ -559,7 +562,7 @@ export class CdkInterpreter {
       case '>=':
         return prim(a >= b, at);
       default:
-        return unknownV(undefined, at);
+        return bitwise(op, Number(a), Number(b), at) ?? unknownV(undefined, at);
     }
   }
 
@@ -633,9 +636,21 @@ export class CdkInterpreter {
         const result = objectFunction(method, args[0], at);
         if (result) return result;
       }
+      if (e.callee.object.k === 'ident' && e.callee.object.name === 'Math' && !env.lookup('Math')) {
+        const result = mathFunction(method, args, at);
+        if (result) return result;
+      }
+      if (target.t === 'prim' && (typeof target.v === 'string' || typeof target.v === 'number')) {
+        const result = typeof target.v === 'string' ? stringMethod(target.v, method, args, at) : numberMethod(target.v, method, args, at);
+        if (result) return result;
+      }
       const fn = this.member(target, method, e.callee);
       if (fn.t === 'fn') return this.callFunction(fn.params, fn.body, fn.env, args, fn.self);
       return unknownV(`${method}(...) is not evaluated by VPC Lens`, at);
+    }
+    if (e.callee.k === 'ident' && !env.lookup(e.callee.name)) {
+      const result = globalFunction(e.callee.name, args, at);
+      if (result) return result;
     }
     const callee = this.eval(e.callee, env);
     if (callee.t === 'fn') return this.callFunction(callee.params, callee.body, callee.env, args, callee.self);

@@ -57,7 +57,7 @@ export type Binding =
 
 export type Stmt =
   | ({ readonly k: 'var'; readonly name: string; readonly nameRange: Range; readonly init?: Expr; readonly exported: boolean } & Range)
-  /** `const { a, b: c } = x`: each name bound to a property of `init`. */
+  /** `const { a, b: c } = x` / `const [a, b] = x`: each name bound to a property (or item, by index) of `init`. */
   | ({ readonly k: 'destructure'; readonly bindings: readonly { readonly name: string; readonly key: string }[]; readonly init?: Expr; readonly exported: boolean } & Range)
   | ({ readonly k: 'expr'; readonly expr: Expr } & Range)
   | ({ readonly k: 'class'; readonly decl: ClassDecl } & Range)

@@ -243,6 +243,10 @@ export class TsConverter {
       out.push({ k: 'var', name: this.src(target), nameRange: range(target), ...(init ? { init } : {}), exported, ...range(n) });
     } else if (target.type === 'object_pattern') {
       out.push({ k: 'destructure', bindings: this.objectPattern(target), ...(init ? { init } : {}), exported, ...range(n) });
+    } else if (target.type === 'array_pattern') {
+      // `const [network, prefix] = cidr.split('/')`: names bound to items by position (keys '0', '1', ...).
+      const bindings = this.arrayPattern(target).flatMap((name, i) => (name === undefined ? [] : [{ name, key: String(i) }]));
+      out.push({ k: 'destructure', bindings, ...(init ? { init } : {}), exported, ...range(n) });
     }
   }
 
