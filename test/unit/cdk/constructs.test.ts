@@ -46,7 +46,8 @@ describe('CDK constructs -> model', () => {
     new ec2.CfnSubnet(this, 'L1', { vpcId: vpc.attrVpcId, cidrBlock: '10.0.2.0/24', mapPublicIpOnLaunch: false });`),
     });
     const pub = r.byPath('S/Pub') as Subnet;
-    assert.equal(valueOf(pub.mapPublicIpOnLaunch), true);
+    // aws-cdk-lib's PublicSubnet maps no public IPs unless told to (only a Vpc's public subnets do).
+    assert.equal(pub.mapPublicIpOnLaunch, undefined);
     assert.equal(valueOf(pub.availabilityZone), 'eu-west-1a');
     assert.ok(r.byPath('S/Pub/RouteTable'));
     const l1 = r.byPath('S/L1') as Subnet;

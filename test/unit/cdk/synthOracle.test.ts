@@ -16,11 +16,11 @@ const appOf = (name: string) => ({ 'app.ts': readFileSync(join(FIXTURES, `${name
 
 describe('CDK source and its synthesized templates give the same network', () => {
   for (const [name, covers] of [
-    ['servers', 'instances and the groups CDK makes for them, connections both ways, a load balancer listener open to the world'],
+    ['servers', 'instances and the groups CDK makes for them, connections both ways, imported groups, a load balancer listener open to the world, target groups'],
     ['endpoints', 'interface endpoints and their groups, open to the VPC, named by service short names; network ACLs on the VPC block; associateNetworkAcl'],
     ['natInstances', 'VPCs whose NAT is instances: routes to them, the group CDK makes (open to the world by default) or the one given'],
     ['addressMath', 'blocks computed with split/parseInt/reduce, bit operators, join, Math.pow, padStart, find/some, array destructuring'],
-    ['l1Network', 'L1 subnets over the stack AZs in while/switch code, routes to a peer vpcCidrBlock, escape hatches'],
+    ['l1Network', 'L1 subnets over the stack AZs in while/switch code, routes to a peer vpcCidrBlock, escape hatches, an L2 subnet and an imported one'],
   ] as const) {
     test(`${name}: ${covers}`, async () => {
       const c = await compareModels(appOf(name), 'app.ts');
@@ -38,6 +38,8 @@ describe('what the oracle fixtures show a user', () => {
     assert.deepEqual(r.findings('app.ts').filter((f) => f.startsWith('sg-world-admin-port')), [
       "sg-world-admin-port@bastion.connections.allowFromAnyIpv4(ec2.Port.tcp(22), 'SSH from anywhere')@27",
     ]);
+    // The target group addTargets makes keeps the delay written in the call.
+    assert.deepEqual(r.findings('app.ts').filter((f) => f.startsWith('lb-deregistration-delay')), ['lb-deregistration-delay@4000@35']);
     const subnetOf = (path: string) => valueOf((r.byPath(path) as Instance).subnet).replace(/^.*::/, '');
     // Bastion: vpcSubnets PUBLIC; Web: the default (private with egress) in the Vpc's second AZ; Db: isolated.
     assert.deepEqual(['S/Bastion', 'S/Web', 'S/Db'].map(subnetOf), ['S/Vpc/webSubnet1', 'S/Vpc/appSubnet2', 'S/Vpc/dataSubnet1']);

@@ -1,7 +1,7 @@
 import type { Span } from '../../../text/span';
 import type { CdkInterpreter } from './interpreter';
 import { stackAzsV } from './library';
-import { type Construct, prim, type Slot, spanOfV, UNDEFINED, unknownV, type V } from './values';
+import { type Construct, prim, primOf, type Slot, spanOfV, UNDEFINED, unknownV, type V } from './values';
 
 /** Methods that make a child construct: its type and the prop that links it to the parent. */
 const CHILD_MAKERS: Readonly<Record<string, { readonly type: string; readonly link: string }>> = {
@@ -25,6 +25,14 @@ const LISTENER_TYPES: Readonly<Record<string, string>> = {
   'elbv2.ApplicationLoadBalancer': 'elbv2.ApplicationListener',
   'elbv2.NetworkLoadBalancer': 'elbv2.NetworkListener',
 };
+
+/** `listener.addTargets(...)`: the target group class of each listener class. */
+const TARGET_GROUP_TYPES: Readonly<Record<string, string>> = {
+  'elbv2.ApplicationListener': 'elbv2.ApplicationTargetGroup',
+  'elbv2.NetworkListener': 'elbv2.NetworkTargetGroup',
+};
+
+const SUBNET_TYPES = new Set(['ec2.Subnet', 'ec2.PublicSubnet', 'ec2.PrivateSubnet']);
 
 const VPC_SUBNET_LISTS: Readonly<Record<string, string>> = {
   publicSubnets: 'PUBLIC',
@@ -53,6 +61,11 @@ export function constructMember(c: Construct, name: string, at: Span): V {
     return { t: 'libval', kind: 'subnets', data: { vpc: self, selection }, at };
   }
   if (c.type === 'ec2.Vpc' && name === 'vpcCidrBlock') return { t: 'libval', kind: 'vpcCidr', data: { vpc: self }, at };
+  // `subnet.routeTable.routeTableId` of an `ec2.Subnet` the app makes: the route table CDK makes with it.
+  if (SUBNET_TYPES.has(c.type) && name === 'routeTable') {
+    const table: Construct = { ...c, type: 'ec2.CfnRouteTable', id: 'RouteTable', path: `${c.path}/RouteTable`, elementId: `${c.elementId}/RouteTable`, props: UNDEFINED, fields: new Map(), calls: [], parent: c };
+    return { t: 'obj', props: new Map([['routeTableId', { value: { t: 'ref', c: table, attr: 'Ref', at } }]]), at };
+  }
   // `vpcId`, `subnetId`, `securityGroupId`, `networkAclId`, `loadBalancerArn`: the construct's own id.
   if (/(Id|Arn)$/.test(name)) return { t: 'ref', c, attr: 'Ref', at };
   return unknownV(`${name} of ${c.path} is not evaluated by VPC Lens`, at);
@@ -87,6 +100,18 @@ export function constructMethod(interp: CdkInterpreter, target: V, method: strin
     return { t: 'construct', c: child };
   }
   if (method === 'selectSubnets') return { t: 'libval', kind: 'subnets', data: { vpc: target, selection: args[0] ?? UNDEFINED }, at };
+  if (method === 'addTargets' && TARGET_GROUP_TYPES[c.type]) {
+    // CDK makes `<listener>/<id>Group` in the load balancer's VPC with the call's props; without conditions,
+    // the listener forwards to it by default.
+    const props = new Map<string, Slot>(args[1]?.t === 'obj' ? args[1].props : []);
+    const lb = c.props.t === 'obj' ? c.props.props.get('loadBalancer')?.value : undefined;
+    const vpc = lb?.t === 'construct' && lb.c.props.t === 'obj' ? lb.c.props.props.get('vpc') : undefined;
+    if (vpc && !props.has('vpc')) props.set('vpc', vpc);
+    const id = primOf(args[0]);
+    const group = interp.newConstruct(TARGET_GROUP_TYPES[c.type]!, false, [target, id === undefined ? UNDEFINED : prim(`${id}Group`, argSpans[0] ?? at), { t: 'obj', props, at: argSpans[1] ?? at }], [at, argSpans[0] ?? at, argSpans[1] ?? at], at);
+    c.calls.push({ method, args, argSpans, span: at, made: group });
+    return { t: 'construct', c: group };
+  }
   c.calls.push({ method, args, argSpans, span: at });
   return unknownV(`${method}(...) is not evaluated by VPC Lens`, at);
 }

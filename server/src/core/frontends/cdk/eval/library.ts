@@ -1,7 +1,7 @@
 import type { Span } from '../../../text/span';
 import { agnosticStackAzs } from '../vpcLayout/availabilityZones';
 import { IRREGULAR_SHORT_NAMES, NON_HTTPS_PORTS } from './endpointServiceNames';
-import { prim, prop, unknownV, type V } from './values';
+import { prim, primOf, prop, unknownV, type V } from './values';
 
 /**
  * The CDK library as the evaluator sees it: symbols named `<module>.<Name>` (`ec2.Vpc`, `cdk.Stack`),
@@ -48,6 +48,7 @@ const ENUMS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'elbv2.ApplicationProtocol': { HTTP: 'HTTP', HTTPS: 'HTTPS' },
   'elbv2.Protocol': { TCP: 'TCP', UDP: 'UDP', TCP_UDP: 'TCP_UDP', TLS: 'TLS', HTTP: 'HTTP', HTTPS: 'HTTPS' },
   'elbv2.IpAddressType': { IPV4: 'ipv4', DUAL_STACK: 'dualstack' },
+  'elbv2.TargetType': { INSTANCE: 'instance', IP: 'ip', LAMBDA: 'lambda', ALB: 'alb' },
 };
 
 /** Well-known `ec2.Port` constants (aws-cdk-lib 2.x). */
@@ -108,6 +109,27 @@ function arg(args: readonly V[], i: number): V {
  */
 export function callLibraryFunction(path: string, args: readonly V[], at: Span): V | undefined {
   switch (path) {
+    case 'cdk.Duration.millis':
+    case 'cdk.Duration.seconds':
+    case 'cdk.Duration.minutes':
+    case 'cdk.Duration.hours':
+    case 'cdk.Duration.days':
+      return duration(path.slice('cdk.Duration.'.length), args[0], at);
+    case 'ec2.Subnet.fromSubnetId':
+      return { t: 'libval', kind: 'importedSubnet', data: { subnetId: arg(args, 2) }, at };
+    case 'ec2.Subnet.fromSubnetAttributes': {
+      // `{ subnetId, availabilityZone, routeTableId }`: a subnet made elsewhere (often an L1 of this app).
+      const attrs = args[2];
+      const data: Record<string, V> = { subnetId: prop(attrs, 'subnetId') ?? unknownV('subnetId is not known here', at) };
+      const az = prop(attrs, 'availabilityZone');
+      if (az) data['availabilityZone'] = az;
+      const routeTableId = prop(attrs, 'routeTableId');
+      if (routeTableId) data['routeTable'] = { t: 'obj', props: new Map([['routeTableId', { value: routeTableId }]]), at };
+      return { t: 'libval', kind: 'importedSubnet', data, at };
+    }
+    case 'ec2.SecurityGroup.fromSecurityGroupId':
+      // A group made elsewhere, as a rule's peer: its id.
+      return { t: 'libval', kind: 'peer', data: { groupId: arg(args, 2), securityGroupId: arg(args, 2) }, at };
     case 'ec2.NatProvider.instanceV2':
     case 'ec2.NatProvider.instance':
       return natProvider(true, args, at);
@@ -219,6 +241,8 @@ export function newLibraryValue(path: string, args: readonly V[], at: Span): V |
     return { t: 'libval', kind: 'service', data: { fullName: arg(args, 0), ...(args[1] ? { port: args[1] } : {}) }, at };
   }
   if (path === 'ec2.NatInstanceProviderV2' || path === 'ec2.NatInstanceProvider') return natProvider(true, args, at);
+  // `new ec2.Connections({ securityGroups: [sg] })`, used as a rule's peer.
+  if (path === 'ec2.Connections') return { t: 'libval', kind: 'connections', data: { securityGroups: prop(args[0], 'securityGroups') ?? unknownV(undefined, at) }, at };
   if (path === 'ec2.NatGatewayProvider') return natProvider(false, args, at);
   return undefined;
 }
@@ -242,4 +266,13 @@ export function isAppClass(path: string): boolean {
 /** `Stack.of(this).availabilityZones` and a stack's `this.availabilityZones` (see agnosticStackAzs). */
 export function stackAzsV(at: Span): V {
   return { t: 'list', items: agnosticStackAzs().map((az) => prim(az, at)), at };
+}
+
+const SECONDS_PER_UNIT: Readonly<Record<string, number>> = { millis: 0.001, seconds: 1, minutes: 60, hours: 3600, days: 86400 };
+
+/** `cdk.Duration.seconds(30)` and kin: a length of time, in seconds when the amount is known. */
+function duration(unit: string, amount: V | undefined, at: Span): V {
+  const n = primOf(amount);
+  const written = amount?.t === 'prim' ? (amount.at ?? at) : at;
+  return { t: 'libval', kind: 'duration', data: typeof n === 'number' ? { seconds: prim(n * SECONDS_PER_UNIT[unit]!, written) } : {}, at };
 }

@@ -36,6 +36,8 @@ export interface ConstructCall {
   readonly args: readonly V[];
   readonly argSpans: readonly Span[];
   readonly span: Span;
+  /** The construct the call made, when it made one (`listener.addTargets(...)`'s target group). */
+  readonly made?: Construct;
 }
 
 /** A `new X(scope, 'Id', props)` of a CDK construct or a user construct class, as evaluated. */

@@ -7,6 +7,7 @@ import { cfnTypeOf, expandFlowLog, expandGatewayEndpoint, expandInterfaceEndpoin
 import { PropertyOverrides } from '../eval/propertyOverrides';
 import { expandInstance } from './instance';
 import { expandListener } from './listeners';
+import { expandTargetGroup } from './targetGroups';
 import { applyPropertyOverrides } from './propertyOverrides';
 import { expandNetworkAcl, expandNetworkAclEntry, expandRuleCalls, expandSecurityGroup, expandSubnetNetworkAclAssociation } from './security';
 import type { VpcInfos } from './selection';
@@ -98,6 +99,10 @@ function expandOne(c: Construct, infos: VpcInfos, sink: ResourceSink): string | 
     case 'elbv2.ApplicationListener':
     case 'elbv2.NetworkListener':
       expandListener(c, sink);
+      return undefined;
+    case 'elbv2.ApplicationTargetGroup':
+    case 'elbv2.NetworkTargetGroup':
+      expandTargetGroup(c, sink);
       return undefined;
     default:
       return LOAD_BALANCERS.has(c.type) ? expandLoadBalancer(c, infos, sink) : undefined;

@@ -41,11 +41,13 @@ function instanceSubnet(c: Construct, infos: VpcInfos): Value {
   const selection = slot(c.props, 'vpcSubnets');
   const at = selection?.span ?? c.idSpan;
   const explicit = selection?.value.t === 'obj' ? prop(selection.value, 'subnets') : undefined;
-  if (explicit?.t === 'list' && explicit.items[0]?.t === 'construct') return ref(explicit.items[0].c.elementId, 'Ref', at);
+  const first = explicit?.t === 'list' ? explicit.items[0] : undefined;
+  if (first?.t === 'construct') return ref(first.c.elementId, 'Ref', at);
+  if (first?.t === 'libval' && first.kind === 'importedSubnet') return toValue(first);
   const chosen = selectSubnets(prop(c.props, 'vpc'), selection?.value, infos);
   if (!chosen) return unknown('the selected subnets are not known here', at);
   const az = prop(c.props, 'availabilityZone');
   const inAz = az?.t === 'prim' && typeof az.v === 'string' ? chosen.filter((s) => s.az === az.v) : chosen;
-  const first = inAz[0];
-  return first ? ref(first.elementId, 'Ref', at) : unknown('no subnet is selected', at);
+  const picked = inAz[0];
+  return picked ? ref(picked.elementId, 'Ref', at) : unknown('no subnet is selected', at);
 }

@@ -146,9 +146,12 @@ function callAction(call: ConstructCall): Value | undefined {
     }
     case 'addTargetGroups':
       return forward(prop(options, 'targetGroups'), call.span);
-    case 'addTargets':
-      // CDK makes a target group for the targets; VPC Lens does not model it.
-      return map(new Map<string, Value>([['Type', str('forward', call.span)]]), call.span);
+    case 'addTargets': {
+      // CDK makes a target group for the targets (interpreter: the call's `made`) and forwards to it.
+      const entries = new Map<string, Value>([['Type', str('forward', call.span)]]);
+      if (call.made) entries.set('TargetGroupArn', ref(call.made.elementId, 'Ref', call.span));
+      return map(entries, call.span);
+    }
     default:
       return undefined;
   }

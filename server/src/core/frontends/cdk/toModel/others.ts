@@ -47,9 +47,9 @@ export function expandSubnet(c: Construct, sink: ResourceSink): void {
     const v = prop(p, from);
     if (v) props.set(to, toValue(v));
   }
+  // Only the prop: `new ec2.PublicSubnet(...)` does not map public IPs by itself (a Vpc's public subnets do).
   const mapIp = prop(p, 'mapPublicIpOnLaunch');
   if (mapIp) props.set('MapPublicIpOnLaunch', toValue(mapIp));
-  else if (c.type === 'ec2.PublicSubnet') props.set('MapPublicIpOnLaunch', bool(true, c.idSpan));
   const subnetId = sink.add(c, 'AWS::EC2::Subnet', props);
   const rtId = sink.add(c, 'AWS::EC2::RouteTable', new Map([['VpcId', props.get('VpcId')!]]), { part: 'RouteTable' });
   sink.add(c, 'AWS::EC2::SubnetRouteTableAssociation', new Map([['RouteTableId', ref(rtId, 'Ref', c.idSpan)], ['SubnetId', ref(subnetId, 'Ref', c.idSpan)]]), {

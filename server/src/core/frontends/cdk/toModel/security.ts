@@ -98,7 +98,7 @@ export function expandRuleCalls(c: Construct, groupOf: GroupOf, sink: ResourceSi
     if (!rule) continue;
     n++;
     const nativeType = `${c.type}.${call.method}`;
-    const other = call.method.startsWith('connections.') && rule.peer?.t === 'construct' ? rule.peer.c : undefined;
+    const other = call.method.startsWith('connections.') ? peerConstruct(rule.peer) : undefined;
     const otherGroup = other ? groupOf(other) : undefined;
     if (rule.direction === 'ingress' || allowsAllOutbound(c) !== true) {
       addRule(sink, c, group, rule, groupOf, `${rule.direction === 'ingress' ? 'Ingress' : 'Egress'}${n}`, nativeType);
@@ -118,6 +118,19 @@ function addRule(sink: ResourceSink, c: Construct, group: string, rule: RuleShap
   if (rule.description) props.set('Description', toValue(rule.description));
   const type = rule.direction === 'ingress' ? 'AWS::EC2::SecurityGroupIngress' : 'AWS::EC2::SecurityGroupEgress';
   sink.add(c, type, props, { part, span: rule.callSpan, nameSpan: rule.callSpan, nativeType });
+}
+
+/**
+ * The construct a rule's peer stands for: a construct, its `connections`, or `new ec2.Connections({
+ * securityGroups: [sg, ...] })` (its first group).
+ */
+function peerConstruct(peer: V | undefined): Construct | undefined {
+  if (peer?.t === 'construct') return peer.c;
+  if (peer?.t !== 'libval' || peer.kind !== 'connections') return undefined;
+  const of = peer.data['of'];
+  if (of?.t === 'construct') return of.c;
+  const groups = peer.data['securityGroups'];
+  return groups?.t === 'list' && groups.items[0]?.t === 'construct' ? groups.items[0].c : undefined;
 }
 
 /**
@@ -179,8 +192,9 @@ function addPeer(props: Map<string, Value>, rule: RuleShape, group: string, grou
     props.set(inbound ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId', ref(group, 'Ref', at));
     return;
   }
-  if (peer?.t === 'construct') {
-    const other = groupOf(peer.c);
+  const peerC = peerConstruct(peer);
+  if (peerC) {
+    const other = groupOf(peerC);
     props.set(inbound ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId', other ? ref(other, 'Ref', at) : unknown('the peer has no security group VPC Lens knows', at));
     return;
   }

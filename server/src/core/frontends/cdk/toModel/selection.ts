@@ -2,6 +2,7 @@ import { list, ref, unknown, type Value } from '../../../values/value';
 import type { Span } from '../../../text/span';
 import { type Construct, isAbsentV, prop, type V } from '../eval/values';
 import { subnetRole } from '../vpcLayout/subnetTypes';
+import { toValue } from './values';
 import { plannedSubnets, type VpcInfo, type VpcSubnetInfo } from './vpc';
 
 /** What resolving a subnet selection needs: the L2 VPCs' subnets. */
@@ -52,7 +53,7 @@ export function selectSubnets(vpc: V | undefined, selection: V | undefined, info
 export function subnetRefs(vpc: V | undefined, selection: V | undefined, infos: VpcInfos, at: Span | undefined, pick: 'subnet' | 'routeTable' = 'subnet'): Value {
   const explicit = selection?.t === 'obj' ? prop(selection, 'subnets') : undefined;
   if (explicit?.t === 'list' && pick === 'subnet') {
-    return list(explicit.items.map((i) => (i.t === 'construct' ? ref(i.c.elementId, 'Ref', at) : unknown('a subnet not known here', at))), at);
+    return list(explicit.items.map((i) => (i.t === 'construct' ? ref(i.c.elementId, 'Ref', at) : i.t === 'libval' && i.kind === 'importedSubnet' ? toValue(i) : unknown('a subnet not known here', at))), at);
   }
   const chosen = selectSubnets(vpc, selection, infos);
   if (!chosen) return unknown('the selected subnets are not known here', at);

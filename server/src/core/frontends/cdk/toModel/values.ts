@@ -43,6 +43,7 @@ export function toValue(v: V, cfnKeys = false, depth = 0): Value {
       return refTo(v.c, v.attr, v.at);
     case 'libval':
       if (v.kind === 'vpcCidr' && v.data['vpc']?.t === 'construct') return vpcCidrValue(v.data['vpc'].c, v.at);
+      if (v.kind === 'importedSubnet' && v.data['subnetId']) return toValue(v.data['subnetId'], cfnKeys, depth + 1);
       return unknown(`a ${v.kind} value is not a CloudFormation property`, v.at);
     default:
       return unknown('not a value VPC Lens evaluates');
