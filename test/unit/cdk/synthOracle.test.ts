@@ -20,6 +20,7 @@ describe('CDK source and its synthesized templates give the same network', () =>
     ['endpoints', 'interface endpoints and their groups, open to the VPC, named by service short names; network ACLs on the VPC block; associateNetworkAcl'],
     ['natInstances', 'VPCs whose NAT is instances: routes to them, the group CDK makes (open to the world by default) or the one given'],
     ['addressMath', 'blocks computed with split/parseInt/reduce, bit operators, join, Math.pow, padStart, find/some, array destructuring'],
+    ['manualSubnets', 'subnets made one by one with a NAT gateway added to one, optional props, declared fields, node.path'],
     ['l1Network', 'L1 subnets over the stack AZs in while/switch code, routes to a peer vpcCidrBlock, escape hatches, an L2 subnet and an imported one'],
   ] as const) {
     test(`${name}: ${covers}`, async () => {
@@ -48,4 +49,26 @@ describe('what the oracle fixtures show a user', () => {
 
 test("the endpoint service short names and ports VPC Lens keeps are the installed aws-cdk-lib's", () => {
   assert.deepEqual(readAwsCdkLib(), { irregularShortNames: IRREGULAR_SHORT_NAMES, ports: NON_HTTPS_PORTS }, 'regenerate: node --import tsx test/cdk-oracle/endpointServiceNames.ts');
+});
+
+test("a Vpc whose subnet lists the app changes in place: its selections are not known, rather than wrongly empty", async () => {
+  const r = await analyse({
+    'app.ts': `import * as cdk from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+class S extends cdk.Stack {
+  constructor(scope: cdk.App, id: string) {
+    super(scope, id);
+    const vpc = new ec2.Vpc(this, 'Vpc', { subnetConfiguration: [], maxAzs: 2 });
+    const subnet = new ec2.PrivateSubnet(this, 'Private', { vpcId: vpc.vpcId, cidrBlock: '10.0.1.0/24', availabilityZone: vpc.availabilityZones[0] });
+    vpc.privateSubnets.push(subnet);
+    vpc.addGatewayEndpoint('S3', { service: ec2.GatewayVpcEndpointAwsService.S3 });
+  }
+}
+new S(new cdk.App(), 'S');
+`,
+  });
+  // CDK would give the endpoint the pushed subnet's route table; VPC Lens does not follow the push.
+  assert.deepEqual(r.findings('app.ts').filter((f) => f.startsWith('endpoint-')), []);
+  const endpoint = r.ofKind('endpoint')[0]!;
+  assert.deepEqual(endpoint.routeTables.map((t) => t.known), [false]);
 });

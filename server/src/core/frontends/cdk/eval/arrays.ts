@@ -23,7 +23,7 @@ export type NextIteration = () => boolean;
 /** Methods `listMethod` evaluates; on a subnet selection the interpreter makes it a list first. */
 export const LIST_METHODS = new Set([
   'forEach', 'map', 'filter', 'entries', 'keys', 'values', 'push', 'concat', 'slice',
-  'join', 'reduce', 'find', 'findIndex', 'some', 'every', 'includes', 'indexOf', 'flatMap', 'flat', 'at',
+  'join', 'reduce', 'find', 'findIndex', 'some', 'every', 'includes', 'indexOf', 'flatMap', 'flat', 'at', 'pop', 'shift',
 ]);
 
 type ListV = Extract<V, { t: 'list' }>;
@@ -115,6 +115,10 @@ export function listMethod(list: ListV, method: string, args: readonly V[], at: 
       const ok = each((r) => (r.t === 'list' ? out.push(...r.items) : out.push(r), r.t !== 'unknown'));
       return ok ? { t: 'list', items: out, at } : unknownV('flatMap of a function not known here', at);
     }
+    case 'pop':
+    case 'shift':
+      // As in JavaScript, the array itself shrinks (`path.split('/').pop()`).
+      return (method === 'pop' ? list.items.pop() : list.items.shift()) ?? UNDEFINED;
     case 'flat':
       return { t: 'list', items: items.flatMap((i) => (i.t === 'list' ? i.items : [i])), at };
     case 'join': {

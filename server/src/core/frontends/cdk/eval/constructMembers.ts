@@ -63,9 +63,10 @@ export function constructMember(c: Construct, name: string, at: Span): V {
   if (c.type === 'ec2.Vpc' && name === 'vpcCidrBlock') return { t: 'libval', kind: 'vpcCidr', data: { vpc: self }, at };
   // `subnet.routeTable.routeTableId` of an `ec2.Subnet` the app makes: the route table CDK makes with it.
   if (SUBNET_TYPES.has(c.type) && name === 'routeTable') {
-    const table: Construct = { ...c, type: 'ec2.CfnRouteTable', id: 'RouteTable', path: `${c.path}/RouteTable`, elementId: `${c.elementId}/RouteTable`, props: UNDEFINED, fields: new Map(), calls: [], parent: c };
-    return { t: 'obj', props: new Map([['routeTableId', { value: { t: 'ref', c: table, attr: 'Ref', at } }]]), at };
+    return { t: 'obj', props: new Map([['routeTableId', { value: { t: 'ref', c: part(c, 'ec2.CfnRouteTable', 'RouteTable'), attr: 'Ref', at } }]]), at };
   }
+  // The internet gateway an L2 Vpc with public subnets makes (`<vpc>/IGW`).
+  if (c.type === 'ec2.Vpc' && name === 'internetGatewayId') return { t: 'ref', c: part(c, 'ec2.CfnInternetGateway', 'IGW'), attr: 'Ref', at };
   // `vpcId`, `subnetId`, `securityGroupId`, `networkAclId`, `loadBalancerArn`: the construct's own id.
   if (/(Id|Arn)$/.test(name)) return { t: 'ref', c, attr: 'Ref', at };
   return unknownV(`${name} of ${c.path} is not evaluated by VPC Lens`, at);
@@ -100,6 +101,11 @@ export function constructMethod(interp: CdkInterpreter, target: V, method: strin
     return { t: 'construct', c: child };
   }
   if (method === 'selectSubnets') return { t: 'libval', kind: 'subnets', data: { vpc: target, selection: args[0] ?? UNDEFINED }, at };
+  if (method === 'addNatGateway' && SUBNET_TYPES.has(c.type)) {
+    // CDK makes `<subnet>/EIP` and `<subnet>/NATGateway` (expandSubnet); the call returns the gateway.
+    c.calls.push({ method, args, argSpans, span: at });
+    return { t: 'construct', c: part(c, 'ec2.CfnNatGateway', 'NATGateway') };
+  }
   if (method === 'addTargets' && TARGET_GROUP_TYPES[c.type]) {
     // CDK makes `<listener>/<id>Group` in the load balancer's VPC with the call's props; without conditions,
     // the listener forwards to it by default.
@@ -158,4 +164,9 @@ function addRedirect(interp: CdkInterpreter, lb: V, config: V | undefined, confi
   ]);
   const child = interp.newConstruct('elbv2.ApplicationListener', false, [lb, id, { t: 'obj', props, at: configSpan ?? at }], [at, at, configSpan ?? at], at);
   return { t: 'construct', c: child };
+}
+
+/** A resource CDK makes under a construct (`<subnet>/RouteTable`), to refer to: not a construct of the app. */
+function part(c: Construct, type: string, id: string): Construct {
+  return { ...c, type, id, path: `${c.path}/${id}`, elementId: `${c.elementId}/${id}`, props: UNDEFINED, fields: new Map(), calls: [], parent: c };
 }

@@ -5,9 +5,9 @@ import { resolveImport } from './modulePaths';
 import { itemOf, LIST_METHODS, listMethod, MAX_LOOP_ITERATIONS, MAX_TOTAL_ITERATIONS, objectFunction, truthy } from './arrays';
 import { bitwise, globalFunction, mathFunction, numberMethod, stringMethod } from './builtins';
 import { addChildrenOfProps, constructMember, constructMethod } from './constructMembers';
-import { type InterpreterOptions, PlannedSubnets, SELECTION_MEMBERS } from './plannedSubnets';
+import { type InterpreterOptions, PlannedSubnets, SELECTION_MEMBERS, SUBNETS_CHANGED } from './plannedSubnets';
 import { isL1, PropertyOverrides } from './propertyOverrides';
-import { type Construct, Env, prim, primOf, type Slot, UNDEFINED, unknownV, type V } from './values';
+import { type Construct, Env, isAbsentV, prim, primOf, type Slot, UNDEFINED, unknownV, type V } from './values';
 
 /** Expression evaluations per unit: a runaway (deep recursion, huge generated code) ends in unknowns. */
 const MAX_STEPS = 500_000;
@@ -38,6 +38,9 @@ class LoopJump {
 }
 const BREAK = new LoopJump('break');
 const CONTINUE = new LoopJump('continue');
+
+/** Array methods that change a Vpc's subnet lists in place (`vpc.privateSubnets.push(...)`). */
+const SUBNET_LIST_CHANGES = new Set(['push', 'pop', 'shift', 'unshift', 'splice']);
 
 /** What ends a function or module body early: a return, or a stray break/continue. */
 function endsBody(e: unknown): boolean {
@@ -416,10 +419,14 @@ export class CdkInterpreter {
       }
       case 'this':
         return env.thisValue() ?? unknownV('`this` outside a class', at);
-      case 'member':
-        return this.member(this.eval(e.object, env), e.prop, e);
+      case 'member': {
+        const obj = this.eval(e.object, env);
+        if (e.optional && isAbsentV(obj)) return prim(undefined, at);
+        return this.member(obj, e.prop, e);
+      }
       case 'index': {
         const indexed = this.eval(e.object, env);
+        if (e.optional && isAbsentV(indexed)) return prim(undefined, at);
         const key = primOf(this.eval(e.index, env));
         if (key === undefined) return unknownV('the index is not known here', at);
         const obj = this.planned.listOf(indexed);
@@ -532,6 +539,10 @@ export class CdkInterpreter {
       if ((op === '===' || op === '!==') && left.t === 'prim' && right.t === 'prim') {
         return prim(op === '===' ? left.v === right.v : left.v !== right.v, at);
       }
+      // A known object (a construct, a list, ...) is never strictly equal to a primitive.
+      if ((op === '===' || op === '!==') && (left.t === 'prim') !== (right.t === 'prim') && isKnownObject(left.t === 'prim' ? right : left)) {
+        return prim(op === '!==', at);
+      }
       return unknownV('an operand is not known here', at);
     }
     switch (op) {
@@ -626,6 +637,12 @@ export class CdkInterpreter {
       }
       if (target.t === 'construct' || (target.t === 'libval' && target.kind === 'connections')) {
         return constructMethod(this, target, method, args, argSpans, at);
+      }
+      if (target.t === 'libval' && target.kind === 'subnets' && SUBNET_LIST_CHANGES.has(method)) {
+        // `vpc.publicSubnets.push(subnet)`: the Vpc's subnets are no longer those it planned (selection.ts).
+        const vpc = target.data['vpc'];
+        if (vpc?.t === 'construct') vpc.c.calls.push({ method: SUBNETS_CHANGED, args, argSpans, span: at });
+        return unknownV(`${method}(...) of a Vpc's subnets is not evaluated by VPC Lens`, at);
       }
       const asList = target.t === 'libval' && target.kind === 'subnets' && LIST_METHODS.has(method) ? this.planned.listOf(target) : target;
       if (asList.t === 'list') {
@@ -780,8 +797,15 @@ export class CdkInterpreter {
     }
   }
 
+  /**
+   * Field initialisers; a field declared without one reads as `undefined` until assigned
+   * (`private natGateway?: ec2.CfnNatGateway;` then `if (this.natGateway === undefined)`), unless set already.
+   */
   private initFields(entry: ClassEntry, self: V, env: Env): void {
-    for (const f of entry.decl.fields) if (f.init) this.setField(self, f.name, this.eval(f.init, env));
+    for (const f of entry.decl.fields) {
+      if (f.init) this.setField(self, f.name, this.eval(f.init, env));
+      else if (self.t === 'construct' ? !self.c.fields.has(f.name) : self.t === 'obj' && !self.props.has(f.name)) this.setField(self, f.name, UNDEFINED);
+    }
   }
 
   private setField(self: V, name: string, value: V): void {
@@ -851,4 +875,8 @@ function cfnResourceOf(v: V): string | undefined {
   if (v.t === 'construct') return isL1(v.c) ? v.c.elementId : undefined;
   if (v.t === 'libval' && v.kind === 'cfnResource' && v.data['of']?.t === 'construct') return v.data['of'].c.elementId;
   return undefined;
+}
+
+function isKnownObject(v: V): boolean {
+  return v.t === 'construct' || v.t === 'list' || v.t === 'obj' || v.t === 'fn' || v.t === 'class';
 }

@@ -22,6 +22,9 @@ export interface InterpreterOptions {
   readonly azsOf?: (vpc: Construct) => readonly string[] | undefined;
 }
 
+/** Recorded on a Vpc whose subnet lists the app changed in place: its planned subnets are then not known. */
+export const SUBNETS_CHANGED = 'subnets.changed';
+
 /** Members of a subnet selection read as a list (`vpc.selectSubnets(...).subnets`, `vpc.privateSubnets.length`). */
 export const SELECTION_MEMBERS = new Set(['subnets', 'length', 'subnetIds', 'availabilityZones']);
 

@@ -18,8 +18,9 @@ export type Expr =
   | ({ readonly k: 'template'; readonly parts: readonly (string | Expr)[] } & Range)
   | ({ readonly k: 'ident'; readonly name: string } & Range)
   | ({ readonly k: 'this' } & Range)
-  | ({ readonly k: 'member'; readonly object: Expr; readonly prop: string; readonly propRange: Range } & Range)
-  | ({ readonly k: 'index'; readonly object: Expr; readonly index: Expr } & Range)
+  /** `optional`: `a?.b` / `a?.[i]`, undefined when `a` is null or undefined. */
+  | ({ readonly k: 'member'; readonly object: Expr; readonly prop: string; readonly propRange: Range; readonly optional?: true } & Range)
+  | ({ readonly k: 'index'; readonly object: Expr; readonly index: Expr; readonly optional?: true } & Range)
   | ({ readonly k: 'call'; readonly callee: Expr; readonly args: readonly Expr[] } & Range)
   | ({ readonly k: 'new'; readonly callee: Expr; readonly args: readonly Expr[] } & Range)
   | ({ readonly k: 'object'; readonly props: readonly ObjectProp[] } & Range)

@@ -282,7 +282,8 @@ export class TsConverter {
       if (member.type === 'public_field_definition') {
         const parts = named(member).filter((c) => c.type !== 'decorator' && c.type !== 'accessibility_modifier' && c.type !== 'type_annotation');
         const nameN = parts.find((c) => c.type === 'property_identifier' || c.type === 'private_property_identifier');
-        if (!nameN || member.children.some((c) => c.type === 'static')) continue;
+        // `declare x: T` emits nothing: not a field of the instance.
+        if (!nameN || member.children.some((c) => c.type === 'static' || c.type === 'declare')) continue;
         const initN = parts[parts.indexOf(nameN) + 1];
         fields.push({ name: this.src(nameN), ...(initN ? { init: this.expr(initN, depth + 1) } : {}) });
       } else if (member.type === 'method_definition') {
@@ -452,17 +453,21 @@ export class TsConverter {
       case 'template_string':
         return { k: 'template', parts: this.templateParts(n, d), ...r };
       case 'member_expression': {
-        const kids = named(n);
+        const all = named(n);
+        const kids = all.filter((c) => c.type !== 'optional_chain');
         const obj = kids[0];
         const prop = kids[kids.length - 1];
         if (!obj || !prop || obj === prop) return { k: 'other', ...r };
-        return { k: 'member', object: this.expr(obj, d), prop: this.src(prop), propRange: range(prop), ...r };
+        const optional = all.length !== kids.length ? { optional: true as const } : {};
+        return { k: 'member', object: this.expr(obj, d), prop: this.src(prop), propRange: range(prop), ...optional, ...r };
       }
       case 'subscript_expression': {
-        const kids = named(n).filter((c) => c.type !== 'optional_chain');
+        const all = named(n);
+        const kids = all.filter((c) => c.type !== 'optional_chain');
         const [obj, index] = kids;
         if (!obj || !index) return { k: 'other', ...r };
-        return { k: 'index', object: this.expr(obj, d), index: this.expr(index, d), ...r };
+        const optional = all.length !== kids.length ? { optional: true as const } : {};
+        return { k: 'index', object: this.expr(obj, d), index: this.expr(index, d), ...optional, ...r };
       }
       case 'call_expression': {
         const kids = named(n);

@@ -2,7 +2,7 @@ import { bool, list, num, ref, str, unknown, type Value } from '../../../values/
 import type { Construct, V } from '../eval/values';
 import { isAbsentV, prop, slot } from '../eval/values';
 import { addImplicitGroup } from './security';
-import { selectSubnets, subnetRefs, type VpcInfos } from './selection';
+import { allSubnets, selectSubnets, subnetRefs, type VpcInfos } from './selection';
 import { partElementId, type ResourceSink } from './sink';
 import { pascal, refTo, toValue } from './values';
 import { vpcCidrValue } from './vpcCidr';
@@ -55,6 +55,14 @@ export function expandSubnet(c: Construct, sink: ResourceSink): void {
   sink.add(c, 'AWS::EC2::SubnetRouteTableAssociation', new Map([['RouteTableId', ref(rtId, 'Ref', c.idSpan)], ['SubnetId', ref(subnetId, 'Ref', c.idSpan)]]), {
     part: 'RouteTableAssociation',
   });
+  // `subnet.addNatGateway()`: an EIP and a NAT gateway in this subnet.
+  for (const call of c.calls) {
+    if (call.method !== 'addNatGateway') continue;
+    const given = call.args[0];
+    const eip = given && !isAbsentV(given) ? toValue(given) : ref(sink.add(c, 'AWS::EC2::EIP', new Map([['Domain', str('vpc', call.span)]]), { part: 'EIP', span: call.span, nameSpan: call.span }), 'AllocationId', call.span);
+    sink.add(c, 'AWS::EC2::NatGateway', new Map<string, Value>([['SubnetId', ref(subnetId, 'Ref', call.span)], ['AllocationId', eip]]), { part: 'NATGateway', span: call.span, nameSpan: call.span });
+    break;
+  }
   // `subnet.addDefaultInternetRoute(igwId, ...)`, `subnet.addDefaultNatRoute(natId)`.
   let n = 0;
   for (const call of c.calls) {
@@ -91,7 +99,7 @@ export function expandGatewayEndpoint(c: Construct, infos: VpcInfos, sink: Resou
   const subnets = slot(c.props, 'subnets');
   let tables: Value;
   if (!subnets || isAbsentV(subnets.value)) {
-    const all = vpc?.t === 'construct' ? infos.get(vpc.c)?.subnets : undefined;
+    const all = allSubnets(vpc, infos);
     tables = all ? list(all.map((s) => ref(s.routeTableId, 'Ref', c.idSpan)), c.idSpan) : unknown('the VPC route tables are not known here', c.idSpan);
   } else if (subnets.value.t === 'list') {
     const picked = subnets.value.items.map((sel) => selectSubnets(vpc, sel, infos));

@@ -1,5 +1,6 @@
 import { list, ref, unknown, type Value } from '../../../values/value';
 import type { Span } from '../../../text/span';
+import { SUBNETS_CHANGED } from '../eval/plannedSubnets';
 import { type Construct, isAbsentV, prop, type V } from '../eval/values';
 import { subnetRole } from '../vpcLayout/subnetTypes';
 import { toValue } from './values';
@@ -15,8 +16,7 @@ export type VpcInfos = ReadonlyMap<Construct, VpcInfo>;
  */
 export function selectSubnets(vpc: V | undefined, selection: V | undefined, infos: VpcInfos): VpcSubnetInfo[] | undefined {
   if (selection?.t === 'libval' && selection.kind === 'subnets') return selectSubnets(selection.data['vpc'], selection.data['selection'], infos);
-  if (vpc?.t !== 'construct') return undefined;
-  const subnets = infos.get(vpc.c)?.subnets;
+  const subnets = allSubnets(vpc, infos);
   if (!subnets) return undefined;
   if (!isAbsentV(selection) && selection!.t !== 'obj') return undefined;
   const explicit = prop(selection, 'subnets');
@@ -47,6 +47,16 @@ export function selectSubnets(vpc: V | undefined, selection: V | undefined, info
     chosen = chosen.filter((s) => (seen.has(s.az) ? false : (seen.add(s.az), true)));
   }
   return chosen;
+}
+
+/**
+ * Every subnet of an L2 Vpc as its layout makes them; undefined when not known here, or when the app added to
+ * or took from the Vpc's subnet lists (`vpc.privateSubnets.push(...)`), after which CDK selects from those.
+ */
+export function allSubnets(vpc: V | undefined, infos: VpcInfos): readonly VpcSubnetInfo[] | undefined {
+  if (vpc?.t !== 'construct') return undefined;
+  if (vpc.c.calls.some((call) => call.method === SUBNETS_CHANGED)) return undefined;
+  return infos.get(vpc.c)?.subnets;
 }
 
 /** The selection as a list of subnet references (or explicit `subnets: [a, b]`), for `SubnetIds`-like props. */
