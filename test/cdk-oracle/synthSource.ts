@@ -9,8 +9,14 @@ type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- Cl
 /** Inside the repository (an ignored folder), so the app's `import 'aws-cdk-lib'` resolves. */
 const SCRATCH = join(__dirname, '..', '..', '.cache', 'cdk-oracle');
 
-/** Path metadata, as the CDK CLI asks for, names each resource's construct (`aws:cdk:path`). */
-const APP_PROPS = JSON.stringify({ builtinCloudFormationValidation: false, context: { 'aws:cdk:enable-path-metadata': true } });
+/**
+ * Path metadata, as the CDK CLI asks for, names each resource's construct (`aws:cdk:path`). The feature flags
+ * `cdk init` sets that change the network VPC Lens reads are set as a new project has them.
+ */
+const APP_PROPS = JSON.stringify({
+  builtinCloudFormationValidation: false,
+  context: { 'aws:cdk:enable-path-metadata': true, '@aws-cdk/aws-ec2:requirePrivateSubnetsForEgressOnlyInternetGateway': true },
+});
 
 /**
  * Writes `files` ({ 'stack.ts': text }) to a scratch folder and runs `entry` with tsx. The app must make its

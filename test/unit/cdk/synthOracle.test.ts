@@ -21,6 +21,7 @@ describe('CDK source and its synthesized templates give the same network', () =>
     ['natInstances', 'VPCs whose NAT is instances: routes to them, the group CDK makes (open to the world by default) or the one given'],
     ['addressMath', 'blocks computed with split/parseInt/reduce, bit operators, join, Math.pow, padStart, find/some, array destructuring'],
     ['manualSubnets', 'subnets made one by one with a NAT gateway added to one, optional props, declared fields, node.path'],
+    ['dualStack', 'dual-stack VPCs: IPv6 block, ::/0 to the internet and egress-only gateways, no public IPv4 by default; node.findChild'],
     ['l1Network', 'L1 subnets over the stack AZs in while/switch code, routes to a peer vpcCidrBlock, escape hatches, an L2 subnet and an imported one'],
   ] as const) {
     test(`${name}: ${covers}`, async () => {

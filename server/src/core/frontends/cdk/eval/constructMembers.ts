@@ -49,7 +49,7 @@ export function constructMember(c: Construct, name: string, at: Span): V {
   // A library construct's `node.defaultChild` is the CloudFormation resource it made (its main one), which the
   // app may change (`addPropertyOverride`, property assignments): see propertyOverrides.ts.
   if (name === 'node') {
-    const data: Record<string, V> = { id: prim(c.id, at), path: prim(c.path, at) };
+    const data: Record<string, V> = { id: prim(c.id, at), path: prim(c.path, at), of: self };
     if (!c.userClass) data['defaultChild'] = { t: 'libval', kind: 'cfnResource', data: { of: self }, at };
     return { t: 'libval', kind: 'node', data, at };
   }
@@ -169,4 +169,16 @@ function addRedirect(interp: CdkInterpreter, lb: V, config: V | undefined, confi
 /** A resource CDK makes under a construct (`<subnet>/RouteTable`), to refer to: not a construct of the app. */
 function part(c: Construct, type: string, id: string): Construct {
   return { ...c, type, id, path: `${c.path}/${id}`, elementId: `${c.elementId}/${id}`, props: UNDEFINED, fields: new Map(), calls: [], parent: c };
+}
+
+/**
+ * `construct.node.findChild('IGW')` / `tryFindChild(...)`: a resource a library construct made under it,
+ * referred to by its id (`<vpc>/IGW`). Undefined for other `node` methods.
+ */
+export function nodeMethod(node: Extract<V, { t: 'libval' }>, method: string, args: readonly V[], at: Span): V | undefined {
+  if (method !== 'findChild' && method !== 'tryFindChild') return undefined;
+  const of = node.data['of'];
+  const id = primOf(args[0]);
+  if (of?.t !== 'construct' || typeof id !== 'string') return unknownV(`${method}(...) is not known here`, at);
+  return { t: 'construct', c: part(of.c, 'cdk.CfnResource', id) };
 }

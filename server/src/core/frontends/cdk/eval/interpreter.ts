@@ -4,7 +4,7 @@ import { callLibraryFunction, isAppClass, isConstructBase, libraryMember, librar
 import { resolveImport } from './modulePaths';
 import { itemOf, LIST_METHODS, listMethod, MAX_LOOP_ITERATIONS, MAX_TOTAL_ITERATIONS, objectFunction, truthy } from './arrays';
 import { bitwise, globalFunction, mathFunction, numberMethod, stringMethod } from './builtins';
-import { addChildrenOfProps, constructMember, constructMethod } from './constructMembers';
+import { addChildrenOfProps, constructMember, constructMethod, nodeMethod } from './constructMembers';
 import { type InterpreterOptions, PlannedSubnets, SELECTION_MEMBERS, SUBNETS_CHANGED } from './plannedSubnets';
 import { isL1, PropertyOverrides } from './propertyOverrides';
 import { type Construct, Env, isAbsentV, prim, primOf, type Slot, UNDEFINED, unknownV, type V } from './values';
@@ -637,6 +637,10 @@ export class CdkInterpreter {
       }
       if (target.t === 'construct' || (target.t === 'libval' && target.kind === 'connections')) {
         return constructMethod(this, target, method, args, argSpans, at);
+      }
+      if (target.t === 'libval' && target.kind === 'node') {
+        const result = nodeMethod(target, method, args, at);
+        if (result) return result;
       }
       if (target.t === 'libval' && target.kind === 'subnets' && SUBNET_LIST_CHANGES.has(method)) {
         // `vpc.publicSubnets.push(subnet)`: the Vpc's subnets are no longer those it planned (selection.ts).

@@ -42,6 +42,7 @@ const ENUMS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   },
   'ec2.TrafficDirection': { INGRESS: 'ingress', EGRESS: 'egress' },
   'ec2.Action': { ALLOW: 'allow', DENY: 'deny' },
+  'ec2.IpProtocol': { IPV4_ONLY: 'IPV4_ONLY', DUAL_STACK: 'DUAL_STACK' },
   'ec2.NatTrafficDirection': { OUTBOUND_ONLY: 'OUTBOUND_ONLY', INBOUND_AND_OUTBOUND: 'INBOUND_AND_OUTBOUND', NONE: 'NONE' },
   'ec2.FlowLogTrafficType': { ALL: 'ALL', ACCEPT: 'ACCEPT', REJECT: 'REJECT' },
   'ec2.DefaultInstanceTenancy': { DEFAULT: 'default', DEDICATED: 'dedicated' },

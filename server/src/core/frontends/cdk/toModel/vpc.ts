@@ -67,6 +67,14 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
   vpcProps.set('EnableDnsHostnames', propBool(c, 'enableDnsHostnames', true));
   vpcProps.set('EnableDnsSupport', propBool(c, 'enableDnsSupport', true));
   sink.add(c, 'AWS::EC2::VPC', vpcProps);
+  const dualStack = isDualStack(c);
+  // A dual-stack Vpc asks AWS for an IPv6 block (`<vpc>/ipv6cidr`); its subnets' /64s are known at deployment.
+  if (dualStack) {
+    sink.add(c, 'AWS::EC2::VPCCidrBlock', new Map<string, Value>([['VpcId', refTo(c, 'Ref', c.idSpan)], ['AmazonProvidedIpv6CidrBlock', bool(true, ipProtocolSpan(c))]]), {
+      part: 'ipv6cidr',
+      nativeType: 'ec2.Vpc (IPv6 block)',
+    });
+  }
   if (cidrRead.ok) sink.trace(cidrSpan, cidrRead.value ?? DEFAULT_CIDR, c.elementId, 'CidrBlock', c.path, [c.idSpan]);
 
   const plan = planLayout(c, cidrRead);
@@ -100,6 +108,10 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
       ['AvailabilityZone', str(s.az, g.entry ?? c.idSpan)],
       ['MapPublicIpOnLaunch', bool(s.mapPublicIpOnLaunch, g.mapPublicIp ?? g.entry ?? c.idSpan)],
     ]);
+    if (dualStack) {
+      props.set('Ipv6CidrBlock', unknown("a /64 of the VPC's Amazon-provided IPv6 block, known at deployment", ipProtocolSpan(c)));
+      props.set('AssignIpv6AddressOnCreation', assignIpv6(c, s.group));
+    }
     const nativeType = role === 'public' ? 'ec2.PublicSubnet' : 'ec2.PrivateSubnet';
     const span = g.entry ?? c.span;
     const nameSpan = g.name ?? c.idSpan;
@@ -122,6 +134,18 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
         ]),
         { part: `${s.logicalName}/DefaultRoute`, span, nameSpan, nativeType },
       );
+      if (dualStack) {
+        sink.add(
+          c,
+          'AWS::EC2::Route',
+          new Map<string, Value>([
+            ['RouteTableId', ref(rtId, 'Ref', nameSpan)],
+            ['DestinationIpv6CidrBlock', str('::/0', nameSpan)],
+            ['GatewayId', ref(igwId, 'Ref', nameSpan)],
+          ]),
+          { part: `${s.logicalName}/DefaultRoute6`, span, nameSpan, nativeType },
+        );
+      }
     }
     if (cidrKnown) sink.trace(cidrOrigin, s.cidr, subnetId, 'CidrBlock', `${s.logicalName} (${s.az})`, [c.idSpan, nameSpan]);
     subnetIds.push(subnetId);
@@ -173,7 +197,53 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
       { part: `${s.logicalName}/DefaultRoute`, span: g.entry ?? c.span, nameSpan, nativeType: 'ec2.PrivateSubnet' },
     );
   }
+  if (dualStack) addEgressOnlyInternet(c, layout.subnets, routeTableIds, input.groups, sink);
   return { subnets: infos };
+}
+
+/** `ipProtocol: ec2.IpProtocol.DUAL_STACK`. */
+function isDualStack(c: Construct): boolean {
+  const v = prop(c.props, 'ipProtocol');
+  return v?.t === 'prim' && v.v === 'DUAL_STACK';
+}
+
+function ipProtocolSpan(c: Construct): Span {
+  const v = slot(c.props, 'ipProtocol');
+  return v?.span ?? c.idSpan;
+}
+
+/** A dual-stack subnet's `AssignIpv6AddressOnCreation`: its group's `ipv6AssignAddressOnCreation`, default true. */
+function assignIpv6(c: Construct, group: string): Value {
+  const config = prop(c.props, 'subnetConfiguration');
+  const entry = config?.t === 'list' ? config.items.find((i) => { const n = prop(i, 'name'); return n?.t === 'prim' && n.v === group; }) : undefined;
+  const v = prop(entry, 'ipv6AssignAddressOnCreation');
+  return v?.t === 'prim' && typeof v.v === 'boolean' ? bool(v.v, v.at ?? c.idSpan) : bool(true, ipProtocolSpan(c));
+}
+
+/**
+ * A dual-stack Vpc's private subnets (with egress) reach the IPv6 internet through an egress-only internet
+ * gateway (`<vpc>/EIGW6`, routes `DefaultRoute6`). CDK makes the gateway only when there are such subnets
+ * under the recommended feature flag `@aws-cdk/aws-ec2:requirePrivateSubnetsForEgressOnlyInternetGateway`
+ * (set by `cdk init`); VPC Lens follows that.
+ */
+function addEgressOnlyInternet(c: Construct, subnets: readonly CdkVpcSubnet[], routeTableIds: readonly string[], groups: ReadonlyMap<string, GroupSpans>, sink: ResourceSink): void {
+  const privates = subnets.map((s, i) => ({ s, i })).filter(({ s }) => subnetRole(s.type) === 'private');
+  if (privates.length === 0) return;
+  const at = ipProtocolSpan(c);
+  const eigw = sink.add(c, 'AWS::EC2::EgressOnlyInternetGateway', new Map([['VpcId', refTo(c, 'Ref', at)]]), { part: 'EIGW6', span: at, nameSpan: at, nativeType: 'ec2.Vpc (egress-only internet gateway)' });
+  for (const { s, i } of privates) {
+    const nameSpan = groups.get(s.group)?.name ?? c.idSpan;
+    sink.add(
+      c,
+      'AWS::EC2::Route',
+      new Map<string, Value>([
+        ['RouteTableId', ref(routeTableIds[i]!, 'Ref', nameSpan)],
+        ['DestinationIpv6CidrBlock', str('::/0', nameSpan)],
+        ['EgressOnlyInternetGatewayId', ref(eigw, 'Ref', at)],
+      ]),
+      { part: `${s.logicalName}/DefaultRoute6`, span: groups.get(s.group)?.entry ?? c.span, nameSpan, nativeType: 'ec2.PrivateSubnet' },
+    );
+  }
 }
 
 /**
@@ -231,6 +301,7 @@ function layoutInput(c: Construct, cidr: string | undefined): { ok: true; props:
   if (!maxAzs.ok || !natGateways.ok || !reservedAzs.ok) return { ok: false };
   const props: CdkVpcProps = { constructPath: c.path };
   if (cidr !== undefined) props.cidr = cidr;
+  if (isDualStack(c)) props.dualStack = true;
   if (maxAzs.value !== undefined) props.maxAzs = maxAzs.value;
   if (natGateways.value !== undefined) props.natGateways = natGateways.value;
   if (reservedAzs.value !== undefined) props.reservedAzs = reservedAzs.value;

@@ -50,7 +50,7 @@ function allocate(props: CdkVpcProps): CdkVpcLayout {
       return;
     }
     const role = subnetRole(config.subnetType);
-    const mapPublicIpOnLaunch = mapPublicIp(config.subnetType, config.mapPublicIpOnLaunch);
+    const mapPublicIpOnLaunch = mapPublicIp(config.subnetType, config.mapPublicIpOnLaunch, props.dualStack === true);
     const logicalName = `${config.name}Subnet${azIndex + 1}`;
     if (!role) throw new CdkVpcError(`Unrecognized subnet type: ${String(config.subnetType)}`);
     if (constructIds.has(logicalName)) {
@@ -82,9 +82,9 @@ function allocate(props: CdkVpcProps): CdkVpcLayout {
   };
 }
 
-/** Vpc.calculateMapPublicIpOnLaunch for an IPv4-only VPC: public subnets default to true, others refuse the prop. */
-function mapPublicIp(type: CdkVpcSubnet['type'], requested: boolean | undefined): boolean {
-  if (type === 'PUBLIC') return requested ?? true;
+/** Vpc.calculateMapPublicIpOnLaunch: public subnets default to true (false in a dual-stack VPC), others refuse the prop. */
+function mapPublicIp(type: CdkVpcSubnet['type'], requested: boolean | undefined, dualStack: boolean): boolean {
+  if (type === 'PUBLIC') return requested ?? !dualStack;
   if (requested !== undefined) {
     throw new CdkVpcError(`${SUBNET_TYPE_VALUE[type] ?? type} subnet cannot include mapPublicIpOnLaunch parameter`);
   }

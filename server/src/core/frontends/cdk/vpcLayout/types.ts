@@ -45,6 +45,8 @@ export interface CdkVpcProps {
   stackAvailabilityZones?: string[];
   /** Construct path of the Vpc, only used to word CDK's error messages (default 'Vpc'). */
   constructPath?: string;
+  /** `ipProtocol: ec2.IpProtocol.DUAL_STACK`: public subnets then map no public IPv4 addresses by default. */
+  dualStack?: boolean;
 }
 
 export interface CdkVpcSubnet {
