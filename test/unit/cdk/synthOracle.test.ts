@@ -22,6 +22,7 @@ describe('CDK source and its synthesized templates give the same network', () =>
     ['addressMath', 'blocks computed with split/parseInt/reduce, bit operators, join, Math.pow, padStart, find/some, array destructuring'],
     ['manualSubnets', 'subnets made one by one with a NAT gateway added to one, optional props, declared fields, node.path'],
     ['dualStack', 'dual-stack VPCs: IPv6 block, ::/0 to the internet and egress-only gateways, no public IPv4 by default; node.findChild'],
+    ['services', 'the groups CDK makes for functions, databases, file systems, ECS services, auto scaling groups and a bastion host; default ports'],
     ['l1Network', 'L1 subnets over the stack AZs in while/switch code, routes to a peer vpcCidrBlock, escape hatches, an L2 subnet and an imported one'],
   ] as const) {
     test(`${name}: ${covers}`, async () => {
@@ -45,6 +46,13 @@ describe('what the oracle fixtures show a user', () => {
     const subnetOf = (path: string) => valueOf((r.byPath(path) as Instance).subnet).replace(/^.*::/, '');
     // Bastion: vpcSubnets PUBLIC; Web: the default (private with egress) in the Vpc's second AZ; Db: isolated.
     assert.deepEqual(['S/Bastion', 'S/Web', 'S/Db'].map(subnetOf), ['S/Vpc/webSubnet1', 'S/Vpc/appSubnet2', 'S/Vpc/dataSubnet1']);
+  });
+
+  test("a bastion host's SSH opened to anyone is reported on that peer of allowSshAccessFrom", async () => {
+    const r = await analyse(appOf('services'));
+    assert.deepEqual(r.findings('app.ts').filter((f) => f.startsWith('sg-world-admin-port')).map((f) => f.replace(/@\d+$/, '')), [
+      'sg-world-admin-port@ec2.Peer.anyIpv4()',
+    ]);
   });
 });
 

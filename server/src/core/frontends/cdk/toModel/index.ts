@@ -5,7 +5,8 @@ import type { SourceProblem, ValueTrace } from '../../types';
 import type { Construct } from '../eval/values';
 import { cfnTypeOf, expandFlowLog, expandGatewayEndpoint, expandInterfaceEndpoint, expandL1, expandLoadBalancer, expandSubnet } from './others';
 import { PropertyOverrides } from '../eval/propertyOverrides';
-import { expandInstance } from './instance';
+import { expandImplicitGroupOwner, ownsImplicitGroup } from './implicitGroups';
+import { expandBastion, expandInstance } from './instance';
 import { expandListener } from './listeners';
 import { expandTargetGroup } from './targetGroups';
 import { applyPropertyOverrides } from './propertyOverrides';
@@ -63,6 +64,7 @@ export function constructsToModel(constructs: readonly Construct[], overrides: P
 
 /** Maps one non-Vpc construct; returns the security group id its `connections` stand for, if any. */
 function expandOne(c: Construct, infos: VpcInfos, sink: ResourceSink): string | undefined {
+  if (ownsImplicitGroup(c)) return expandImplicitGroupOwner(c, sink);
   const cfnType = cfnTypeOf(c.type);
   if (cfnType) {
     expandL1(c, cfnType, sink);
@@ -74,6 +76,8 @@ function expandOne(c: Construct, infos: VpcInfos, sink: ResourceSink): string | 
       return c.elementId;
     case 'ec2.Instance':
       return expandInstance(c, infos, sink);
+    case 'ec2.BastionHostLinux':
+      return expandBastion(c, infos, sink);
     case 'ec2.Subnet':
     case 'ec2.PublicSubnet':
     case 'ec2.PrivateSubnet':

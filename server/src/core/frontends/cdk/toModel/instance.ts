@@ -1,7 +1,7 @@
 import { list, map, ref, unknown, type Value } from '../../../values/value';
-import { type Construct, isAbsentV, prop, slot } from '../eval/values';
+import { type Construct, isAbsentV, prop, type Slot, slot } from '../eval/values';
 import { selectSubnets, type VpcInfos } from './selection';
-import { addImplicitGroup } from './security';
+import { addImplicitGroup } from './groupProps';
 import type { ResourceSink } from './sink';
 import { toValue } from './values';
 
@@ -50,4 +50,20 @@ function instanceSubnet(c: Construct, infos: VpcInfos): Value {
   const inAz = az?.t === 'prim' && typeof az.v === 'string' ? chosen.filter((s) => s.az === az.v) : chosen;
   const picked = inAz[0];
   return picked ? ref(picked.elementId, 'Ref', at) : unknown('no subnet is selected', at);
+}
+
+/**
+ * `new ec2.BastionHostLinux(...)`: an `ec2.Instance` at `<bastion>/Resource` in `subnetSelection` (default CDK's
+ * selection), with `securityGroup` or the group CDK makes for the instance. Returns that group.
+ */
+export function expandBastion(c: Construct, infos: VpcInfos, sink: ResourceSink): string | undefined {
+  const props = new Map<string, Slot>();
+  for (const name of ['vpc', 'securityGroup', 'availabilityZone'] as const) {
+    const s = slot(c.props, name);
+    if (s) props.set(name, s);
+  }
+  const selection = slot(c.props, 'subnetSelection');
+  if (selection) props.set('vpcSubnets', selection);
+  const instance: Construct = { ...c, type: 'ec2.Instance', id: 'Resource', path: `${c.path}/Resource`, elementId: `${c.elementId}/Resource`, props: { t: 'obj', props }, calls: [], parent: c };
+  return expandInstance(instance, infos, sink);
 }

@@ -1,7 +1,7 @@
 import type { Span } from '../../../text/span';
 import { bool, list, ref, str, type Value } from '../../../values/value';
 import { type Construct, isAbsentV, prim, prop, type Slot, slot } from '../eval/values';
-import { addImplicitGroup } from './security';
+import { addImplicitGroup } from './groupProps';
 import type { ResourceSink } from './sink';
 import { toValue } from './values';
 

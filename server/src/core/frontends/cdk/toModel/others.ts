@@ -1,7 +1,7 @@
 import { bool, list, num, ref, str, unknown, type Value } from '../../../values/value';
 import type { Construct, V } from '../eval/values';
 import { isAbsentV, prop, slot } from '../eval/values';
-import { addImplicitGroup } from './security';
+import { addImplicitGroup } from './groupProps';
 import { allSubnets, selectSubnets, subnetRefs, type VpcInfos } from './selection';
 import { partElementId, type ResourceSink } from './sink';
 import { pascal, refTo, toValue } from './values';

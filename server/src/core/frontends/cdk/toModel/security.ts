@@ -1,7 +1,9 @@
 import type { Span } from '../../../text/span';
-import { list, map, num, ref, str, unknown, type Value } from '../../../values/value';
-import type { Construct, ConstructCall, Slot, V } from '../eval/values';
+import { map, num, ref, str, unknown, type Value } from '../../../values/value';
+import type { Construct, ConstructCall, V } from '../eval/values';
 import { isAbsentV, prim, prop, slot } from '../eval/values';
+import { groupProps } from './groupProps';
+import { defaultPortOf, ownsImplicitGroup } from './implicitGroups';
 import { type VpcInfos, subnetRefs } from './selection';
 import type { ResourceSink } from './sink';
 import { refTo, toValue } from './values';
@@ -22,33 +24,6 @@ export function expandSecurityGroup(c: Construct, sink: ResourceSink): void {
   sink.add(c, 'AWS::EC2::SecurityGroup', props);
 }
 
-/**
- * The group CDK makes for a construct given none (`ec2.Instance`'s `InstanceSecurityGroup`, an interface
- * endpoint's `SecurityGroup`, a NAT instance provider's `NatSecurityGroup`): a part of the construct, allow-all
- * egress unless `allowAllOutbound` (default the construct's prop) is false. Returns its element id.
- */
-export function addImplicitGroup(c: Construct, part: string, sink: ResourceSink, allowAllOutbound: Slot | undefined = slot(c.props, 'allowAllOutbound'), vpc: V | undefined = prop(c.props, 'vpc')): string {
-  const props = groupProps(c, vpc, allowAllOutbound, undefined);
-  props.set('GroupDescription', str(`${c.path}/${part}`, c.idSpan));
-  return sink.add(c, 'AWS::EC2::SecurityGroup', props, { part, nativeType: 'ec2.SecurityGroup' });
-}
-
-function groupProps(c: Construct, vpc: V | undefined, allOut: Slot | undefined, allOut6: V | undefined): Map<string, Value> {
-  const props = new Map<string, Value>();
-  if (vpc) props.set('VpcId', vpc.t === 'construct' ? refTo(vpc.c, 'Ref', vpc.c.span) : toValue(vpc));
-  const egress: Value[] = [];
-  const allOutSpan = (allOut?.value.t === 'prim' ? allOut.value.at : undefined) ?? c.idSpan;
-  const allOutValue = allOut && !isAbsentV(allOut.value) ? allOut.value : prim(true);
-  if (allOutValue.t === 'prim' && allOutValue.v === true) {
-    egress.push(map(new Map<string, Value>([['IpProtocol', str('-1', allOutSpan)], ['CidrIp', str('0.0.0.0/0', allOutSpan)]]), allOutSpan));
-  }
-  if (allOut6?.t === 'prim' && allOut6.v === true) {
-    egress.push(map(new Map<string, Value>([['IpProtocol', str('-1', allOut6.at)], ['CidrIpv6', str('::/0', allOut6.at)]]), allOut6.at));
-  }
-  if (egress.length > 0) props.set('SecurityGroupEgress', list(egress));
-  return props;
-}
-
 interface RuleShape {
   readonly direction: 'ingress' | 'egress';
   /** The call that adds the rule. */
@@ -61,10 +36,25 @@ interface RuleShape {
 }
 
 /** The rule a recorded call adds, or undefined for calls that add none. */
-function ruleOf(call: ConstructCall): RuleShape | undefined {
+function ruleOf(call: ConstructCall, c: Construct): RuleShape | undefined {
   const a = call.args;
   const s = (i: number) => call.argSpans[i] ?? call.span;
   switch (call.method) {
+    case 'connections.allowDefaultPortFrom':
+    case 'connections.allowDefaultPortTo':
+    case 'connections.allowDefaultPortFromAnyIpv4':
+    case 'connections.allowDefaultPortInternally': {
+      // The construct's own port (a file system's 2049, an endpoint's service port, a database's endpoint port).
+      const port = defaultPortOf(c, call.span) ?? endpointPort(c, call.span);
+      if (!port) return undefined;
+      const direction = call.method === 'connections.allowDefaultPortTo' ? 'egress' : 'ingress';
+      const peer: V | undefined = call.method.endsWith('AnyIpv4')
+        ? { t: 'libval', kind: 'peer', data: { cidr: prim('0.0.0.0/0', call.span), ipv6: prim(false) }, at: call.span }
+        : call.method.endsWith('Internally')
+          ? { t: 'libval', kind: 'self', data: {}, at: call.span }
+          : a[0];
+      return { direction, callSpan: call.span, peer, peerSpan: call.method.endsWith('From') || direction === 'egress' ? s(0) : call.span, port, portSpan: call.span };
+    }
     case 'addIngressRule':
     case 'addEgressRule':
       return { direction: call.method === 'addIngressRule' ? 'ingress' : 'egress', callSpan: call.span, peer: a[0], peerSpan: s(0), port: a[1], portSpan: s(1), ...(a[2] ? { description: a[2] } : {}) };
@@ -93,8 +83,8 @@ export function expandRuleCalls(c: Construct, groupOf: GroupOf, sink: ResourceSi
   const group = groupOf(c);
   if (!group) return;
   let n = 0;
-  for (const call of c.calls) {
-    const rule = ruleOf(call);
+  for (const call of withSshAccess(c.calls)) {
+    const rule = ruleOf(call, c);
     if (!rule) continue;
     n++;
     const nativeType = `${c.type}.${call.method}`;
@@ -151,8 +141,11 @@ export function allowsAllOutbound(c: Construct): boolean | undefined {
       return false;
     case 'ec2.InterfaceVpcEndpoint':
       return true;
-    default:
-      return undefined;
+    default: {
+      if (!ownsImplicitGroup(c)) return undefined;
+      const v = prop(c.props, 'allowAllOutbound');
+      return v === undefined || isAbsentV(v) ? true : v.t === 'prim' && typeof v.v === 'boolean' ? v.v : undefined;
+    }
   }
 }
 
@@ -282,4 +275,21 @@ export function expandNetworkAclEntry(c: Construct, sink: ResourceSink): void {
 
 function spanOfProp(c: Construct, name: string): Span {
   return slot(c.props, name)?.span ?? c.idSpan;
+}
+
+/** An interface endpoint's service port (443 for AWS services), for `endpoint.connections.allowDefaultPortFrom(...)`. */
+function endpointPort(c: Construct, at: Span): V | undefined {
+  if (c.type !== 'ec2.InterfaceVpcEndpoint') return undefined;
+  const service = prop(c.props, 'service');
+  const port = service?.t === 'libval' && service.data['port'] ? service.data['port'] : prim(443, at);
+  return { t: 'libval', kind: 'port', data: { protocol: prim('tcp', at), from: port, to: port }, at };
+}
+
+/** `bastion.allowSshAccessFrom(a, b)` is `connections.allowFrom(a, ec2.Port.tcp(22))` per peer, as in CDK. */
+function withSshAccess(calls: readonly ConstructCall[]): ConstructCall[] {
+  return calls.flatMap((call) => {
+    if (call.method !== 'allowSshAccessFrom') return [call];
+    const ssh: V = { t: 'libval', kind: 'port', data: { protocol: prim('tcp', call.span), from: prim(22, call.span), to: prim(22, call.span) }, at: call.span };
+    return call.args.map((peer, i) => ({ method: 'connections.allowFrom', args: [peer, ssh], argSpans: [call.argSpans[i] ?? call.span, call.span], span: call.span }));
+  });
 }
