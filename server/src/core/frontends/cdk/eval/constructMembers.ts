@@ -9,6 +9,7 @@ const CHILD_MAKERS: Readonly<Record<string, { readonly type: string; readonly li
   addInterfaceEndpoint: { type: 'ec2.InterfaceVpcEndpoint', link: 'vpc' },
   addFlowLog: { type: 'ec2.FlowLog', link: 'resourceType' },
   addEntry: { type: 'ec2.NetworkAclEntry', link: 'networkAcl' },
+  addVpnConnection: { type: 'ec2.VpnConnection', link: 'vpc' },
 };
 
 /**
@@ -17,7 +18,7 @@ const CHILD_MAKERS: Readonly<Record<string, { readonly type: string; readonly li
  * `vpc.addFlowLog('Logs', {...})` and `vpc.addGatewayEndpoint('S3', {...})`, as aws-cdk-lib's Vpc does.
  */
 const PROPS_MADE_BY_METHODS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  'ec2.Vpc': { flowLogs: 'addFlowLog', gatewayEndpoints: 'addGatewayEndpoint' },
+  'ec2.Vpc': { flowLogs: 'addFlowLog', gatewayEndpoints: 'addGatewayEndpoint', vpnConnections: 'addVpnConnection' },
 };
 
 /** `lb.addListener(...)`: the listener class of each load balancer class. */
@@ -67,6 +68,12 @@ export function constructMember(c: Construct, name: string, at: Span): V {
   }
   // The internet gateway an L2 Vpc with public subnets makes (`<vpc>/IGW`).
   if (c.type === 'ec2.Vpc' && name === 'internetGatewayId') return { t: 'ref', c: part(c, 'ec2.CfnInternetGateway', 'IGW'), attr: 'Ref', at };
+  if (c.type === 'ec2.Vpc' && name === 'vpnGatewayId') return { t: 'ref', c: part(c, 'ec2.CfnVPNGateway', 'VpnGateway/Default'), attr: 'Ref', at };
+  // A VPN connection's gateway is its Vpc's (also read through `connection.node.defaultChild`).
+  if (c.type === 'ec2.VpnConnection' && name === 'vpnGatewayId') {
+    const vpc = c.props.t === 'obj' ? c.props.props.get('vpc')?.value : undefined;
+    if (vpc?.t === 'construct') return constructMember(vpc.c, name, at);
+  }
   // `vpcId`, `subnetId`, `securityGroupId`, `networkAclId`, `loadBalancerArn`: the construct's own id.
   if (/(Id|Arn)$/.test(name)) return { t: 'ref', c, attr: 'Ref', at };
   return unknownV(`${name} of ${c.path} is not evaluated by VPC Lens`, at);

@@ -14,6 +14,7 @@ import { expandNetworkAcl, expandNetworkAclEntry, expandRuleCalls, expandSecurit
 import type { VpcInfos } from './selection';
 import { ResourceSink } from './sink';
 import { expandVpc, type VpcInfo } from './vpc';
+import { expandVpnConnection, expandVpnGateway, hasVpnGateway } from './vpn';
 
 export interface CdkModel {
   readonly elements: readonly NetworkElement[];
@@ -32,9 +33,11 @@ const LOAD_BALANCERS = new Set(['elbv2.ApplicationLoadBalancer', 'elbv2.NetworkL
 export function constructsToModel(constructs: readonly Construct[], overrides: PropertyOverrides = new PropertyOverrides()): CdkModel {
   const sink = new ResourceSink();
   const infos = new Map<Construct, VpcInfo>();
+  const vpnConnections = constructs.filter((c) => c.type === 'ec2.VpnConnection');
   for (const c of constructs) {
     if (c.type !== 'ec2.Vpc') continue;
     safely(() => infos.set(c, expandVpc(c, sink)), () => sink.problem(c.idSpan, `VPC Lens could not expand ${c.path}`));
+    if (hasVpnGateway(c, vpnConnections)) safely(() => expandVpnGateway(c, sink), () => sink.problem(c.idSpan, `VPC Lens could not expand the VPN gateway of ${c.path}`));
   }
   const groups = new Map<Construct, string>();
   for (const c of constructs) {
@@ -78,6 +81,9 @@ function expandOne(c: Construct, infos: VpcInfos, sink: ResourceSink): string | 
       return expandInstance(c, infos, sink);
     case 'ec2.BastionHostLinux':
       return expandBastion(c, infos, sink);
+    case 'ec2.VpnConnection':
+      expandVpnConnection(c, sink);
+      return undefined;
     case 'ec2.Subnet':
     case 'ec2.PublicSubnet':
     case 'ec2.PrivateSubnet':
