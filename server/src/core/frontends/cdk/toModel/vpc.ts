@@ -124,28 +124,9 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
       nativeType,
     });
     if (role === 'public' && igwId) {
-      sink.add(
-        c,
-        'AWS::EC2::Route',
-        new Map<string, Value>([
-          ['RouteTableId', ref(rtId, 'Ref', nameSpan)],
-          ['DestinationCidrBlock', str('0.0.0.0/0', nameSpan)],
-          ['GatewayId', ref(igwId, 'Ref', nameSpan)],
-        ]),
-        { part: `${s.logicalName}/DefaultRoute`, span, nameSpan, nativeType },
-      );
-      if (dualStack) {
-        sink.add(
-          c,
-          'AWS::EC2::Route',
-          new Map<string, Value>([
-            ['RouteTableId', ref(rtId, 'Ref', nameSpan)],
-            ['DestinationIpv6CidrBlock', str('::/0', nameSpan)],
-            ['GatewayId', ref(igwId, 'Ref', nameSpan)],
-          ]),
-          { part: `${s.logicalName}/DefaultRoute6`, span, nameSpan, nativeType },
-        );
-      }
+      const route = { table: rtId, subnet: s.logicalName, target: ref(igwId, 'Ref', nameSpan), span, nameSpan, nativeType };
+      addDefaultRoute(c, sink, 'ipv4', 'GatewayId', route);
+      if (dualStack) addDefaultRoute(c, sink, 'ipv6', 'GatewayId', route);
     }
     if (cidrKnown) sink.trace(cidrOrigin, s.cidr, subnetId, 'CidrBlock', `${s.logicalName} (${s.az})`, [c.idSpan, nameSpan]);
     subnetIds.push(subnetId);
@@ -186,16 +167,14 @@ export function expandVpc(c: Construct, sink: ResourceSink): VpcInfo {
     if (!s) continue;
     const g = input.groups.get(s.group) ?? {};
     const nameSpan = g.name ?? c.idSpan;
-    sink.add(
-      c,
-      'AWS::EC2::Route',
-      new Map<string, Value>([
-        ['RouteTableId', ref(routeTableIds[r.subnetIndex]!, 'Ref', nameSpan)],
-        ['DestinationCidrBlock', str('0.0.0.0/0', nameSpan)],
-        [natInstances ? 'InstanceId' : 'NatGatewayId', ref(natIds[r.natIndex]!, 'Ref', natSpan ?? nameSpan)],
-      ]),
-      { part: `${s.logicalName}/DefaultRoute`, span: g.entry ?? c.span, nameSpan, nativeType: 'ec2.PrivateSubnet' },
-    );
+    addDefaultRoute(c, sink, 'ipv4', natInstances ? 'InstanceId' : 'NatGatewayId', {
+      table: routeTableIds[r.subnetIndex]!,
+      subnet: s.logicalName,
+      target: ref(natIds[r.natIndex]!, 'Ref', natSpan ?? nameSpan),
+      span: g.entry ?? c.span,
+      nameSpan,
+      nativeType: 'ec2.PrivateSubnet',
+    });
   }
   if (dualStack) addEgressOnlyInternet(c, layout.subnets, routeTableIds, input.groups, sink);
   return { subnets: infos };
@@ -233,17 +212,35 @@ function addEgressOnlyInternet(c: Construct, subnets: readonly CdkVpcSubnet[], r
   const eigw = sink.add(c, 'AWS::EC2::EgressOnlyInternetGateway', new Map([['VpcId', refTo(c, 'Ref', at)]]), { part: 'EIGW6', span: at, nameSpan: at, nativeType: 'ec2.Vpc (egress-only internet gateway)' });
   for (const { s, i } of privates) {
     const nameSpan = groups.get(s.group)?.name ?? c.idSpan;
-    sink.add(
-      c,
-      'AWS::EC2::Route',
-      new Map<string, Value>([
-        ['RouteTableId', ref(routeTableIds[i]!, 'Ref', nameSpan)],
-        ['DestinationIpv6CidrBlock', str('::/0', nameSpan)],
-        ['EgressOnlyInternetGatewayId', ref(eigw, 'Ref', at)],
-      ]),
-      { part: `${s.logicalName}/DefaultRoute6`, span: groups.get(s.group)?.entry ?? c.span, nameSpan, nativeType: 'ec2.PrivateSubnet' },
-    );
+    addDefaultRoute(c, sink, 'ipv6', 'EgressOnlyInternetGatewayId', {
+      table: routeTableIds[i]!,
+      subnet: s.logicalName,
+      target: ref(eigw, 'Ref', at),
+      span: groups.get(s.group)?.entry ?? c.span,
+      nameSpan,
+      nativeType: 'ec2.PrivateSubnet',
+    });
   }
+}
+
+/**
+ * A subnet's default route as CDK names it: `<subnet>/DefaultRoute` (0.0.0.0/0) or `<subnet>/DefaultRoute6`
+ * (::/0) in its route table, to the target under `targetKey` (`GatewayId`, `NatGatewayId`, ...).
+ */
+function addDefaultRoute(
+  c: Construct,
+  sink: ResourceSink,
+  family: 'ipv4' | 'ipv6',
+  targetKey: string,
+  route: { readonly table: string; readonly subnet: string; readonly target: Value; readonly span: Span; readonly nameSpan: Span; readonly nativeType: string },
+): void {
+  const destination: [string, Value] = family === 'ipv4' ? ['DestinationCidrBlock', str('0.0.0.0/0', route.nameSpan)] : ['DestinationIpv6CidrBlock', str('::/0', route.nameSpan)];
+  sink.add(c, 'AWS::EC2::Route', new Map<string, Value>([['RouteTableId', ref(route.table, 'Ref', route.nameSpan)], destination, [targetKey, route.target]]), {
+    part: `${route.subnet}/${family === 'ipv4' ? 'DefaultRoute' : 'DefaultRoute6'}`,
+    span: route.span,
+    nameSpan: route.nameSpan,
+    nativeType: route.nativeType,
+  });
 }
 
 /**
