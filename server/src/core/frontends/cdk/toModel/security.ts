@@ -125,28 +125,26 @@ function peerConstruct(peer: V | undefined): Construct | undefined {
 
 /**
  * Whether the security group behind a construct's `connections` allows all outbound traffic: a group's
- * `allowAllOutbound` (default true), the group CDK makes for an instance (the instance's `allowAllOutbound`),
- * for an application load balancer (never) or an interface endpoint (always). Undefined when not known.
+ * `allowAllOutbound` (default true), the group CDK makes for an instance or another service's construct (its
+ * `allowAllOutbound`), for an application load balancer (never) or an interface endpoint (always). Undefined
+ * when not known.
  */
 export function allowsAllOutbound(c: Construct): boolean | undefined {
   const given = prop(c.props, 'securityGroup');
   if (given?.t === 'construct' && given.c !== c) return allowsAllOutbound(given.c);
   switch (c.type) {
-    case 'ec2.SecurityGroup':
-    case 'ec2.Instance': {
-      const v = prop(c.props, 'allowAllOutbound');
-      return v === undefined || isAbsentV(v) ? true : v.t === 'prim' && typeof v.v === 'boolean' ? v.v : undefined;
-    }
     case 'elbv2.ApplicationLoadBalancer':
       return false;
     case 'ec2.InterfaceVpcEndpoint':
       return true;
-    default: {
+    case 'ec2.SecurityGroup':
+    case 'ec2.Instance':
+      break;
+    default:
       if (!ownsImplicitGroup(c)) return undefined;
-      const v = prop(c.props, 'allowAllOutbound');
-      return v === undefined || isAbsentV(v) ? true : v.t === 'prim' && typeof v.v === 'boolean' ? v.v : undefined;
-    }
   }
+  const v = prop(c.props, 'allowAllOutbound');
+  return v === undefined || isAbsentV(v) ? true : v.t === 'prim' && typeof v.v === 'boolean' ? v.v : undefined;
 }
 
 function addPort(props: Map<string, Value>, port: V | undefined, at: Span): boolean {
