@@ -24,6 +24,7 @@ describe('CDK source and its synthesized templates give the same network', () =>
     ['dualStack', 'dual-stack VPCs: IPv6 block, ::/0 to the internet and egress-only gateways, no public IPv4 by default; node.findChild'],
     ['services', 'the groups CDK makes for functions, databases, file systems, ECS services, auto scaling groups and a bastion host; default ports'],
     ['vpn', "site-to-site VPN: a Vpc's gateway by prop, connection or call; customer gateways, connections, routes to the gateway"],
+    ['appStyles', 'import x = require(...), plain builder classes with methods, a network load balancer given a security group later'],
     ['l1Network', 'L1 subnets over the stack AZs in while/switch code, routes to a peer vpcCidrBlock, escape hatches, an L2 subnet and an imported one'],
   ] as const) {
     test(`${name}: ${covers}`, async () => {

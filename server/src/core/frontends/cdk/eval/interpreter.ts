@@ -626,8 +626,8 @@ export class CdkInterpreter {
         const path = libraryMember(target.path, method);
         return callLibraryFunction(path, args, at) ?? unknownV(`${path}(...) is not evaluated by VPC Lens`, at);
       }
-      if (target.t === 'construct' && target.c.userClass) {
-        const m = this.userMethod(target.c, method);
+      if ((target.t === 'construct' && target.c.userClass) || target.t === 'obj') {
+        const m = this.userMethod(target.t === 'construct' ? target.c : target, method);
         if (m) return this.callFunction(m.params, m.body, m.env, args, target);
       }
       const resource = cfnResourceOf(target);
@@ -678,8 +678,9 @@ export class CdkInterpreter {
     return unknownV('the called function is not known here', at);
   }
 
-  private userMethod(c: Construct, name: string): { params: readonly Param[]; body: readonly Stmt[]; env: Env } | undefined {
-    const entry = this.classEntries.get(c);
+  /** A method of the class (or a superclass) a construct or plain object was made from. */
+  private userMethod(self: Construct | V, name: string): { params: readonly Param[]; body: readonly Stmt[]; env: Env } | undefined {
+    const entry = 'elementId' in self ? this.classEntries.get(self) : this.objectEntries.get(self);
     for (let cls = entry; cls; cls = this.superEntry(cls)) {
       const m = cls.decl.methods.find((x) => x.name === name);
       if (m) return { params: m.params, body: m.body, env: cls.env };
@@ -717,6 +718,8 @@ export class CdkInterpreter {
   // ---- constructs ----
 
   private readonly classEntries = new Map<Construct, ClassEntry>();
+  /** The class each plain object made with `new` came from (its methods). */
+  private readonly objectEntries = new WeakMap<V, ClassEntry>();
   private readonly pendingSuper = new Map<Env, { entry: ClassEntry; self: V }>();
 
   private construct(e: Extract<Expr, { k: 'new' }>, env: Env): V {
@@ -776,7 +779,11 @@ export class CdkInterpreter {
       const c = this.newConstruct(entry.decl.name, true, args, argSpans, at);
       this.classEntries.set(c, entry);
       self = { t: 'construct', c };
-    } else self = { t: 'obj', props: new Map(), at };
+    } else {
+      // A plain class (`new VpcBuilder()`): an object whose methods are the class's.
+      self = { t: 'obj', props: new Map(), at };
+      this.objectEntries.set(self, entry);
+    }
     this.runConstructor(entry, self, args);
     return self;
   }

@@ -374,6 +374,13 @@ export class TsConverter {
 
   private importStmt(n: RawNode): Stmt | undefined {
     const kids = named(n);
+    // `import ec2 = require('aws-cdk-lib/aws-ec2')`: the whole module under one name, as `import * as ec2`.
+    const required = kids.find((c) => c.type === 'import_require_clause');
+    if (required) {
+      const [local, from] = named(required);
+      if (local?.type !== 'identifier' || from?.type !== 'string') return undefined;
+      return { k: 'import', source: this.stringValue(from), specifiers: [{ imported: '*', local: this.src(local) }], ...range(n) };
+    }
     const source = kids.find((c) => c.type === 'string');
     if (!source) return undefined;
     const specifiers: ImportSpecifier[] = [];
@@ -392,7 +399,6 @@ export class TsConverter {
         }
       }
     }
-    // `import x = require('y')` has no clause we read; it imports nothing we evaluate.
     return { k: 'import', source: this.stringValue(source), specifiers, ...range(n) };
   }
 

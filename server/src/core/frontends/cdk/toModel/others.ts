@@ -208,8 +208,13 @@ export function expandLoadBalancer(c: Construct, infos: VpcInfos, sink: Resource
   const chosen = selection && !isAbsentV(selection.value) ? selection.value : internetFacing === undefined ? undefined : defaultSelection;
   props.set('Subnets', chosen ? subnetRefs(vpc, chosen, infos, selection?.span ?? c.idSpan) : unknown('the subnets are not known here', c.idSpan));
   let groupId: string | undefined;
-  const group = prop(p, 'securityGroup');
-  if (group) props.set('SecurityGroups', list([toValue(group)]));
+  // An application load balancer's `securityGroup`; a network load balancer's `securityGroups` and
+  // `addSecurityGroup(...)` calls (it has none unless given).
+  const given = application ? prop(p, 'securityGroup') : undefined;
+  const nlbGroups = application ? [] : [...listItems(prop(p, 'securityGroups')), ...c.calls.filter((call) => call.method === 'addSecurityGroup').flatMap((call) => call.args.slice(0, 1))];
+  const group = given ?? nlbGroups[0];
+  if (given) props.set('SecurityGroups', list([toValue(given)]));
+  else if (nlbGroups.length > 0) props.set('SecurityGroups', list(nlbGroups.map((g) => toValue(g))));
   else if (application) {
     const vpcId = vpc ? toValue(vpc) : unknown('vpc is not set', c.idSpan);
     groupId = sink.add(c, 'AWS::EC2::SecurityGroup', new Map([['VpcId', vpcId], ['GroupDescription', str(`Automatically created Security Group for ELB ${c.path}`, c.idSpan)]]), {
@@ -234,3 +239,7 @@ export function loadBalancerGroupOf(lb: Construct): string | undefined {
 }
 
 export { refTo };
+
+function listItems(v: V | undefined): readonly V[] {
+  return v?.t === 'list' ? v.items : [];
+}
