@@ -13,10 +13,10 @@ const SCRATCH = join(__dirname, '..', '..', '.cache', 'cdk-oracle');
  * Path metadata, as the CDK CLI asks for, names each resource's construct (`aws:cdk:path`). The feature flags
  * `cdk init` sets that change the network VPC Lens reads are set as a new project has them.
  */
-const APP_PROPS = JSON.stringify({
+const APP_PROPS = {
   builtinCloudFormationValidation: false,
   context: { 'aws:cdk:enable-path-metadata': true, '@aws-cdk/aws-ec2:requirePrivateSubnetsForEgressOnlyInternetGateway': true },
-});
+};
 
 /**
  * Writes `files` ({ 'stack.ts': text }) to a scratch folder and runs `entry` with tsx. The app must make its
@@ -27,8 +27,11 @@ export function synthSource(files: Readonly<Record<string, string>>, entry: stri
   mkdirSync(SCRATCH, { recursive: true });
   const dir = mkdtempSync(join(SCRATCH, 'app-'));
   try {
+    // The CDK CLI passes a project's cdk.json context to the app; running the app directly, the oracle does.
+    const projectContext = files['cdk.json'] ? (JSON.parse(files['cdk.json']) as { context?: object }).context : undefined;
+    const appProps = projectContext ? JSON.stringify({ ...APP_PROPS, context: { ...APP_PROPS.context, ...projectContext } }) : JSON.stringify(APP_PROPS);
     for (const [name, text] of Object.entries(files)) {
-      const runnable = name === entry ? `${text.replace('new cdk.App()', `new cdk.App(${APP_PROPS})`)}\napp.synth();\n` : text;
+      const runnable = name === entry ? `${text.replace('new cdk.App()', `new cdk.App(${appProps})`)}\napp.synth();\n` : text;
       mkdirSync(join(dir, name, '..'), { recursive: true });
       writeFileSync(join(dir, name), runnable);
     }

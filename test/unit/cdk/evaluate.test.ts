@@ -1,7 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Subnet, Vpc } from '../../../server/src/core/model/types';
-import { analyse, HEADER, stack, valueOf } from './helpers';
+import { DEFAULT_SETTINGS } from '../../../server/src/core/config/settings';
+import { createWorkspace } from '../../../server/src/host/createWorkspace';
+import { analyse, HEADER, ROOT, stack, valueOf } from './helpers';
 
 const vpcCidr = (v: Vpc) => valueOf(v.cidrBlocks[0]!.cidr);
 
@@ -138,6 +140,22 @@ export class Net extends cdk.Stack {
     const entry = r.ofKind('nacl-entry').find((x) => x.address === 'S/Acl/FromVpc')!;
     assert.equal(valueOf(entry.cidr), '10.0.0.0/16');
     assert.match(r.hover('stack.ts', 'vpc.vpcCidrBlock)')!, /10\.0\.0\.0\/16/);
+  });
+
+  test("tryGetContext reads the nearest cdk.json's context; an edit to it analyses the app again", async () => {
+    const ws = await createWorkspace();
+    ws.setFile(`${ROOT}/lib/stack.ts`, stack(`    const cidr = this.node.tryGetContext('vpcCidr') ?? '10.9.0.0/16';
+    new ec2.CfnVPC(this, 'V', { cidrBlock: cidr });`));
+    const cidrOf = () => {
+      const vpc = [...ws.analyze(DEFAULT_SETTINGS).model.all()].find((e) => e.kind === 'vpc') as Vpc;
+      return valueOf(vpc.cidrBlocks[0]!.cidr);
+    };
+    // No cdk.json: not known. An empty context: the key is absent, so the default applies.
+    assert.throws(cidrOf);
+    ws.setFile(`${ROOT}/cdk.json`, '{ "app": "npx ts-node bin/app.ts", "context": {} }');
+    assert.equal(cidrOf(), '10.9.0.0/16');
+    ws.setFile(`${ROOT}/cdk.json`, '{ "context": { "vpcCidr": "10.42.0.0/16" } }');
+    assert.equal(cidrOf(), '10.42.0.0/16');
   });
 
   test('props from outside the workspace stay unknown: no crash, no guess', async () => {

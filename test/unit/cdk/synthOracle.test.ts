@@ -3,7 +3,7 @@
 // (through the CloudFormation front-end), with the same findings. See test/cdk-oracle/compareModels.ts.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Instance } from '../../../server/src/core/model/types';
 import { compareModels } from '../../cdk-oracle/compareModels';
@@ -12,7 +12,12 @@ import { IRREGULAR_SHORT_NAMES, NON_HTTPS_PORTS } from '../../../server/src/core
 import { analyse, valueOf } from './helpers';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'cdk', 'oracle');
-const appOf = (name: string) => ({ 'app.ts': readFileSync(join(FIXTURES, `${name}.ts`), 'utf8') });
+/** A fixture app, with its `<name>.cdk.json` as the project's cdk.json when it has one. */
+const appOf = (name: string): Record<string, string> => {
+  const files: Record<string, string> = { 'app.ts': readFileSync(join(FIXTURES, `${name}.ts`), 'utf8') };
+  if (existsSync(join(FIXTURES, `${name}.cdk.json`))) files['cdk.json'] = readFileSync(join(FIXTURES, `${name}.cdk.json`), 'utf8');
+  return files;
+};
 
 describe('CDK source and its synthesized templates give the same network', () => {
   for (const [name, covers] of [
@@ -25,6 +30,7 @@ describe('CDK source and its synthesized templates give the same network', () =>
     ['services', 'the groups CDK makes for functions, databases, file systems, ECS services, auto scaling groups and a bastion host; default ports'],
     ['vpn', "site-to-site VPN: a Vpc's gateway by prop, connection or call; customer gateways, connections, routes to the gateway"],
     ['appStyles', 'import x = require(...), plain builder classes with methods, a network load balancer given a security group later'],
+    ['context', "per-stage configuration read from cdk.json's context with this.node.tryGetContext"],
     ['l1Network', 'L1 subnets over the stack AZs in while/switch code, routes to a peer vpcCidrBlock, escape hatches, an L2 subnet and an imported one'],
   ] as const) {
     test(`${name}: ${covers}`, async () => {

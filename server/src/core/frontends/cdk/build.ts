@@ -1,4 +1,5 @@
 import type { AnalysisUnit, SourceProblem } from '../types';
+import { CdkContext } from './eval/cdkContext';
 import { CdkInterpreter } from './eval/interpreter';
 import { resolveImport } from './eval/modulePaths';
 import type { CdkParsedFile } from './parsedFile';
@@ -11,7 +12,11 @@ import { plannedAzs, type VpcInfo } from './toModel/vpc';
 interface CachedUnit {
   readonly inputs: readonly CdkParsedFile[];
   readonly unit: AnalysisUnit;
+  /** The `cdk.json` files the app's context came from, with their texts then. */
+  readonly contextRead: ReadonlyMap<string, string | undefined>;
 }
+
+type TextOf = ((uri: string) => string | undefined) | undefined;
 
 /**
  * Groups the CDK files into units (files joined by relative imports, with the support modules they import)
@@ -21,7 +26,7 @@ interface CachedUnit {
 export class CdkBuilder {
   private readonly cache = new Map<string, CachedUnit>();
 
-  build(files: ReadonlyMap<string, CdkParsedFile>): AnalysisUnit[] {
+  build(files: ReadonlyMap<string, CdkParsedFile>, textOf?: TextOf): AnalysisUnit[] {
     const units: AnalysisUnit[] = [];
     const live = new Set<string>();
     for (const component of components(files)) {
@@ -29,12 +34,17 @@ export class CdkBuilder {
       live.add(key);
       const inputs = component.map((uri) => files.get(uri)!);
       const cached = this.cache.get(key);
-      if (cached && cached.inputs.length === inputs.length && cached.inputs.every((f, i) => f === inputs[i])) {
+      if (
+        cached &&
+        cached.inputs.length === inputs.length &&
+        cached.inputs.every((f, i) => f === inputs[i]) &&
+        [...cached.contextRead].every(([uri, text]) => textOf?.(uri) === text)
+      ) {
         units.push(cached.unit);
         continue;
       }
-      const unit = buildUnit(key, inputs);
-      this.cache.set(key, { inputs, unit });
+      const { unit, contextRead } = buildUnit(key, inputs, textOf);
+      this.cache.set(key, { inputs, unit, contextRead });
       units.push(unit);
     }
     for (const key of this.cache.keys()) if (!live.has(key)) this.cache.delete(key);
@@ -75,12 +85,17 @@ function components(files: ReadonlyMap<string, CdkParsedFile>): string[][] {
   return out;
 }
 
-function buildUnit(key: string, inputs: readonly CdkParsedFile[]): AnalysisUnit {
+function buildUnit(key: string, inputs: readonly CdkParsedFile[], textOf: TextOf): { unit: AnalysisUnit; contextRead: ReadonlyMap<string, string | undefined> } {
+  const context = new CdkContext(textOf);
+  return { unit: runUnit(key, inputs, context), contextRead: context.read };
+}
+
+function runUnit(key: string, inputs: readonly CdkParsedFile[], context: CdkContext): AnalysisUnit {
   const problems: SourceProblem[] = [];
   try {
     const programs = new Map<string, Program>(inputs.map((f) => [f.uri, f.program]));
     const layouts = new Map<Construct, VpcInfo>();
-    const interpreter = new CdkInterpreter(programs, { subnetsOf: (selection) => plannedSelection(selection, layouts), azsOf: plannedAzs });
+    const interpreter = new CdkInterpreter(programs, { subnetsOf: (selection) => plannedSelection(selection, layouts), azsOf: plannedAzs, context });
     interpreter.run(inputs.filter((f) => f.role === 'app').map((f) => f.uri));
     for (const f of inputs) if (f.role === 'support' && interpreter.visited.has(f.uri)) problems.push(...f.deferredProblems);
     for (const p of interpreter.problems) problems.push({ code: 'evaluation', severity: 'warning', message: p.message, span: p.span });

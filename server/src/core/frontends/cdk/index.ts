@@ -34,6 +34,6 @@ export function createCdkFrontEnd(language: Language): FrontEnd<CdkParsedFile> {
         ? { uri, frontEnd: 'cdk', role, program, imports, problems, deferredProblems: [] }
         : { uri, frontEnd: 'cdk', role, program, imports, problems: [], deferredProblems: problems };
     },
-    build: (files) => ({ units: builder.build(files) }),
+    build: (files, options) => ({ units: builder.build(files, options.textOf) }),
   };
 }

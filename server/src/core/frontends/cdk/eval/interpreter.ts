@@ -4,6 +4,7 @@ import { callLibraryFunction, isAppClass, isConstructBase, libraryMember, librar
 import { resolveImport } from './modulePaths';
 import { itemOf, LIST_METHODS, listMethod, MAX_LOOP_ITERATIONS, MAX_TOTAL_ITERATIONS, objectFunction, truthy } from './arrays';
 import { bitwise, globalFunction, mathFunction, numberMethod, stringMethod } from './builtins';
+import { CdkContext } from './cdkContext';
 import { addChildrenOfProps, constructMember, constructMethod, nodeMethod } from './constructMembers';
 import { type InterpreterOptions, PlannedSubnets, SELECTION_MEMBERS, SUBNETS_CHANGED } from './plannedSubnets';
 import { isL1, PropertyOverrides } from './propertyOverrides';
@@ -73,12 +74,15 @@ export class CdkInterpreter {
   private readonly planned: PlannedSubnets;
   /** Changes made to constructs' CloudFormation resources after they were made (`node.defaultChild`, L1 props). */
   readonly overrides = new PropertyOverrides();
+  /** The app's `cdk.json` context (`this.node.tryGetContext(...)`), and the files read for it. */
+  readonly context: CdkContext;
 
   constructor(
     private readonly programs: ReadonlyMap<string, Program>,
     options: InterpreterOptions = {},
   ) {
     this.planned = new PlannedSubnets(options.subnetsOf, options.azsOf);
+    this.context = options.context ?? new CdkContext(undefined);
   }
 
   /** Runs the given files (the unit's CDK files), then constructs no code in the workspace instantiates. */
@@ -639,6 +643,7 @@ export class CdkInterpreter {
         return constructMethod(this, target, method, args, argSpans, at);
       }
       if (target.t === 'libval' && target.kind === 'node') {
+        if (method === 'tryGetContext' || method === 'getContext') return this.context.value(this.uri, args[0], at);
         const result = nodeMethod(target, method, args, at);
         if (result) return result;
       }

@@ -1,6 +1,7 @@
 // An L2 `ec2.Vpc`'s subnets as the app's code sees them while it runs, before the Vpc is expanded into the
 // model: `vpc.privateSubnets.forEach((s) => new ec2.CfnRoute(this, ..., { routeTableId: s.routeTable.routeTableId }))`.
 import type { Span } from '../../../text/span';
+import type { CdkContext } from './cdkContext';
 import { type Construct, prim, UNDEFINED, unknownV, type V } from './values';
 
 /** A subnet an L2 construct will make (`ec2.Vpc`'s allocation). */
@@ -20,6 +21,8 @@ export interface InterpreterOptions {
   readonly subnetsOf?: (selection: SelectionV) => readonly PlannedSubnet[] | undefined;
   /** An L2 Vpc's AZs (`vpc.availabilityZones`), as its layout picks them; undefined when not known. */
   readonly azsOf?: (vpc: Construct) => readonly string[] | undefined;
+  /** The app's `cdk.json` context (`this.node.tryGetContext(...)`); none known without it. */
+  readonly context?: CdkContext;
 }
 
 /** Recorded on a Vpc whose subnet lists the app changed in place: its planned subnets are then not known. */
