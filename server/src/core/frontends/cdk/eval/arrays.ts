@@ -104,8 +104,9 @@ export function listMethod(list: ListV, method: string, args: readonly V[], at: 
       if (fn?.t !== 'fn') return unknownV('reduce of a function not known here', at);
       let acc = args.length > 1 ? args[1]! : items[0];
       if (acc === undefined) return unknownV('reduce of an empty list without a start value', at);
-      for (let i = args.length > 1 ? 0 : 1; i < Math.min(items.length, MAX_LOOP_ITERATIONS); i++) {
-        if (!next()) return unknownV('reduce past the loop budget', at);
+      for (let i = args.length > 1 ? 0 : 1; i < items.length; i++) {
+        // A partial result would be a wrong value: past the budget, the whole reduce is not known.
+        if (i >= MAX_LOOP_ITERATIONS || !next()) return unknownV('reduce past the loop budget', at);
         acc = call(fn, [acc, items[i]!, prim(i, at), list]);
       }
       return acc;
