@@ -263,7 +263,6 @@ export function isAppClass(path: string): boolean {
   return path === 'cdk.App';
 }
 
-
 /** `Stack.of(this).availabilityZones` and a stack's `this.availabilityZones` (see agnosticStackAzs). */
 export function stackAzsV(at: Span): V {
   return { t: 'list', items: agnosticStackAzs().map((az) => prim(az, at)), at };
