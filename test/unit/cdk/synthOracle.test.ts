@@ -9,7 +9,8 @@ import type { Instance } from '../../../server/src/core/model/types';
 import { compareModels } from '../../cdk-oracle/compareModels';
 import { readAwsCdkLib } from '../../cdk-oracle/endpointServiceNames';
 import { IRREGULAR_SHORT_NAMES, NON_HTTPS_PORTS } from '../../../server/src/core/frontends/cdk/eval/endpointServiceNames';
-import { analyse, valueOf } from './helpers';
+import { inlayHintsFor } from '../../../server/src/core/features/inlayHints';
+import { analyse, ROOT, valueOf } from './helpers';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'cdk', 'oracle');
 /** A fixture app, with its `<name>.cdk.json` as the project's cdk.json when it has one. */
@@ -54,6 +55,14 @@ describe('what the oracle fixtures show a user', () => {
     const subnetOf = (path: string) => valueOf((r.byPath(path) as Instance).subnet).replace(/^.*::/, '');
     // Bastion: vpcSubnets PUBLIC; Web: the default (private with egress) in the Vpc's second AZ; Db: isolated.
     assert.deepEqual(['S/Bastion', 'S/Web', 'S/Db'].map(subnetOf), ['S/Vpc/webSubnet1', 'S/Vpc/appSubnet2', 'S/Vpc/dataSubnet1']);
+  });
+
+  test('inlay hints stand after CIDRs the app writes, not after construct ids where CDK adds its own (allow-all egress, open listeners)', async () => {
+    const files = appOf('servers');
+    const text = files['app.ts']!;
+    const r = await analyse(files);
+    const after = inlayHintsFor(r.analysis, `${ROOT}/app.ts`).map((h) => text.slice(Math.max(0, h.offset - 12), h.offset));
+    assert.deepEqual(after, ["'10.10.0.0/16')", 'cidrMask: 24', 'cidrMask: 22', 'cidrMask: 26', "m anywhere')"].map((s) => s.slice(-12)));
   });
 
   test("a bastion host's SSH opened to anyone is reported on that peer of allowSshAccessFrom", async () => {

@@ -50,14 +50,14 @@ export function constructsToModel(constructs: readonly Construct[], overrides: P
       },
       () => sink.problem(c.idSpan, `VPC Lens could not map ${c.path}`),
     );
-    for (const r of sink.resources.slice(before)) sink.traceCidrs(r.properties, r.elementId, undefined);
+    for (const r of sink.resources.slice(before)) sink.traceCidrs(r.properties, r.elementId, undefined, [c.idSpan]);
   }
   const groupOf = (c: Construct) => groups.get(c);
   for (const c of constructs) {
     if (c.calls.length === 0) continue;
     const before = sink.resources.length;
     safely(() => expandRuleCalls(c, groupOf, sink), () => sink.problem(c.idSpan, `VPC Lens could not map the rules of ${c.path}`));
-    for (const r of sink.resources.slice(before)) sink.traceCidrs(r.properties, r.elementId, undefined);
+    for (const r of sink.resources.slice(before)) sink.traceCidrs(r.properties, r.elementId, undefined, [c.idSpan]);
   }
 
   safely(() => applyPropertyOverrides(sink, overrides), () => undefined);

@@ -56,7 +56,8 @@ function openToTheWorld(c: Construct, lb: Construct, port: Value, sink: Resource
         ['IpProtocol', str('tcp', at)],
         ['FromPort', port],
         ['ToPort', port],
-        [key, str(cidr, at)],
+        // Not written anywhere: CDK's own. It stands at the listener's id (no CIDR trace there).
+        [key, str(cidr, c.idSpan)],
       ]),
       { part: key === 'CidrIp' ? 'OpenIngress' : 'OpenIngressIpv6', span: at, nameSpan: at, nativeType: `${c.type} (open)` },
     );

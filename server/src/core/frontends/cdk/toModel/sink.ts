@@ -62,12 +62,16 @@ export class ResourceSink {
     if (!t.instances.some((i) => i.label === label && i.value === value)) t.instances.push(label !== undefined ? { label, value } : { value });
   }
 
-  /** CIDR strings written in a resource's properties (L1 props, rule peers): hover and inlay hints read them. */
-  traceCidrs(v: Value | undefined, owner: string, attribute: string | undefined, depth = 0): void {
+  /**
+   * CIDR strings written in a resource's properties (L1 props, rule peers): hover and inlay hints read them.
+   * `notWritten`: spans where a value stands for what CDK writes by itself (a construct's id, for a group's
+   * allow-all egress): no CIDR is written there, so no trace.
+   */
+  traceCidrs(v: Value | undefined, owner: string, attribute: string | undefined, notWritten: readonly Span[] = [], depth = 0): void {
     if (!v || depth > 20) return;
-    if (v.k === 'string') this.trace(v.origin, v.v, owner, attribute ?? 'value');
-    else if (v.k === 'list') for (const i of v.items) this.traceCidrs(i, owner, attribute, depth + 1);
-    else if (v.k === 'map') for (const [k, e] of v.entries) this.traceCidrs(e, owner, k, depth + 1);
+    if (v.k === 'string') this.trace(v.origin, v.v, owner, attribute ?? 'value', undefined, notWritten);
+    else if (v.k === 'list') for (const i of v.items) this.traceCidrs(i, owner, attribute, notWritten, depth + 1);
+    else if (v.k === 'map') for (const [k, e] of v.entries) this.traceCidrs(e, owner, k, notWritten, depth + 1);
   }
 
   problem(span: Span, message: string, severity: SourceProblem['severity'] = 'warning'): void {
