@@ -27,9 +27,13 @@ export function synthSource(files: Readonly<Record<string, string>>, entry: stri
   mkdirSync(SCRATCH, { recursive: true });
   const dir = mkdtempSync(join(SCRATCH, 'app-'));
   try {
-    // The CDK CLI passes a project's cdk.json context to the app; running the app directly, the oracle does.
-    const projectContext = files['cdk.json'] ? (JSON.parse(files['cdk.json']) as { context?: object }).context : undefined;
-    const appProps = projectContext ? JSON.stringify({ ...APP_PROPS, context: { ...APP_PROPS.context, ...projectContext } }) : JSON.stringify(APP_PROPS);
+    // The CDK CLI passes a project's context (cdk.json's, and the lookups cdk.context.json keeps) to the app;
+    // running the app directly, the oracle does.
+    const projectContext = {
+      ...(files['cdk.context.json'] ? (JSON.parse(files['cdk.context.json']) as object) : {}),
+      ...(files['cdk.json'] ? (JSON.parse(files['cdk.json']) as { context?: object }).context : {}),
+    };
+    const appProps = JSON.stringify({ ...APP_PROPS, context: { ...APP_PROPS.context, ...projectContext } });
     for (const [name, text] of Object.entries(files)) {
       const runnable = name === entry ? `${text.replace('new cdk.App()', `new cdk.App(${appProps})`)}\napp.synth();\n` : text;
       mkdirSync(join(dir, name, '..'), { recursive: true });

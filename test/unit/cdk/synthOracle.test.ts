@@ -13,10 +13,13 @@ import { inlayHintsFor } from '../../../server/src/core/features/inlayHints';
 import { analyse, ROOT, valueOf } from './helpers';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'cdk', 'oracle');
-/** A fixture app, with its `<name>.cdk.json` as the project's cdk.json when it has one. */
+/** A fixture app, with its `<name>.cdk.json` and `<name>.cdk.context.json` as the project's when it has them. */
 const appOf = (name: string): Record<string, string> => {
   const files: Record<string, string> = { 'app.ts': readFileSync(join(FIXTURES, `${name}.ts`), 'utf8') };
-  if (existsSync(join(FIXTURES, `${name}.cdk.json`))) files['cdk.json'] = readFileSync(join(FIXTURES, `${name}.cdk.json`), 'utf8');
+  for (const project of ['cdk.json', 'cdk.context.json']) {
+    const file = join(FIXTURES, `${name}.${project}`);
+    if (existsSync(file)) files[project] = readFileSync(file, 'utf8');
+  }
   return files;
 };
 
@@ -32,6 +35,7 @@ describe('CDK source and its synthesized templates give the same network', () =>
     ['vpn', "site-to-site VPN: a Vpc's gateway by prop, connection or call; customer gateways, connections, routes to the gateway"],
     ['appStyles', 'import x = require(...), plain builder classes with methods, a network load balancer given a security group later'],
     ['context', "per-stage configuration read from cdk.json's context with this.node.tryGetContext"],
+    ['envStacks', 'stacks with a concrete env: the AZs cdk.context.json recorded for it (three by default), next to an agnostic one'],
     ['l1Network', 'L1 subnets over the stack AZs in while/switch code, routes to a peer vpcCidrBlock, escape hatches, an L2 subnet and an imported one'],
   ] as const) {
     test(`${name}: ${covers}`, async () => {

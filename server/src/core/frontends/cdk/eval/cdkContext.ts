@@ -1,6 +1,7 @@
 // `this.node.tryGetContext('stage')`: the context a CDK app reads, from the `context` of its `cdk.json` (the
-// nearest one up from the file that reads it, as the CDK CLI finds it from where it runs). Values read are
-// reported where the app reads them. `--context` flags and cdk.context.json lookups are not known here.
+// nearest one up from the file that reads it, as the CDK CLI finds it from where it runs), and the AZs of a
+// concrete environment that cdk.context.json records. Values read are reported where the app reads them.
+// `--context` flags are not known here.
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Span } from '../../../text/span';
 import { folderOfUri } from '../../../text/uri';
@@ -24,23 +25,48 @@ export class CdkContext {
     return fromJson(context[key.v], at, 0);
   }
 
+  /**
+   * The AZs `cdk synth` looked up for a concrete environment, as cdk.context.json (beside the app's cdk.json)
+   * records them; undefined when it has none.
+   */
+  availabilityZones(fileUri: string, account: string, region: string): readonly string[] | undefined {
+    const project = this.projectFolder(fileUri);
+    if (project === undefined) return undefined;
+    const azs = this.json(`${project}/cdk.context.json`)?.[`availability-zones:account=${account}:region=${region}`];
+    return Array.isArray(azs) && azs.every((az) => typeof az === 'string') ? (azs as string[]) : undefined;
+  }
+
   private contextFor(fileUri: string): Record<string, unknown> | undefined {
+    const project = this.projectFolder(fileUri);
+    if (project === undefined) return undefined;
+    const context = this.json(`${project}/cdk.json`)?.['context'];
+    return context && typeof context === 'object' && !Array.isArray(context) ? (context as Record<string, unknown>) : {};
+  }
+
+  /** The nearest folder up from a file that holds a cdk.json (the CDK project). */
+  private projectFolder(fileUri: string): string | undefined {
     let folder = folderOfUri(fileUri);
     for (let level = 0; level < MAX_LEVELS && folder; level++) {
-      const uri = `${folder}/cdk.json`;
-      if (!this.read.has(uri)) this.read.set(uri, this.textOf?.(uri));
-      const text = this.read.get(uri);
-      if (text !== undefined) {
-        const errors: ParseError[] = [];
-        const json = parseJsonc(text, errors, { allowTrailingComma: true }) as unknown;
-        const context = json && typeof json === 'object' ? (json as Record<string, unknown>)['context'] : undefined;
-        return errors.length === 0 && context && typeof context === 'object' && !Array.isArray(context) ? (context as Record<string, unknown>) : {};
-      }
+      if (this.text(`${folder}/cdk.json`) !== undefined) return folder;
       const parent = folderOfUri(folder);
       if (parent === folder) break;
       folder = parent;
     }
     return undefined;
+  }
+
+  private text(uri: string): string | undefined {
+    if (!this.read.has(uri)) this.read.set(uri, this.textOf?.(uri));
+    return this.read.get(uri);
+  }
+
+  /** A JSON object file the workspace holds; undefined when absent, not an object, or not valid JSON. */
+  private json(uri: string): Record<string, unknown> | undefined {
+    const text = this.text(uri);
+    if (text === undefined) return undefined;
+    const errors: ParseError[] = [];
+    const json = parseJsonc(text, errors, { allowTrailingComma: true }) as unknown;
+    return errors.length === 0 && json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
   }
 }
 

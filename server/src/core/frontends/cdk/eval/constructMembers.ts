@@ -56,7 +56,7 @@ export function constructMember(c: Construct, name: string, at: Span): V {
   }
   if (/^attr[A-Z]/.test(name)) return { t: 'ref', c, attr: name.slice(4), at };
   // A stack's own AZs (`this.availabilityZones` in a Stack subclass); no other construct has the member.
-  if (c.userClass && name === 'availabilityZones') return stackAzsV(at);
+  if (c.userClass && name === 'availabilityZones') return stackAzsV(at, c);
   if (c.type === 'ec2.Vpc' && VPC_SUBNET_LISTS[name]) {
     const selection: V = { t: 'obj', props: new Map<string, Slot>([['subnetType', { value: prim(VPC_SUBNET_LISTS[name]!, at) }]]), at };
     return { t: 'libval', kind: 'subnets', data: { vpc: self, selection }, at };

@@ -8,7 +8,7 @@ import { CdkContext } from './cdkContext';
 import { addChildrenOfProps, constructMember, constructMethod, nodeMethod } from './constructMembers';
 import { type InterpreterOptions, PlannedSubnets, SELECTION_MEMBERS, SUBNETS_CHANGED } from './plannedSubnets';
 import { isL1, PropertyOverrides } from './propertyOverrides';
-import { type Construct, Env, isAbsentV, prim, primOf, type Slot, UNDEFINED, unknownV, type V } from './values';
+import { type Construct, Env, isAbsentV, prim, primOf, prop, type Slot, type StackEnv, UNDEFINED, unknownV, type V } from './values';
 
 /** Expression evaluations per unit: a runaway (deep recursion, huge generated code) ends in unknowns. */
 const MAX_STEPS = 500_000;
@@ -753,6 +753,7 @@ export class CdkInterpreter {
     const id = idValue === undefined ? `?${this.constructs.length + 1}` : String(idValue);
     const idSpan = args[1]?.t === 'prim' && args[1].at ? args[1].at : (argSpans[1] ?? at);
     const path = type === 'cdk.App' ? '' : parent && parent.path ? `${parent.path}/${id}` : id;
+    const stackEnv = this.stackEnvOf(args[2], parent, at);
     let elementId = `${at.file}::${path}`;
     const seen = this.usedIds.get(elementId) ?? 0;
     this.usedIds.set(elementId, seen + 1);
@@ -771,9 +772,24 @@ export class CdkInterpreter {
       fields: new Map(),
       calls: [],
       ...(parent ? { parent } : {}),
+      ...(stackEnv ? { stackEnv } : {}),
     };
     this.constructs.push(c);
     return c;
+  }
+
+  /**
+   * A stack's concrete environment (`env` with an account and a region VPC Lens knows), or its parent's. An
+   * `env` not known here (`process.env.CDK_DEFAULT_ACCOUNT`) makes the stack environment-agnostic to VPC Lens.
+   */
+  private stackEnvOf(props: V | undefined, parent: Construct | undefined, at: Span): StackEnv | undefined {
+    const env = props?.t === 'obj' ? props.props.get('env')?.value : undefined;
+    if (env === undefined || isAbsentV(env)) return parent?.stackEnv;
+    const account = primOf(prop(env, 'account'));
+    const region = primOf(prop(env, 'region'));
+    if (typeof account !== 'string' || typeof region !== 'string') return undefined;
+    const azs = this.context.availabilityZones(at.file, account, region);
+    return { account, region, ...(azs ? { azs } : {}) };
   }
 
   private instantiate(entry: ClassEntry, args: readonly V[], argSpans: readonly Span[], at: Span): V {

@@ -1,7 +1,7 @@
 import type { Span } from '../../../text/span';
-import { agnosticStackAzs } from '../vpcLayout/availabilityZones';
+import { stackAzs } from '../vpcLayout/availabilityZones';
 import { IRREGULAR_SHORT_NAMES, NON_HTTPS_PORTS } from './endpointServiceNames';
-import { prim, primOf, prop, unknownV, type V } from './values';
+import { type Construct, prim, primOf, prop, unknownV, type V } from './values';
 
 /**
  * The CDK library as the evaluator sees it: symbols named `<module>.<Name>` (`ec2.Vpc`, `cdk.Stack`),
@@ -137,7 +137,7 @@ export function callLibraryFunction(path: string, args: readonly V[], at: Span):
     case 'ec2.NatProvider.gateway':
       return natProvider(false, args, at);
     case 'cdk.Stack.of':
-      return { t: 'libval', kind: 'stack', data: { availabilityZones: stackAzsV(at) }, at };
+      return { t: 'libval', kind: 'stack', data: { availabilityZones: stackAzsV(at, args[0]?.t === 'construct' ? args[0].c : undefined) }, at };
     case 'ec2.Peer.ipv4':
       return { t: 'libval', kind: 'peer', data: { cidr: arg(args, 0), ipv6: prim(false, at) }, at };
     case 'ec2.Peer.ipv6':
@@ -263,9 +263,9 @@ export function isAppClass(path: string): boolean {
   return path === 'cdk.App';
 }
 
-/** `Stack.of(this).availabilityZones` and a stack's `this.availabilityZones` (see agnosticStackAzs). */
-export function stackAzsV(at: Span): V {
-  return { t: 'list', items: agnosticStackAzs().map((az) => prim(az, at)), at };
+/** `Stack.of(this).availabilityZones` and a stack's `this.availabilityZones`, for code in `c` (see stackAzs). */
+export function stackAzsV(at: Span, c: Construct | undefined): V {
+  return { t: 'list', items: stackAzs(c?.stackEnv).map((az) => prim(az, at)), at };
 }
 
 const SECONDS_PER_UNIT: Readonly<Record<string, number>> = { millis: 0.001, seconds: 1, minutes: 60, hours: 3600, days: 86400 };

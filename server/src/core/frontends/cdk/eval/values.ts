@@ -61,6 +61,19 @@ export interface Construct {
   readonly fields: Map<string, V>;
   readonly calls: ConstructCall[];
   readonly parent?: Construct;
+  /**
+   * The environment of the stack it is in, when that stack's `env` names a concrete account and region
+   * (`env: { account: '123456789012', region: 'eu-west-1' }`), with the AZs cdk.context.json recorded for it.
+   * Absent: an environment-agnostic stack, or one whose env is not known here (`process.env.CDK_DEFAULT_*`).
+   */
+  readonly stackEnv?: StackEnv;
+}
+
+export interface StackEnv {
+  readonly account: string;
+  readonly region: string;
+  /** `availability-zones:account=..:region=..` of cdk.context.json, when the app has it. */
+  readonly azs?: readonly string[];
 }
 
 export interface Binding {

@@ -299,6 +299,12 @@ function layoutInput(c: Construct, cidr: string | undefined): { ok: true; props:
   const props: CdkVpcProps = { constructPath: c.path };
   if (cidr !== undefined) props.cidr = cidr;
   if (isDualStack(c)) props.dualStack = true;
+  // A stack with a concrete env: CDK's AZs are those cdk.context.json recorded (else looked up at synth).
+  if (c.stackEnv) {
+    props.region = c.stackEnv.region;
+    props.envAgnostic = false;
+    if (c.stackEnv.azs) props.stackAvailabilityZones = [...c.stackEnv.azs];
+  }
   if (maxAzs.value !== undefined) props.maxAzs = maxAzs.value;
   if (natGateways.value !== undefined) props.natGateways = natGateways.value;
   if (reservedAzs.value !== undefined) props.reservedAzs = reservedAzs.value;

@@ -12,12 +12,17 @@ const MAX_GENERATED_AZS = 64;
 export const AGNOSTIC_STACK_AZ_COUNT = 2;
 
 /**
- * Stack.availabilityZones as the app's code reads it (`Stack.of(this).availabilityZones`). VPC Lens reads
- * every stack as environment-agnostic, as it lays out an L2 Vpc: `az#0`, `az#1`, the region's first two.
+ * Stack.availabilityZones as the app's code reads it (`Stack.of(this).availabilityZones`): an
+ * environment-agnostic stack's two `Fn::GetAZs` picks (`az#0`, `az#1`); a concrete environment's list from
+ * cdk.context.json, else three placeholders (`cdk synth` looks the list up; CDK's own placeholders are three).
  */
-export function agnosticStackAzs(): string[] {
-  return Array.from({ length: AGNOSTIC_STACK_AZ_COUNT }, (_, i) => symbolicAzName(i));
+export function stackAzs(env: { readonly azs?: readonly string[] } | undefined): string[] {
+  if (env?.azs) return [...env.azs];
+  return Array.from({ length: env ? CONCRETE_PLACEHOLDER_AZ_COUNT : AGNOSTIC_STACK_AZ_COUNT }, (_, i) => symbolicAzName(i));
 }
+
+/** CDK's placeholder AZs of a concrete environment before its lookup (`dummy1a`..`dummy1c`). */
+const CONCRETE_PLACEHOLDER_AZ_COUNT = 3;
 
 /** What CDK's Stack.availabilityZones returns before a context lookup has run. */
 const DUMMY_AZS = ['dummy1a', 'dummy1b', 'dummy1c'];
