@@ -21,6 +21,19 @@ describe('vpc-lens check: a network read with file()', () => {
     assert.match(run.stdout, /\(3 resources\)/);
   });
 
+  test('a file the root reads from outside the checked folder is read too, as Terraform reads it', () => {
+    ensureCliBuilt();
+    const main = MAIN_TF.replace(/file\("[^"]*network\.yaml"\)/, 'file("${path.module}/../../shared/network.yaml")');
+    assert.notEqual(main, MAIN_TF, 'the fixture reads network.yaml with file()');
+    const root = makeWorkspace({ 'envs/prod/main.tf': main, 'shared/network.yaml': NETWORK_YAML, 'shared/other.txt': 'not read' });
+    roots.push(root);
+    const run = runCli(['check', 'envs/prod'], root);
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stdout, /^shared\/network\.yaml:7:11 {2}error {4}Subnet 10\.1\.2\.0\/24 is outside VPC aws_vpc\.main/m);
+    // Only the file the root names is read; the folder's other files are not checked.
+    assert.doesNotMatch(run.stdout, /other\.txt/);
+  });
+
   test('hosts keep the YAML and JSON files no front-end analyses but file() may read, up to a size', () => {
     assert.ok(mayBeReadByFileFunction('/r/network.yaml', 'a: 1'));
     assert.ok(mayBeReadByFileFunction('/r/network.YML', 'a: 1'));

@@ -40,3 +40,16 @@ describe('language server: a network read from a YAML file with file()', () => {
     await client.waitForDiagnostics(yamlUri, 'the finding back from the disk', (d) => d.some((x) => x.code === 'subnet-outside-vpc'));
   });
 });
+
+describe('language server: a YAML file read with file() from outside the workspace folder', () => {
+  const main = MAIN_TF.replace(/file\("[^"]*network\.yaml"\)/, 'file("${path.module}/../../shared/network.yaml")');
+  const served = serveFolder({ 'envs/prod/main.tf': main, 'shared/network.yaml': NETWORK_YAML }, 'envs/prod');
+
+  test('the file is read from the disk, and its finding is reported where it writes the block', async () => {
+    const { client, ws } = served;
+    assert.notEqual(main, MAIN_TF, 'the fixture reads network.yaml with file()');
+    const ds = await client.waitForDiagnostics(ws.uri('shared/network.yaml'), 'subnet-outside-vpc', (d) => d.some((x) => x.code === 'subnet-outside-vpc'));
+    assert.deepEqual(ds.find((d) => d.code === 'subnet-outside-vpc')!.range.start, positionOf(NETWORK_YAML, '10.1.2.0/24'));
+  });
+});
+

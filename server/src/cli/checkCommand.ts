@@ -20,6 +20,7 @@ import { phaseTimer } from './phaseTimer';
 import { useColor, type CliIo } from './io';
 import { loadFiles, readFiles } from './loadFiles';
 import { loadModuleFolders } from './moduleFolders';
+import { loadReferencedConfigFiles } from './referencedFiles';
 import { displayPath, displayPathOfUri } from './paths';
 import { buildReport, SEVERITY_RANK, type CheckReport } from './report';
 import { INFORMATION_URI, VPC_LENS_VERSION } from './version';
@@ -75,6 +76,7 @@ export async function runCheck(command: CheckCommand, io: CliIo, deps: CheckDeps
   const loaded = loadFiles(ws, read, new Set(command.paths.map((p) => path.resolve(io.cwd, p))), io);
   const parametersUnreadable = loadParameterFiles(ws, parameterFiles, io);
   const modulesUnreadable = await loadModuleFolders(ws, project.isExcluded, io);
+  await loadReferencedConfigFiles(ws, project.isExcluded);
   timer.mark('read');
   const settings = analysisSettings(project.analysis, loaded.varFileUris, parameterFiles, command.region);
   const analysis = deps.analyze ? (await deps.analyze(ws, settings, log)).analysis : ws.analyze(settings);

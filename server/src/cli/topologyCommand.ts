@@ -12,6 +12,7 @@ import { CliError } from './errors';
 import type { CliIo } from './io';
 import { loadFiles, readFiles } from './loadFiles';
 import { loadModuleFolders } from './moduleFolders';
+import { loadReferencedConfigFiles } from './referencedFiles';
 import { displayPath, displayPathOfUri } from './paths';
 
 /**
@@ -44,6 +45,7 @@ export async function runTopology(command: TopologyCommand, io: CliIo, deps: Che
   const explicit = new Set(command.paths.map((p) => path.resolve(io.cwd, p)));
   const loaded = loadFiles(ws, readFiles({ files: found.files, varFiles: [...project.varFiles, ...varFiles] }, io), explicit, io);
   await loadModuleFolders(ws, project.isExcluded, io);
+  await loadReferencedConfigFiles(ws, project.isExcluded);
   const analysis = ws.analyze({ ...project.analysis, terraformVarFiles: loaded.varFileUris });
   if (analysis.files === 0) io.err(`vpc-lens: no files to analyse (looked in ${command.paths.join(' ')})\n`);
 

@@ -15,7 +15,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, type Workspace, describeError } from '../core/analysis/workspace';
 import { folderOfUri } from '../core/text/uri';
-import { mayBeReadByFileFunction } from '../host/files';
+import { MAX_FILE_FUNCTION_CHARS, mayBeReadByFileFunction, readTextFileAsync } from '../host/files';
+import { loadReferencedFiles } from '../host/referencedFiles';
 import { loadReferencedFolders, MAX_REFERENCED_FOLDERS } from '../host/referencedFolders';
 import { PROJECT_CONFIG_FILE } from '../core/config/projectConfig';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../core/config/settings';
@@ -61,6 +62,8 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
    * relative patterns (`moduleWatcher`), and re-read on re-index.
    */
   const moduleFiles = new Set<string>();
+  /** Files the workspace's files read with Terraform's file() that no walk of the folders found (outside them). */
+  const referencedFiles = new Set<string>();
   /** Set once the client said what it supports (`initialized`). */
   let moduleWatcher: ModuleFolderWatcher | undefined;
 
@@ -160,6 +163,7 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
     claimed.delete(uri);
     diskFiles.delete(uri);
     moduleFiles.delete(uri);
+    referencedFiles.delete(uri);
     lines.forget(uri);
     return known;
   }
@@ -244,11 +248,39 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
       const load = await loadReferencedFolders(workspace, read, new Set(), put);
       if (load.truncated) log(`VPC Lens: modules called from more than ${MAX_REFERENCED_FOLDERS} folders outside the workspace; the others are not read`);
       moduleWatcher?.update([...moduleFiles].map(folderOfUri));
-      return changed || load.added.length > 0;
+      return changed || load.added.length > 0 || (await followReferencedFiles());
     } catch (err) {
       logError(`VPC Lens: cannot read the modules the workspace calls: ${describeError(err)}`);
       return false;
     }
+  }
+
+  /**
+   * Reads the files the workspace's files read with Terraform's `file()` that it does not hold (outside the
+   * workspace folders, or of a kind the walk skips), and drops those nothing reads any more. They are read
+   * again at the next re-index; an edit in the editor is followed like any open document's.
+   */
+  async function followReferencedFiles(): Promise<boolean> {
+    if (!workspace) return false;
+    const ws = workspace;
+    const wanted = new Set(ws.referencedFiles());
+    let changed = false;
+    for (const uri of [...referencedFiles]) {
+      if (wanted.has(uri) || clientUris.has(uri)) continue;
+      removeFile(uri);
+      changed = true;
+    }
+    const read = async (uri: string): Promise<string | undefined> => {
+      const p = uriToPath(uri);
+      if (p === undefined || excludedByUser(uri)) return undefined;
+      const result = await readTextFileAsync(p, MAX_FILE_FUNCTION_CHARS);
+      return result.ok ? result.text : undefined;
+    };
+    const added = await loadReferencedFiles(ws, read, (uri, text) => {
+      ws.setFile(uri, text);
+      referencedFiles.add(uri);
+    });
+    return changed || added.length > 0;
   }
 
   /** Open documents override the disk, unless excluded (settings may have changed since they opened). */
@@ -280,8 +312,8 @@ export function startLanguageServer(connection: Connection, createWorkspace: (lo
         if (readSettings) await readEditorConfiguration();
         for (const f of folders) loadProjectConfig(f);
         settings = analysisSettings(folders, editorSettings, log);
-        // Module files are read again below: they may have changed on disk, unwatched.
-        for (const uri of [...moduleFiles]) if (!clientUris.has(uri)) removeFile(uri);
+        // Module files and files read with file() are read again below: they may have changed on disk, unwatched.
+        for (const uri of [...moduleFiles, ...referencedFiles]) if (!clientUris.has(uri)) removeFile(uri);
         await indexFolders();
         syncOpenDocuments();
         await followModulesNow();

@@ -140,3 +140,29 @@ describe('file() and fileexists()', () => {
     assert.deepEqual(hostBits.map((d) => d.message), ['VPC block 10.0.0.1/16 has host bits set: the block it names is 10.0.0.0/16']);
   });
 });
+
+describe('files a configuration reads, for hosts to read them (referencedFiles)', () => {
+  test('paths written in full are found, relative to the file folder; computed ones and .tfvars are not', async () => {
+    const ws = await createWorkspace();
+    ws.setFile('file:///repo/envs/prod/main.tf', `locals {
+  net    = yamldecode(file("\${path.module}/../../shared/network.yaml"))
+  peers  = jsondecode(file("peers.json"))
+  extra  = fileexists("\${path.root}/extra.yaml") ? file("\${path.root}/extra.yaml") : ""
+  cwd    = file("\${path.cwd}/cwd.txt")
+  abs    = file("/etc/vpc/ranges.yaml")
+  nested = { a = [for k in ["x"] : upper(file("nested/\${k}.yaml"))] }
+  dyn    = file(var.path)
+  mixed  = file("\${var.dir}/net.yaml")
+}
+`);
+    ws.setFile('file:///repo/envs/prod/terraform.tfvars', 'path = "file(\\"x.yaml\\")"\n');
+    ws.setFile('file:///repo/envs/prod/other.tf', 'resource "aws_vpc" "v" { cidr_block = "10.0.0.0/16" }\n');
+    assert.deepEqual(ws.referencedFiles(), [
+      'file:///etc/vpc/ranges.yaml',
+      'file:///repo/envs/prod/cwd.txt',
+      'file:///repo/envs/prod/extra.yaml',
+      'file:///repo/envs/prod/peers.json',
+      'file:///repo/shared/network.yaml',
+    ]);
+  });
+});

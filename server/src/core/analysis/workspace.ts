@@ -65,6 +65,8 @@ interface FileEntry {
   parsed: ParsedFile | undefined;
   /** `FrontEnd.referencedFolders` of this text, once asked (the editor asks after every analysis). */
   referenced?: readonly string[];
+  /** `FrontEnd.referencedFiles` of this text, once asked. */
+  referencedFiles?: readonly string[];
 }
 
 /**
@@ -128,6 +130,26 @@ export class Workspace {
       for (const folder of entry.referenced) folders.add(folder);
     }
     return [...folders].sort();
+  }
+
+  /**
+   * Files the analysed files read besides analysed ones (see `FrontEnd.referencedFiles`), sorted, whether or
+   * not the workspace holds them: a host reads those it does not. Kept per text, as `referencedFolders`.
+   */
+  referencedFiles(): string[] {
+    const files = new Set<string>();
+    for (const [uri, entry] of this.files) {
+      const fe = entry.frontEnd;
+      if (!fe?.referencedFiles) continue;
+      try {
+        entry.referencedFiles ??= fe.referencedFiles(uri, entry.text, () => entry.parsed ?? this.parseSafely(fe, uri, entry.text));
+      } catch (err) {
+        entry.referencedFiles = [];
+        this.logger.error(`VPC Lens: could not read the files ${uri} reads: ${describeError(err)}`);
+      }
+      for (const file of entry.referencedFiles) files.add(file);
+    }
+    return [...files].sort();
   }
 
   analyze(settings: AnalysisSettings): Analysis {
@@ -243,6 +265,7 @@ export class Workspace {
       entry.frontEnd = named;
       entry.parsed = undefined;
       entry.referenced = undefined;
+      entry.referencedFiles = undefined;
     }
   }
 

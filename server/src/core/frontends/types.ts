@@ -141,6 +141,12 @@ export interface FrontEnd<P extends ParsedFile = ParsedFile> {
    */
   referencedFolders?(uri: string, text: string, parsed: () => P): readonly string[];
   /**
+   * Files (URIs) this file reads besides analysed ones (Terraform's `file("network.yaml")`), which the
+   * workspace may not hold (outside the checked folders); a host reads those it can (`BuildOptions.textOf`
+   * then finds them). Optional; never throws.
+   */
+  referencedFiles?(uri: string, text: string, parsed: () => P): readonly string[];
+  /**
    * Builds model elements from every parsed file of this front-end, as independent units. Called after any
    * change; caches by parsed-file identity (a `ParsedFile` object is replaced only when its text changes).
    */

@@ -12,6 +12,7 @@ import { parseTerraformJson } from './json/parse';
 import { rootUnit } from './rootUnit';
 import { buildRootsOneByOne } from './oneShot';
 import { referencedModuleFolders } from './moduleFolders';
+import { referencedConfigFiles } from './referencedFiles';
 import { parseModuleManifest } from './installedModules';
 
 export type { TerraformParsedFile } from './parsedFile';
@@ -82,6 +83,7 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
     claims: (uri) => /\.(tf|tfvars)(\.json)?$/i.test(uri) || fileKind(uri) === 'manifest',
     parse: parseTerraform,
     referencedFolders: referencedModuleFolders,
+    referencedFiles: referencedConfigFiles,
     evaluate(files, options) {
       const entries = evaluateRoots(files, options);
       return {

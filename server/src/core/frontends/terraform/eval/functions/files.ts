@@ -23,6 +23,6 @@ export const FILE_FUNCTIONS: Record<string, TfFunction> = {
 
 function notRead(path: string): Value {
   return unknown(
-    `"${path}" is not a file VPC Lens read (it reads the .tf, .tfvars, .json, .yaml and .yml files of the folders it checks)`,
+    `"${path}" is not a file VPC Lens read (it reads the .json, .yaml and .yml files of the folders it checks, and a file a configuration names with a path written in full, up to 1 MB)`,
   );
 }
