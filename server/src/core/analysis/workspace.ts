@@ -64,7 +64,7 @@ interface FileEntry {
   detected: FrontEnd | undefined;
   parsed: ParsedFile | undefined;
   /** `FrontEnd.referencedFolders` of this text, once asked (the editor asks after every analysis). */
-  referenced?: readonly string[];
+  referencedFolders?: readonly string[];
   /** `FrontEnd.referencedFiles` of this text, once asked. */
   referencedFiles?: readonly string[];
 }
@@ -117,19 +117,7 @@ export class Workspace {
    * each text's folders are kept until the text changes.
    */
   referencedFolders(): string[] {
-    const folders = new Set<string>();
-    for (const [uri, entry] of this.files) {
-      const fe = entry.frontEnd;
-      if (!fe?.referencedFolders) continue;
-      try {
-        entry.referenced ??= fe.referencedFolders(uri, entry.text, () => entry.parsed ?? this.parseSafely(fe, uri, entry.text));
-      } catch (err) {
-        entry.referenced = [];
-        this.logger.error(`VPC Lens: could not read the module sources of ${uri}: ${describeError(err)}`);
-      }
-      for (const folder of entry.referenced) folders.add(folder);
-    }
-    return [...folders].sort();
+    return this.referenced('referencedFolders', 'the module sources of');
   }
 
   /**
@@ -137,19 +125,25 @@ export class Workspace {
    * not the workspace holds them: a host reads those it does not. Kept per text, as `referencedFolders`.
    */
   referencedFiles(): string[] {
-    const files = new Set<string>();
+    return this.referenced('referencedFiles', 'the files read by');
+  }
+
+  /** What the front-ends' `hook` says each analysed file references, asked once per text. */
+  private referenced(hook: 'referencedFolders' | 'referencedFiles', what: string): string[] {
+    const out = new Set<string>();
     for (const [uri, entry] of this.files) {
       const fe = entry.frontEnd;
-      if (!fe?.referencedFiles) continue;
+      const ask = fe?.[hook];
+      if (!fe || !ask) continue;
       try {
-        entry.referencedFiles ??= fe.referencedFiles(uri, entry.text, () => entry.parsed ?? this.parseSafely(fe, uri, entry.text));
+        entry[hook] ??= ask.call(fe, uri, entry.text, () => entry.parsed ?? this.parseSafely(fe, uri, entry.text));
       } catch (err) {
-        entry.referencedFiles = [];
-        this.logger.error(`VPC Lens: could not read the files ${uri} reads: ${describeError(err)}`);
+        entry[hook] = [];
+        this.logger.error(`VPC Lens: could not read ${what} ${uri}: ${describeError(err)}`);
       }
-      for (const file of entry.referencedFiles) files.add(file);
+      for (const x of entry[hook] ?? []) out.add(x);
     }
-    return [...files].sort();
+    return [...out].sort();
   }
 
   analyze(settings: AnalysisSettings): Analysis {
@@ -264,7 +258,7 @@ export class Workspace {
       if (named === entry.frontEnd) continue;
       entry.frontEnd = named;
       entry.parsed = undefined;
-      entry.referenced = undefined;
+      entry.referencedFolders = undefined;
       entry.referencedFiles = undefined;
     }
   }
