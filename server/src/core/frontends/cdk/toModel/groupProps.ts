@@ -1,5 +1,6 @@
-import { list, map, str, type Value } from '../../../values/value';
-import { type Construct, isAbsentV, prim, prop, type Slot, slot, type V } from '../eval/values';
+import type { Span } from '../../../text/span';
+import { list, map, ref, str, type Value } from '../../../values/value';
+import { type Construct, isAbsentV, prop, type Slot, slot, type V } from '../eval/values';
 import type { ResourceSink } from './sink';
 import { refTo, toValue } from './values';
 
@@ -19,8 +20,7 @@ export function groupProps(c: Construct, vpc: V | undefined, allOut: Slot | unde
   if (vpc) props.set('VpcId', vpc.t === 'construct' ? refTo(vpc.c, 'Ref', vpc.c.span) : toValue(vpc));
   const egress: Value[] = [];
   const allOutSpan = (allOut?.value.t === 'prim' ? allOut.value.at : undefined) ?? c.idSpan;
-  const allOutValue = allOut && !isAbsentV(allOut.value) ? allOut.value : prim(true);
-  if (allOutValue.t === 'prim' && allOutValue.v === true) {
+  if (allowAllOutboundOf(allOut?.value) === true) {
     egress.push(map(new Map<string, Value>([['IpProtocol', str('-1', allOutSpan)], ['CidrIp', str('0.0.0.0/0', allOutSpan)]]), allOutSpan));
   }
   if (allOut6?.t === 'prim' && allOut6.v === true) {
@@ -28,4 +28,29 @@ export function groupProps(c: Construct, vpc: V | undefined, allOut: Slot | unde
   }
   if (egress.length > 0) props.set('SecurityGroupEgress', list(egress));
   return props;
+}
+
+/** `allowAllOutbound` as CDK reads it: absent is true; undefined when written but not known here. */
+export function allowAllOutboundOf(v: V | undefined): boolean | undefined {
+  if (v === undefined || isAbsentV(v)) return true;
+  return v.t === 'prim' && typeof v.v === 'boolean' ? v.v : undefined;
+}
+
+/**
+ * An ingress rule CDK adds to a group by itself (a listener or an endpoint that is `open`, a NAT instance
+ * provider's inbound traffic): `protocol` on `port` (all ports when absent) from `peer`, a `CidrIp` or
+ * `CidrIpv6` value. Part of `owner`, at `at`.
+ */
+export function addCdkIngress(
+  sink: ResourceSink,
+  owner: Construct,
+  rule: { readonly group: string; readonly protocol: string; readonly port?: Value; readonly peer: readonly [string, Value]; readonly at: Span; readonly part: string; readonly nativeType: string },
+): void {
+  const props = new Map<string, Value>([['GroupId', ref(rule.group, 'Ref', rule.at)], ['IpProtocol', str(rule.protocol, rule.at)]]);
+  if (rule.port) {
+    props.set('FromPort', rule.port);
+    props.set('ToPort', rule.port);
+  }
+  props.set(rule.peer[0], rule.peer[1]);
+  sink.add(owner, 'AWS::EC2::SecurityGroupIngress', props, { part: rule.part, span: rule.at, nameSpan: rule.at, nativeType: rule.nativeType });
 }

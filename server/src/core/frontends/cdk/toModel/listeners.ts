@@ -3,6 +3,7 @@ import { list, map, num, ref, str, unknown, type Value } from '../../../values/v
 import type { Construct, ConstructCall, V } from '../eval/values';
 import { isAbsentV, prop, slot } from '../eval/values';
 import type { ResourceSink } from './sink';
+import { addCdkIngress } from './groupProps';
 import { loadBalancerGroupOf } from './others';
 import { toValue } from './values';
 
@@ -48,19 +49,16 @@ function openToTheWorld(c: Construct, lb: Construct, port: Value, sink: Resource
   const peers: [string, string][] = [['CidrIp', '0.0.0.0/0']];
   if (dualStack?.t === 'prim' && dualStack.v === 'dualstack') peers.push(['CidrIpv6', '::/0']);
   for (const [key, cidr] of peers) {
-    sink.add(
-      c,
-      'AWS::EC2::SecurityGroupIngress',
-      new Map<string, Value>([
-        ['GroupId', ref(group, 'Ref', at)],
-        ['IpProtocol', str('tcp', at)],
-        ['FromPort', port],
-        ['ToPort', port],
-        // Not written anywhere: CDK's own. It stands at the listener's id (no CIDR trace there).
-        [key, str(cidr, c.idSpan)],
-      ]),
-      { part: key === 'CidrIp' ? 'OpenIngress' : 'OpenIngressIpv6', span: at, nameSpan: at, nativeType: `${c.type} (open)` },
-    );
+    // The CIDR is written nowhere: CDK's own. It stands at the listener's id (no CIDR trace there).
+    addCdkIngress(sink, c, {
+      group,
+      protocol: 'tcp',
+      port,
+      peer: [key, str(cidr, c.idSpan)],
+      at,
+      part: key === 'CidrIp' ? 'OpenIngress' : 'OpenIngressIpv6',
+      nativeType: `${c.type} (open)`,
+    });
   }
 }
 

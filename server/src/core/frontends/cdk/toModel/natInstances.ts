@@ -1,7 +1,7 @@
 import type { Span } from '../../../text/span';
 import { bool, list, ref, str, type Value } from '../../../values/value';
 import { type Construct, isAbsentV, prim, prop, type Slot, slot } from '../eval/values';
-import { addImplicitGroup } from './groupProps';
+import { addCdkIngress, addImplicitGroup } from './groupProps';
 import type { ResourceSink } from './sink';
 import { toValue } from './values';
 
@@ -51,12 +51,14 @@ export class NatInstances {
       this.group = addImplicitGroup(this.vpc, 'NatSecurityGroup', sink, outbound, { t: 'construct', c: this.vpc });
     }
     if (direction === 'INBOUND_AND_OUTBOUND') {
-      sink.add(
-        this.vpc,
-        'AWS::EC2::SecurityGroupIngress',
-        new Map<string, Value>([['GroupId', ref(this.group, 'Ref', this.at)], ['IpProtocol', str('-1', this.at)], ['CidrIp', str('0.0.0.0/0', this.at)]]),
-        { part: 'NatSecurityGroup/IngressFromAnywhere', span: this.at, nameSpan: this.at, nativeType: 'ec2.Vpc (NAT instance provider)' },
-      );
+      addCdkIngress(sink, this.vpc, {
+        group: this.group,
+        protocol: '-1',
+        peer: ['CidrIp', str('0.0.0.0/0', this.at)],
+        at: this.at,
+        part: 'NatSecurityGroup/IngressFromAnywhere',
+        nativeType: 'ec2.Vpc (NAT instance provider)',
+      });
     }
     return this.group;
   }

@@ -1,7 +1,7 @@
 import { bool, list, num, ref, str, unknown, type Value } from '../../../values/value';
 import type { Construct, V } from '../eval/values';
 import { isAbsentV, prop, slot } from '../eval/values';
-import { addImplicitGroup } from './groupProps';
+import { addCdkIngress, addImplicitGroup } from './groupProps';
 import { allSubnets, selectSubnets, subnetRefs, type VpcInfos } from './selection';
 import { partElementId, type ResourceSink } from './sink';
 import { pascal, refTo, toValue } from './values';
@@ -160,9 +160,7 @@ function openToTheVpc(c: Construct, vpc: V | undefined, groupIds: readonly (stri
   const port = service?.t === 'libval' && service.data['port'] ? toValue(service.data['port']) : num(443, at);
   const cidr = vpc?.t === 'construct' && vpc.c.type === 'ec2.Vpc' ? vpcCidrValue(vpc.c, at) : unknown('the VPC CIDR is not known here', at);
   groupIds.forEach((group, i) => {
-    if (!group) return;
-    const props = new Map<string, Value>([['GroupId', ref(group, 'Ref', at)], ['IpProtocol', str('tcp', at)], ['FromPort', port], ['ToPort', port], ['CidrIp', cidr]]);
-    sink.add(c, 'AWS::EC2::SecurityGroupIngress', props, { part: `OpenIngress${i + 1}`, span: at, nameSpan: at, nativeType: `${c.type} (open)` });
+    if (group) addCdkIngress(sink, c, { group, protocol: 'tcp', port, peer: ['CidrIp', cidr], at, part: `OpenIngress${i + 1}`, nativeType: `${c.type} (open)` });
   });
 }
 

@@ -2,7 +2,7 @@ import type { Span } from '../../../text/span';
 import { map, num, ref, str, unknown, type Value } from '../../../values/value';
 import type { Construct, ConstructCall, V } from '../eval/values';
 import { isAbsentV, prim, prop, slot } from '../eval/values';
-import { groupProps } from './groupProps';
+import { allowAllOutboundOf, groupProps } from './groupProps';
 import { defaultPortOf, ownsImplicitGroup } from './implicitGroups';
 import { type VpcInfos, subnetRefs } from './selection';
 import type { ResourceSink } from './sink';
@@ -143,8 +143,7 @@ export function allowsAllOutbound(c: Construct): boolean | undefined {
     default:
       if (!ownsImplicitGroup(c)) return undefined;
   }
-  const v = prop(c.props, 'allowAllOutbound');
-  return v === undefined || isAbsentV(v) ? true : v.t === 'prim' && typeof v.v === 'boolean' ? v.v : undefined;
+  return allowAllOutboundOf(prop(c.props, 'allowAllOutbound'));
 }
 
 function addPort(props: Map<string, Value>, port: V | undefined, at: Span): boolean {
