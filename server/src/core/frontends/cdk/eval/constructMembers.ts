@@ -1,7 +1,7 @@
 import type { Span } from '../../../text/span';
 import type { CdkInterpreter } from './interpreter';
 import { stackAzsV } from './library';
-import { type Construct, prim, primOf, type Slot, spanOfV, UNDEFINED, unknownV, type V } from './values';
+import { type Construct, partConstruct, prim, primOf, type Slot, spanOfV, UNDEFINED, unknownV, type V } from './values';
 
 /** Methods that make a child construct: its type and the prop that links it to the parent. */
 const CHILD_MAKERS: Readonly<Record<string, { readonly type: string; readonly link: string }>> = {
@@ -32,6 +32,9 @@ const TARGET_GROUP_TYPES: Readonly<Record<string, string>> = {
   'elbv2.ApplicationListener': 'elbv2.ApplicationTargetGroup',
   'elbv2.NetworkListener': 'elbv2.NetworkTargetGroup',
 };
+
+/** The VPN gateway aws-cdk-lib makes for an L2 Vpc: `<vpc>/VpnGateway/Default` (`vpc.vpnGatewayId`). */
+export const VPN_GATEWAY_PART = 'VpnGateway/Default';
 
 const SUBNET_TYPES = new Set(['ec2.Subnet', 'ec2.PublicSubnet', 'ec2.PrivateSubnet']);
 
@@ -64,11 +67,11 @@ export function constructMember(c: Construct, name: string, at: Span): V {
   if (c.type === 'ec2.Vpc' && name === 'vpcCidrBlock') return { t: 'libval', kind: 'vpcCidr', data: { vpc: self }, at };
   // `subnet.routeTable.routeTableId` of an `ec2.Subnet` the app makes: the route table CDK makes with it.
   if (SUBNET_TYPES.has(c.type) && name === 'routeTable') {
-    return { t: 'obj', props: new Map([['routeTableId', { value: { t: 'ref', c: part(c, 'ec2.CfnRouteTable', 'RouteTable'), attr: 'Ref', at } }]]), at };
+    return { t: 'obj', props: new Map([['routeTableId', { value: { t: 'ref', c: partConstruct(c, 'ec2.CfnRouteTable', 'RouteTable'), attr: 'Ref', at } }]]), at };
   }
   // The internet gateway an L2 Vpc with public subnets makes (`<vpc>/IGW`).
-  if (c.type === 'ec2.Vpc' && name === 'internetGatewayId') return { t: 'ref', c: part(c, 'ec2.CfnInternetGateway', 'IGW'), attr: 'Ref', at };
-  if (c.type === 'ec2.Vpc' && name === 'vpnGatewayId') return { t: 'ref', c: part(c, 'ec2.CfnVPNGateway', 'VpnGateway/Default'), attr: 'Ref', at };
+  if (c.type === 'ec2.Vpc' && name === 'internetGatewayId') return { t: 'ref', c: partConstruct(c, 'ec2.CfnInternetGateway', 'IGW'), attr: 'Ref', at };
+  if (c.type === 'ec2.Vpc' && name === 'vpnGatewayId') return { t: 'ref', c: partConstruct(c, 'ec2.CfnVPNGateway', VPN_GATEWAY_PART), attr: 'Ref', at };
   // A VPN connection's gateway is its Vpc's (also read through `connection.node.defaultChild`).
   if (c.type === 'ec2.VpnConnection' && name === 'vpnGatewayId') {
     const vpc = c.props.t === 'obj' ? c.props.props.get('vpc')?.value : undefined;
@@ -111,7 +114,7 @@ export function constructMethod(interp: CdkInterpreter, target: V, method: strin
   if (method === 'addNatGateway' && SUBNET_TYPES.has(c.type)) {
     // CDK makes `<subnet>/EIP` and `<subnet>/NATGateway` (expandSubnet); the call returns the gateway.
     c.calls.push({ method, args, argSpans, span: at });
-    return { t: 'construct', c: part(c, 'ec2.CfnNatGateway', 'NATGateway') };
+    return { t: 'construct', c: partConstruct(c, 'ec2.CfnNatGateway', 'NATGateway') };
   }
   if (method === 'addTargets' && TARGET_GROUP_TYPES[c.type]) {
     // CDK makes `<listener>/<id>Group` in the load balancer's VPC with the call's props; without conditions,
@@ -173,11 +176,6 @@ function addRedirect(interp: CdkInterpreter, lb: V, config: V | undefined, confi
   return { t: 'construct', c: child };
 }
 
-/** A resource CDK makes under a construct (`<subnet>/RouteTable`), to refer to: not a construct of the app. */
-function part(c: Construct, type: string, id: string): Construct {
-  return { ...c, type, id, path: `${c.path}/${id}`, elementId: `${c.elementId}/${id}`, props: UNDEFINED, fields: new Map(), calls: [], parent: c };
-}
-
 /**
  * `construct.node.findChild('IGW')` / `tryFindChild(...)`: a resource a library construct made under it,
  * referred to by its id (`<vpc>/IGW`). Undefined for other `node` methods.
@@ -187,5 +185,5 @@ export function nodeMethod(node: Extract<V, { t: 'libval' }>, method: string, ar
   const of = node.data['of'];
   const id = primOf(args[0]);
   if (of?.t !== 'construct' || typeof id !== 'string') return unknownV(`${method}(...) is not known here`, at);
-  return { t: 'construct', c: part(of.c, 'cdk.CfnResource', id) };
+  return { t: 'construct', c: partConstruct(of.c, 'cdk.CfnResource', id) };
 }

@@ -2,7 +2,7 @@
 // model: `vpc.privateSubnets.forEach((s) => new ec2.CfnRoute(this, ..., { routeTableId: s.routeTable.routeTableId }))`.
 import type { Span } from '../../../text/span';
 import type { CdkContext } from './cdkContext';
-import { type Construct, prim, UNDEFINED, unknownV, type V } from './values';
+import { type Construct, partConstruct, prim, UNDEFINED, unknownV, type V } from './values';
 
 /** A subnet an L2 construct will make (`ec2.Vpc`'s allocation). */
 export interface PlannedSubnet {
@@ -85,12 +85,8 @@ export class PlannedSubnets {
    * (it is not expanded again); calls on it are not read.
    */
   private subnet(vpc: Construct, s: PlannedSubnet, at: Span): Construct {
-    const part = (type: string, id: string, elementId: string): Construct => ({
-      type, userClass: false, id, idSpan: vpc.idSpan, path: `${vpc.path}/${id}`, span: vpc.span, fileUri: vpc.fileUri,
-      elementId, props: UNDEFINED, fields: new Map(), calls: [], parent: vpc,
-    });
-    const routeTable = part('ec2.CfnRouteTable', `${s.logicalName}/RouteTable`, s.routeTableId);
-    const subnet = part('ec2.Subnet', s.logicalName, s.elementId);
+    const routeTable = partConstruct(vpc, 'ec2.CfnRouteTable', `${s.logicalName}/RouteTable`, UNDEFINED, s.routeTableId);
+    const subnet = partConstruct(vpc, 'ec2.Subnet', s.logicalName, UNDEFINED, s.elementId);
     subnet.fields.set('routeTable', { t: 'obj', props: new Map([['routeTableId', { value: { t: 'ref', c: routeTable, attr: 'Ref', at } }]]), at });
     subnet.fields.set('availabilityZone', prim(s.az, at));
     if (s.cidr !== undefined) subnet.fields.set('ipv4CidrBlock', prim(s.cidr, at));

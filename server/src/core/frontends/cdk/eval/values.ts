@@ -69,6 +69,19 @@ export interface Construct {
   readonly stackEnv?: StackEnv;
 }
 
+/** The element id of a construct's resource, or of one of its parts (`<construct element id>/<part>`). */
+export function partElementId(c: Construct, part?: string): string {
+  return part ? `${c.elementId}/${part}` : c.elementId;
+}
+
+/**
+ * A resource a library construct makes under it (`<vpc>/IGW`, `<subnet>/RouteTable`, a bastion's `Resource`
+ * instance): something to refer to, or to map as the construct's part. Not a construct of the app.
+ */
+export function partConstruct(c: Construct, type: string, id: string, props: V = UNDEFINED, elementId = partElementId(c, id)): Construct {
+  return { ...c, type, userClass: false, id, path: `${c.path}/${id}`, elementId, props, fields: new Map(), calls: [], parent: c };
+}
+
 export interface StackEnv {
   readonly account: string;
   readonly region: string;

@@ -1,5 +1,5 @@
 import { list, map, ref, unknown, type Value } from '../../../values/value';
-import { type Construct, isAbsentV, prop, type Slot, slot } from '../eval/values';
+import { type Construct, isAbsentV, partConstruct, prop, type Slot, slot } from '../eval/values';
 import { selectSubnets, type VpcInfos } from './selection';
 import { addImplicitGroup } from './groupProps';
 import type { ResourceSink } from './sink';
@@ -64,6 +64,5 @@ export function expandBastion(c: Construct, infos: VpcInfos, sink: ResourceSink)
   }
   const selection = slot(c.props, 'subnetSelection');
   if (selection) props.set('vpcSubnets', selection);
-  const instance: Construct = { ...c, type: 'ec2.Instance', id: 'Resource', path: `${c.path}/Resource`, elementId: `${c.elementId}/Resource`, props: { t: 'obj', props }, calls: [], parent: c };
-  return expandInstance(instance, infos, sink);
+  return expandInstance(partConstruct(c, 'ec2.Instance', 'Resource', { t: 'obj', props }), infos, sink);
 }

@@ -3,7 +3,7 @@ import { type Span, spanKey } from '../../../text/span';
 import { map, type Value } from '../../../values/value';
 import type { CfnResource } from '../../cloudformation/eval/evaluated';
 import type { SourceProblem, ValueTrace } from '../../types';
-import type { Construct } from '../eval/values';
+import { type Construct, partElementId } from '../eval/values';
 
 export interface ResourceOptions {
   /** Suffix of the element id and address under the construct (`PublicSubnet1/RouteTable`). */
@@ -14,10 +14,7 @@ export interface ResourceOptions {
   readonly nativeType?: string;
 }
 
-/** The element id of a construct's resource, or of one of its parts (`<construct element id>/<part>`). */
-export function partElementId(c: Construct, part?: string): string {
-  return part ? `${c.elementId}/${part}` : c.elementId;
-}
+export { partElementId } from '../eval/values';
 
 /**
  * Collects what the constructs synthesize: CloudFormation-shaped resources (mapped to the model by the

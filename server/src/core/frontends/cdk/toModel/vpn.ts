@@ -1,10 +1,9 @@
 import { bool, num, ref, str, unknown, type Value } from '../../../values/value';
+import { VPN_GATEWAY_PART } from '../eval/constructMembers';
 import { type Construct, isAbsentV, prop } from '../eval/values';
 import { partElementId, type ResourceSink } from './sink';
 import { refTo, toValue } from './values';
 
-/** The VPN gateway aws-cdk-lib makes for an L2 Vpc: `<vpc>/VpnGateway/Default` (`vpc.vpnGatewayId`). */
-export const VPN_GATEWAY_PART = 'VpnGateway/Default';
 
 /**
  * Whether an L2 Vpc has a VPN gateway: `vpnGateway: true`, `vpnConnections` or `vpnGatewayAsn`, an
@@ -15,7 +14,7 @@ export function hasVpnGateway(vpc: Construct, connections: readonly Construct[])
   const gateway = prop(p, 'vpnGateway');
   if (gateway?.t === 'prim' && gateway.v === false) return false;
   if (gateway?.t === 'prim' && gateway.v === true) return true;
-  if ((prop(p, 'vpnConnections') && !isAbsentV(prop(p, 'vpnConnections'))) || (prop(p, 'vpnGatewayAsn') && !isAbsentV(prop(p, 'vpnGatewayAsn')))) return true;
+  if (['vpnConnections', 'vpnGatewayAsn'].some((name) => !isAbsentV(prop(p, name)))) return true;
   if (vpc.calls.some((call) => call.method === 'enableVpnGateway')) return true;
   return connections.some((c) => {
     const of = prop(c.props, 'vpc');
