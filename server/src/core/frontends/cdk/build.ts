@@ -1,3 +1,4 @@
+import { unchangedSinceRead } from '../textsRead';
 import type { AnalysisUnit, SourceProblem } from '../types';
 import { CdkContext } from './eval/cdkContext';
 import { CdkInterpreter } from './eval/interpreter';
@@ -38,7 +39,7 @@ export class CdkBuilder {
         cached &&
         cached.inputs.length === inputs.length &&
         cached.inputs.every((f, i) => f === inputs[i]) &&
-        [...cached.contextRead].every(([uri, text]) => textOf?.(uri) === text)
+        unchangedSinceRead(cached.contextRead, textOf)
       ) {
         units.push(cached.unit);
         continue;

@@ -1,4 +1,5 @@
 import { type Language, Parser } from 'web-tree-sitter';
+import { unchangedSinceRead } from '../textsRead';
 import type { AnalysisUnit, BuildOptions, FrontEnd, FrontEndOutput, SourceProblem, ValueTrace } from '../types';
 import type { EvaluatedResource } from './evaluated';
 import { evaluateRoot, type RootEvaluation } from './eval/evaluateRoot';
@@ -55,7 +56,7 @@ export function createTerraformFrontEnd(language: Language): TerraformFrontEnd {
     const entries = roots.map((plan) => {
       live.add(plan.folder);
       const cached = rootCache.get(plan.folder);
-      if (cached && cached.traced === traced && sameInputs(cached.inputs, plan) && sameFilesRead(cached.result, options)) return cached;
+      if (cached && cached.traced === traced && sameInputs(cached.inputs, plan) && unchangedSinceRead(cached.result.filesRead, options.textOf)) return cached;
       const result = evaluateRoot(plan, layout.modules, traced, options.textOf);
       const entry: RootCacheEntry = { folder: plan.folder, inputs: plan.inputs, result, traced };
       rootCache.set(plan.folder, entry);
@@ -115,12 +116,6 @@ function makeParser(language: Language): Parser {
   const p = new Parser();
   p.setLanguage(language);
   return p;
-}
-
-/** True when every file the root's evaluation read through `file()` still has the text it read (or still none). */
-function sameFilesRead(result: RootEvaluation, options: BuildOptions): boolean {
-  for (const [uri, text] of result.filesRead) if (options.textOf?.(uri) !== text) return false;
-  return true;
 }
 
 function sameInputs(previous: readonly TerraformParsedFile[], plan: RootPlan): boolean {
