@@ -2,10 +2,10 @@
 // (`addPropertyOverride('CidrBlock', ...)`) outside its VPC is squiggled on the override, and SSH opened on a
 // bastion host is squiggled on its peer; hovering the override shows its AWS math. Screenshots go to
 // test-results/e2e/cdk-app/.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startEditorSession, type EditorSession } from './run';
+import { useEditorSession } from './run';
 
 const STEP_MS = 90_000;
 const PINNED = '10.2.1.0/28';
@@ -32,22 +32,19 @@ new EdgeStack(new cdk.App(), 'Edge');
 `;
 
 describe('a CDK app with an escape hatch, in code-server', { timeout: 5 * 60_000 }, () => {
-  let session: EditorSession;
-
-  before(async () => {
-    session = await startEditorSession({ name: 'cdk-app' });
-    const folder = path.join(session.scenario.folder, 'cdkapp', 'lib');
-    fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, 'edge-stack.ts'), STACK);
-    await session.workbench.open(session.codeServer.url, session.scenario.folder, 90_000);
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await session?.close();
-  }, { timeout: 60_000 });
+  const editor = useEditorSession(
+    { name: 'cdk-app' },
+    {
+      beforeOpen: () => {
+        const folder = path.join(editor.session.scenario.folder, 'cdkapp', 'lib');
+        fs.mkdirSync(folder, { recursive: true });
+        fs.writeFileSync(path.join(folder, 'edge-stack.ts'), STACK);
+      },
+    },
+  );
 
   test('the pinned block outside the VPC and the SSH opened to anyone are squiggled; the override hovers with its math', { timeout: STEP_MS }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     try {
       await workbench.quickOpen('edge-stack.ts');
       await workbench.waitForEditorText('the stack', /addPropertyOverride/, 30_000);

@@ -1,9 +1,9 @@
 // VPC Lens in a real VS Code (code-server + headless Chromium): what a person sees after installing the .vsix
 // and opening the example network. Screenshots of every step go to test-results/e2e/editor/.
 // Run with `npm run test:e2e` (sets up the tools, packages the .vsix, then runs this file).
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEditorSession, type EditorSession } from './run';
+import { useEditorSession } from './run';
 import { extensionHostLog } from './lib/codeServer';
 import { pollUntil } from './lib/poll';
 
@@ -11,32 +11,31 @@ const STEP_MS = 60_000;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 describe('VPC Lens in code-server', { timeout: 9 * 60_000 }, () => {
-  let session: EditorSession;
   /** The mistake's CIDR as the source spells it, quotes included, so a comment quoting it is not matched. */
   let quotedCidr: string;
-
-  before(async () => {
-    session = await startEditorSession({ name: 'editor' });
-    const { workbench, codeServer, scenario } = session;
-    quotedCidr = `"${scenario.cidr}"`;
-    console.log(`workspace: ${scenario.source}; ${scenario.file}:${scenario.line} ${quotedCidr}`);
-    await workbench.open(codeServer.url, scenario.folder, 90_000);
-    await workbench.screenshot('workbench');
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await session?.close();
-  }, { timeout: 60_000 });
+  const editor = useEditorSession(
+    { name: 'editor' },
+    {
+      beforeOpen: () => {
+        const { scenario } = editor.session;
+        quotedCidr = `"${scenario.cidr}"`;
+        console.log(`workspace: ${scenario.source}; ${scenario.file}:${scenario.line} ${quotedCidr}`);
+      },
+      afterOpen: async () => {
+        await editor.session.workbench.screenshot('workbench');
+      },
+    },
+  );
 
   test('the .vsix is installed as vpc-lens.vpc-lens', () => {
     assert.ok(
-      session.installedExtensions.some((e) => e.startsWith('vpc-lens.vpc-lens@')),
-      `installed: ${session.installedExtensions.join(', ') || '(none)'}`,
+      editor.session.installedExtensions.some((e) => e.startsWith('vpc-lens.vpc-lens@')),
+      `installed: ${editor.session.installedExtensions.join(', ') || '(none)'}`,
     );
   });
 
   test('Quick Open opens the file with the mistake', { timeout: STEP_MS }, async () => {
-    const { workbench, scenario } = session;
+    const { workbench, scenario } = editor.session;
     await workbench.quickOpen(scenario.file);
     await workbench.goToLine(scenario.line);
     const text = await workbench.visibleEditorText();
@@ -45,7 +44,7 @@ describe('VPC Lens in code-server', { timeout: 9 * 60_000 }, () => {
   });
 
   test('the extension host activates vpc-lens.vpc-lens without errors', { timeout: STEP_MS }, async () => {
-    const { codeServer } = session;
+    const { codeServer } = editor.session;
     const activation = await pollUntil(
       'the extension host log to report the activation of vpc-lens.vpc-lens',
       () => extensionHostLog(codeServer.dirs).match(/_doActivateExtension vpc-lens\.vpc-lens.*/)?.[0],
@@ -59,13 +58,13 @@ describe('VPC Lens in code-server', { timeout: 9 * 60_000 }, () => {
   });
 
   test('the status bar shows the VPC Lens item', { timeout: STEP_MS }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     const item = await workbench.statusBarItem(/VPC Lens/, 30_000);
     console.log(`status bar: ${item}`);
   });
 
   test('its "VPC Lens" output channel exists', { timeout: 90_000 }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     // The channel appears when the extension activates, which is asynchronous: ask again until it is listed.
     let seen: string[] = [];
     try {
@@ -93,7 +92,7 @@ describe('VPC Lens in code-server', { timeout: 9 * 60_000 }, () => {
   });
 
   test('the mistake is squiggled in the editor', { timeout: STEP_MS }, async () => {
-    const { workbench, scenario } = session;
+    const { workbench, scenario } = editor.session;
     try {
       const squiggles = await workbench.waitForErrorSquiggleUnder(quotedCidr, scenario.cidr, 45_000);
       assert.ok(squiggles > 0);
@@ -103,7 +102,7 @@ describe('VPC Lens in code-server', { timeout: 9 * 60_000 }, () => {
   });
 
   test('the Problems panel lists the rule code at the mistake', { timeout: STEP_MS }, async () => {
-    const { workbench, scenario } = session;
+    const { workbench, scenario } = editor.session;
     try {
       const row = await workbench.problemRowMatching(
         [new RegExp(escapeRegExp(scenario.ruleCode)), new RegExp(`Ln ${scenario.line}\\b`)],
@@ -116,7 +115,7 @@ describe('VPC Lens in code-server', { timeout: 9 * 60_000 }, () => {
   });
 
   test('hovering the CIDR shows its usable address count', { timeout: STEP_MS }, async () => {
-    const { workbench, scenario } = session;
+    const { workbench, scenario } = editor.session;
     try {
       const hover = await workbench.hoverOver(quotedCidr, scenario.cidr, /[\d,]+ usable/, 30_000);
       console.log(`hover: ${JSON.stringify(hover.slice(0, 400))}`);
@@ -127,7 +126,7 @@ describe('VPC Lens in code-server', { timeout: 9 * 60_000 }, () => {
   });
 
   test('an inlay hint shows the usable count after the CIDR', { timeout: STEP_MS }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     await workbench.page.mouse.move(5, 5);
     await workbench.page.keyboard.press('Escape');
     try {

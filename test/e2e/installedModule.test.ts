@@ -3,37 +3,27 @@
 // the editor's file watcher reports the manifest, the server reads the installed module, and the hover on
 // the module's name shows what it builds and the finding in its code. Screenshots go to
 // test-results/e2e/installed-module/.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { INITIALISED, ROOT } from '../fixtures/installedModule';
-import { startEditorSession, type EditorSession } from './run';
+import { useEditorSession } from './run';
 
 const STEP_MS = 90_000;
 // Named apart from examples/ (which has a main.tf in its module), so that quick open finds this one.
 const FILE = 'live/registry.tf';
 
 describe('a module installed by terraform init, in code-server', { timeout: 5 * 60_000 }, () => {
-  let session: EditorSession;
+  const editor = useEditorSession({ name: 'installed-module' }, { beforeOpen: () => write(FILE, ROOT) });
   const write = (name: string, text: string) => {
-    const full = path.join(session.scenario.folder, name);
+    const full = path.join(editor.session.scenario.folder, name);
     fs.mkdirSync(path.dirname(full), { recursive: true });
     fs.writeFileSync(full, text);
   };
 
-  before(async () => {
-    session = await startEditorSession({ name: 'installed-module' });
-    write(FILE, ROOT);
-    await session.workbench.open(session.codeServer.url, session.scenario.folder, 90_000);
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await session?.close();
-  }, { timeout: 60_000 });
-
   test('after terraform init, the hover on the module name shows what it builds and the SSH finding in its code', { timeout: STEP_MS }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     try {
       await workbench.quickOpen('registry.tf');
       // The subnet given outside the VPC is found only once the module is read: nothing is there yet.

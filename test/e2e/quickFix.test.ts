@@ -2,11 +2,11 @@
 // `cidr-host-bits` mistake of examples/subnets.tf (`10.0.7.1/24`) is offered "Replace with the network address
 // 10.0.7.0/24" with Ctrl+., and after picking it the file reads `10.0.7.0/24` and the warning is gone.
 // Screenshots of every step go to test-results/e2e/quick-fix/.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startEditorSession, type EditorSession } from './run';
+import { useEditorSession } from './run';
 import { pollUntil } from './lib/poll';
 import { selectors } from './lib/workbench';
 
@@ -16,26 +16,22 @@ const WRONG = '10.0.7.1/24';
 const FIXED = '10.0.7.0/24';
 
 describe('a quick fix in code-server', { timeout: 6 * 60_000 }, () => {
-  let session: EditorSession;
   /** 1-based line and column of the wrong CIDR in the workspace copy. */
   let at: { line: number; column: number };
-
-  before(async () => {
-    session = await startEditorSession({ name: 'quick-fix' });
-    const { workbench, codeServer, scenario } = session;
-    const lines = fs.readFileSync(path.join(scenario.folder, FILE), 'utf8').split('\n');
-    const index = lines.findIndex((l) => l.includes(`"${WRONG}"`));
-    assert.ok(index >= 0, `${FILE} has no "${WRONG}" (examples/README.md lists it for cidr-host-bits)`);
-    at = { line: index + 1, column: lines[index]!.indexOf(WRONG) + 1 };
-    await workbench.open(codeServer.url, scenario.folder, 90_000);
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await session?.close();
-  }, { timeout: 60_000 });
+  const editor = useEditorSession(
+    { name: 'quick-fix' },
+    {
+      beforeOpen: () => {
+        const lines = fs.readFileSync(path.join(editor.session.scenario.folder, FILE), 'utf8').split('\n');
+        const index = lines.findIndex((l) => l.includes(`"${WRONG}"`));
+        assert.ok(index >= 0, `${FILE} has no "${WRONG}" (examples/README.md lists it for cidr-host-bits)`);
+        at = { line: index + 1, column: lines[index]!.indexOf(WRONG) + 1 };
+      },
+    },
+  );
 
   test(`the host-bits warning shows under "${WRONG}" with a light bulb`, { timeout: STEP_MS }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     await workbench.quickOpen(FILE);
     // The cursor on the CIDR: the editor asks for code actions where the cursor is.
     await workbench.goToLine(at.line, 10_000, at.column + 2);
@@ -48,7 +44,7 @@ describe('a quick fix in code-server', { timeout: 6 * 60_000 }, () => {
   });
 
   test('Ctrl+. lists the fix and applying it rewrites the block', { timeout: STEP_MS }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     let listed: string[] = [];
     try {
       listed = await workbench.applyQuickFix(
@@ -68,7 +64,7 @@ describe('a quick fix in code-server', { timeout: 6 * 60_000 }, () => {
   });
 
   test('the warning disappears after the fix', { timeout: STEP_MS }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     try {
       // The server re-analyses the edited (unsaved) document and publishes diagnostics without the finding.
       await workbench.waitForNoSquiggleUnder('warning', `"${FIXED}"`, FIXED, 30_000);

@@ -1,9 +1,9 @@
 // VPC Lens in a Restricted Mode window (Workspace Trust on, examples/ not trusted), in code-server + headless
 // Chromium: it declares `untrustedWorkspaces: supported` because it only reads files, so it still squiggles
 // the mistake, and its output channel says why it runs there. Screenshots go to test-results/e2e/restricted-mode/.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEditorSession, type EditorSession } from './run';
+import { useEditorSession } from './run';
 import { pollUntil } from './lib/poll';
 
 const STEP_MS = 60_000;
@@ -11,20 +11,10 @@ const STEP_MS = 60_000;
 const RESTRICTED_MODE_NOTE = 'Restricted Mode: VPC Lens only reads files; it never runs code from the workspace';
 
 describe('VPC Lens in a Restricted Mode window', { timeout: 6 * 60_000 }, () => {
-  let session: EditorSession;
-
-  before(async () => {
-    session = await startEditorSession({ name: 'restricted-mode', restrictedMode: true });
-    const { workbench, codeServer, scenario } = session;
-    await workbench.open(codeServer.url, scenario.folder, 90_000);
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await session?.close();
-  }, { timeout: 60_000 });
+  const editor = useEditorSession({ name: 'restricted-mode', restrictedMode: true });
 
   test('the window is in Restricted Mode', { timeout: STEP_MS }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     try {
       const item = await workbench.statusBarItem(/Restricted Mode/, 30_000);
       console.log(`status bar: ${item}`);
@@ -34,7 +24,7 @@ describe('VPC Lens in a Restricted Mode window', { timeout: 6 * 60_000 }, () => 
   });
 
   test('the mistake is still squiggled', { timeout: STEP_MS }, async () => {
-    const { workbench, scenario } = session;
+    const { workbench, scenario } = editor.session;
     const quoted = `"${scenario.cidr}"`;
     await workbench.quickOpen(scenario.file);
     await workbench.goToLine(scenario.line);
@@ -46,7 +36,7 @@ describe('VPC Lens in a Restricted Mode window', { timeout: 6 * 60_000 }, () => 
   });
 
   test('the "VPC Lens" output says it only reads files', { timeout: STEP_MS }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     try {
       const text = await pollUntil(
         `"${RESTRICTED_MODE_NOTE}" in the "VPC Lens" output`,

@@ -8,6 +8,7 @@
 //   E2E_CHROMIUM=/path/to/chromium   another browser than /usr/bin/chromium
 // Results: test-results/e2e/<session>/NN-step.png, code-server.log, code-server-logs/, browser-console.log.
 import * as fs from 'node:fs';
+import { after, before } from 'node:test';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { openBrowser, type OpenBrowser } from './lib/browser';
@@ -61,6 +62,38 @@ function recordBrowserErrors({ page }: OpenBrowser, file: string): void {
     if (message.type() === 'error' || message.type() === 'warning') fs.appendFileSync(file, `[${message.type()}] ${message.text()}\n`);
   });
   page.on('pageerror', (error) => fs.appendFileSync(file, `[pageerror] ${error.message}\n`));
+}
+
+/** A suite's editor session, started by `useEditorSession` before its tests. */
+export interface EditorSuite {
+  readonly session: EditorSession;
+}
+
+/**
+ * Starts the suite's editor session before its tests and closes it after them: code-server and Chromium on a
+ * copy of the scenario workspace, `beforeOpen` (the suite's own files, written into `scenario.folder`), the
+ * workbench opened on that folder, then `afterOpen`.
+ */
+export function useEditorSession(
+  options: SessionOptions,
+  steps: { readonly beforeOpen?: () => void; readonly afterOpen?: () => Promise<void> } = {},
+): EditorSuite {
+  let started: EditorSession | undefined;
+  before(async () => {
+    started = await startEditorSession(options);
+    steps.beforeOpen?.();
+    await started.workbench.open(started.codeServer.url, started.scenario.folder, 90_000);
+    await steps.afterOpen?.();
+  }, { timeout: 180_000 });
+  after(async () => {
+    await started?.close();
+  }, { timeout: 60_000 });
+  return {
+    get session(): EditorSession {
+      if (!started) throw new Error(`the editor session '${options.name}' has not started`);
+      return started;
+    },
+  };
 }
 
 export async function startEditorSession({ vsix = vsixPath(), name, restrictedMode = false, env = {}, vscodeOptions = [] }: SessionOptions): Promise<EditorSession> {

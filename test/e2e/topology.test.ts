@@ -2,11 +2,11 @@
 // Command Palette opens the panel, the diagram draws the example VPC and its subnets (inside the webview's
 // two iframes), and a click on a subnet reveals its resource in the editor. Screenshots of every step go to
 // test-results/e2e/topology/.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startEditorSession, type EditorSession } from './run';
+import { useEditorSession } from './run';
 import { pollUntil } from './lib/poll';
 import { selectors } from './lib/workbench';
 
@@ -26,24 +26,20 @@ function resourceLines(text: string, type: string, name: string): { first: numbe
 }
 
 describe('the topology diagram in code-server', { timeout: 6 * 60_000 }, () => {
-  let session: EditorSession;
   let resource: { first: number; last: number };
-
-  before(async () => {
-    session = await startEditorSession({ name: 'topology' });
-    const { workbench, codeServer, scenario } = session;
-    resource = resourceLines(fs.readFileSync(path.join(scenario.folder, FILE), 'utf8'), SUBNET.type, SUBNET.name);
-    await workbench.open(codeServer.url, scenario.folder, 90_000);
-    // Another file in the editor, so the reveal has to open the subnet's file.
-    await workbench.quickOpen('vpc.tf');
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await session?.close();
-  }, { timeout: 60_000 });
+  const editor = useEditorSession(
+    { name: 'topology' },
+    {
+      beforeOpen: () => {
+        resource = resourceLines(fs.readFileSync(path.join(editor.session.scenario.folder, FILE), 'utf8'), SUBNET.type, SUBNET.name);
+      },
+      // Another file in the editor, so the reveal has to open the subnet's file.
+      afterOpen: () => editor.session.workbench.quickOpen('vpc.tf'),
+    },
+  );
 
   test('"VPC Lens: Show Topology" draws the VPC and its subnets', { timeout: STEP_MS }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     const diagram = workbench.webviewContent();
     try {
       await workbench.runCommand('VPC Lens: Show Topology');
@@ -68,7 +64,7 @@ describe('the topology diagram in code-server', { timeout: 6 * 60_000 }, () => {
   });
 
   test(`a click on subnet ${SUBNET.label} reveals ${SUBNET.type}.${SUBNET.name} in the editor`, { timeout: STEP_MS }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     const subnet = workbench.webviewContent().locator('.vpcl-node.vpcl-k-subnet').filter({ hasText: SUBNET.label }).first();
     try {
       // The subnet's own title: the middle of the subnet box may be a resource drawn inside it.

@@ -1,11 +1,11 @@
 // The hover on a block VPC Lens cannot know, in a real VS Code (code-server + headless Chromium): a VPC set
 // from a variable nobody gave a value says so, and the subnet summary carries the same reason. Screenshots
 // go to test-results/e2e/unknown-hover/.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { startEditorSession, type EditorSession } from './run';
+import { useEditorSession } from './run';
 
 const STEP_MS = 60_000;
 const FILE = 'lab.tf';
@@ -26,21 +26,14 @@ resource "aws_subnet" "lab_app" {
 const REASON = 'var.lab_cidr has no value (no default, and no variable file sets it)';
 
 describe('hover on a block that is not known, in code-server', { timeout: 5 * 60_000 }, () => {
-  let session: EditorSession;
-
-  before(async () => {
-    session = await startEditorSession({ name: 'unknown-hover' });
+  const editor = useEditorSession(
+    { name: 'unknown-hover' },
     // Next to examples/: a file of its own, so the other suites' findings are untouched.
-    fs.writeFileSync(path.join(session.scenario.folder, FILE), LAB_TF);
-    await session.workbench.open(session.codeServer.url, session.scenario.folder, 90_000);
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await session?.close();
-  }, { timeout: 60_000 });
+    { beforeOpen: () => fs.writeFileSync(path.join(editor.session.scenario.folder, FILE), LAB_TF) },
+  );
 
   test('hovering var.lab_cidr says the VPC block is not known and why', { timeout: STEP_MS }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     try {
       await workbench.quickOpen(FILE);
       const text = await workbench.hoverOver('cidr_block = var.lab_cidr', 'var.lab_cidr', /Not known/, 45_000);
@@ -53,7 +46,7 @@ describe('hover on a block that is not known, in code-server', { timeout: 5 * 60
   });
 
   test("hovering the subnet's name shows the reason in its summary", { timeout: STEP_MS }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     try {
       await workbench.page.mouse.move(5, 5);
       const text = await workbench.hoverOver('"lab_app"', 'lab_app', /Subnet aws_subnet\.lab_app/, 45_000);

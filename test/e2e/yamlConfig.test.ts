@@ -1,12 +1,12 @@
 // A network described in a YAML file that Terraform reads with yamldecode(file(...)), in a real VS Code
 // (code-server + headless Chromium): the subnet outside the VPC is squiggled in the YAML file where its block is
 // written, and the host-bits quick fix rewrites a block there. Screenshots go to test-results/e2e/yaml-config/.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAIN_TF } from '../fixtures/terraformFileConfig';
-import { startEditorSession, type EditorSession } from './run';
+import { useEditorSession } from './run';
 
 const STEP_MS = 90_000;
 const OUTSIDE = '10.1.2.0/24';
@@ -26,28 +26,25 @@ subnets:
 `;
 
 describe('a network read from YAML with file(), in code-server', { timeout: 5 * 60_000 }, () => {
-  let session: EditorSession;
   /** 1-based line and column of the block with host bits. */
   let at: { line: number; column: number };
-
-  before(async () => {
-    session = await startEditorSession({ name: 'yaml-config' });
-    const folder = path.join(session.scenario.folder, 'yamlnet');
-    fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, 'config.tf'), MAIN_TF);
-    fs.writeFileSync(path.join(folder, 'network.yaml'), NETWORK_YAML);
-    const lines = NETWORK_YAML.split('\n');
-    const index = lines.findIndex((l) => l.includes(HOST_BITS));
-    at = { line: index + 1, column: lines[index]!.indexOf(HOST_BITS) + 1 };
-    await session.workbench.open(session.codeServer.url, session.scenario.folder, 90_000);
-  }, { timeout: 180_000 });
-
-  after(async () => {
-    await session?.close();
-  }, { timeout: 60_000 });
+  const editor = useEditorSession(
+    { name: 'yaml-config' },
+    {
+      beforeOpen: () => {
+        const folder = path.join(editor.session.scenario.folder, 'yamlnet');
+        fs.mkdirSync(folder, { recursive: true });
+        fs.writeFileSync(path.join(folder, 'config.tf'), MAIN_TF);
+        fs.writeFileSync(path.join(folder, 'network.yaml'), NETWORK_YAML);
+        const lines = NETWORK_YAML.split('\n');
+        const index = lines.findIndex((l) => l.includes(HOST_BITS));
+        at = { line: index + 1, column: lines[index]!.indexOf(HOST_BITS) + 1 };
+      },
+    },
+  );
 
   test('the subnet outside the VPC is squiggled in network.yaml, and host bits there are fixed with the quick fix', { timeout: STEP_MS }, async () => {
-    const { workbench } = session;
+    const { workbench } = editor.session;
     try {
       await workbench.quickOpen('network.yaml');
       await workbench.waitForEditorText('the YAML file', /vpc_cidr: 10\.0\.0\.0\/16/, 30_000);
