@@ -13,6 +13,8 @@ const MAX_LEVELS = 20;
 export class CdkContext {
   /** Each `cdk.json` looked for and its text then (undefined: not held): a change must build the unit again. */
   readonly read = new Map<string, string | undefined>();
+  /** Each JSON file parsed, once per build (an app may read its context many times). */
+  private readonly parsed = new Map<string, Record<string, unknown> | undefined>();
 
   constructor(private readonly textOf: ((uri: string) => string | undefined) | undefined) {}
 
@@ -62,12 +64,16 @@ export class CdkContext {
 
   /** A JSON object file the workspace holds; undefined when absent, not an object, or not valid JSON. */
   private json(uri: string): Record<string, unknown> | undefined {
-    const text = this.text(uri);
-    if (text === undefined) return undefined;
-    const errors: ParseError[] = [];
-    const json = parseJsonc(text, errors, { allowTrailingComma: true }) as unknown;
-    return errors.length === 0 && json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+    if (!this.parsed.has(uri)) this.parsed.set(uri, parseObject(this.text(uri)));
+    return this.parsed.get(uri);
   }
+}
+
+function parseObject(text: string | undefined): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined;
+  const errors: ParseError[] = [];
+  const json = parseJsonc(text, errors, { allowTrailingComma: true }) as unknown;
+  return errors.length === 0 && json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
 }
 
 /** Nesting past which a context value is not converted (cdk.json is hand-written; this only stops a runaway). */
